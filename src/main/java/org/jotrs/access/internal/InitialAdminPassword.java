@@ -1,0 +1,93 @@
+package org.jotrs.access.internal;
+
+import static org.jotrs.platform.db.schema.Tables.JOTRS_SYSTEM_STATE;
+import static org.jotrs.platform.db.schema.Tables.USERS;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDateTime;
+
+import org.jooq.DSLContext;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Gives {@code root@localhost} a generated password on the very first start and shows it once on
+ * the console. OTRS ships this account with a well-known password; Jotrs installs it with an
+ * empty one, which never verifies, and marks the password as pending in {@code jotrs_system_state}.
+ * Claiming that mark is one conditional update, so in a cluster exactly one node issues it.
+ */
+@Component
+class InitialAdminPassword {
+
+    static final String STATE_KEY = "admin-password";
+    static final String ADMIN_LOGIN = "root@localhost";
+    private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final int LENGTH = 20;
+
+    private final DSLContext db;
+    private final TransactionTemplate transactions;
+    private final OtrsPasswordHashes hashes;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    InitialAdminPassword(DSLContext db, TransactionTemplate transactions, OtrsPasswordHashes hashes, Clock clock) {
+        this.db = db;
+        this.transactions = transactions;
+        this.hashes = hashes;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Order(1)
+    void issueOnFirstStart(ApplicationReadyEvent event) {
+        String password = transactions.execute(status -> claimAndSet());
+        if (password != null) {
+            String url = "http://localhost:" + event.getApplicationContext().getEnvironment()
+                    .getProperty("local.server.port", "8080") + "/";
+            // Straight to the console, never to the log: the log may be shipped elsewhere.
+            System.out.println("""
+
+                    ==========================================================================
+                      First start: the administrator account has been set up.
+                      Sign in at %s
+                        login:    %s
+                        password: %s
+                      This password is shown only this once.
+                    ==========================================================================
+                    """.formatted(url, ADMIN_LOGIN, password));
+        }
+    }
+
+    private String claimAndSet() {
+        LocalDateTime now = LocalDateTime.now(clock);
+        int claimed = db.update(JOTRS_SYSTEM_STATE)
+                .set(JOTRS_SYSTEM_STATE.STATE_VALUE, "issued")
+                .set(JOTRS_SYSTEM_STATE.CHANGE_TIME, now)
+                .where(JOTRS_SYSTEM_STATE.NAME.eq(STATE_KEY))
+                .and(JOTRS_SYSTEM_STATE.STATE_VALUE.eq("pending"))
+                .execute();
+        if (claimed == 0) {
+            return null;
+        }
+        String password = generate();
+        int updated = db.update(USERS)
+                .set(USERS.PW, hashes.hash(password))
+                .set(USERS.CHANGE_TIME, now)
+                .where(USERS.LOGIN.eq(ADMIN_LOGIN))
+                .and(USERS.PW.eq(""))
+                .execute();
+        return updated == 1 ? password : null;
+    }
+
+    private String generate() {
+        StringBuilder password = new StringBuilder(LENGTH);
+        for (int i = 0; i < LENGTH; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}

@@ -1,0 +1,25 @@
+package org.jotrs.web.internal;
+
+import org.jotrs.access.SignedInAgent;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What every page's layout needs: the CSRF token (forms post it, htmx sends it as a header) and
+ * the signed-in agent, if any.
+ */
+@ControllerAdvice
+class PageModel {
+
+    @ModelAttribute("csrf")
+    CsrfToken csrf(CsrfToken token) {
+        return token;
+    }
+
+    @ModelAttribute("agent")
+    SignedInAgent agent(@AuthenticationPrincipal SignedInAgent agent) {
+        return agent;
+    }
+}

@@ -1,0 +1,24 @@
+package org.jotrs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+
+/** Keeps the module boundaries of ARCHITECTURE.md: modules use each other's API packages only. */
+class ModularityTests {
+
+    private final ApplicationModules modules = ApplicationModules.of(JotrsApplication.class);
+
+    @Test
+    void modulesUseOnlyEachOthersApi() {
+        modules.verify();
+    }
+
+    @Test
+    void theModulesAreTheFeaturePackages() {
+        assertThat(modules.stream().map(ApplicationModule::getBasePackage).map(Object::toString))
+                .contains("org.jotrs.access", "org.jotrs.platform", "org.jotrs.web");
+    }
+}

@@ -1,0 +1,113 @@
+package org.jotrs.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jotrs.JotrsApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Jotrs started as the README starts it, on a test database and a random port. */
+public final class RunningJotrs implements AutoCloseable {
+
+    private static final Pattern PASSWORD_LINE = Pattern.compile("password: (\\S+)");
+
+    private final ConfigurableApplicationContext context;
+    private final String consoleOutput;
+
+    private RunningJotrs(ConfigurableApplicationContext context, String consoleOutput) {
+        this.context = context;
+        this.consoleOutput = consoleOutput;
+    }
+
+    public static RunningJotrs start(TestDatabase database, String... extraArguments) {
+        List<String> arguments = new ArrayList<>(List.of(database.jotrsArguments()));
+        arguments.add("--server.port=0");
+        arguments.add("--jotrs.data-dir=" + tempFolder());
+        arguments.addAll(List.of(extraArguments));
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(new Tee(original, captured), true, StandardCharsets.UTF_8));
+        try {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(JotrsApplication.class)
+                    .run(arguments.toArray(String[]::new));
+            return new RunningJotrs(context, captured.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    public AgentHttp agent() {
+        return new AgentHttp(baseUrl());
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** What Jotrs printed to the console while starting. */
+    public String consoleOutput() {
+        return consoleOutput;
+    }
+
+    /** The administrator password printed on a first start, if this start printed one. */
+    public Optional<String> firstStartPassword() {
+        Matcher matcher = PASSWORD_LINE.matcher(consoleOutput);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    private static Path tempFolder() {
+        try {
+            return Files.createTempDirectory("jotrs-data-");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class Tee extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        Tee(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            first.write(b, off, len);
+            second.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+            second.flush();
+        }
+    }
+}
