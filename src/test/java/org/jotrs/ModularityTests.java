@@ -18,7 +18,7 @@ class ModularityTests {
 
     @Test
     void theModulesAreTheFeaturePackages() {
-        assertThat(modules.stream().map(ApplicationModule::getBasePackage).map(Object::toString))
-                .contains("org.jotrs.access", "org.jotrs.platform", "org.jotrs.web");
+        assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
+                .contains("access", "platform", "web");
     }
 }

@@ -3,6 +3,8 @@ package org.jotrs.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.Locale;
@@ -16,9 +18,8 @@ import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.core.io.ByteArrayResource;
+import org.flywaydb.core.Flyway;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
  * Jotrs started on a database that OTRS set up (plain SQL, no Jotrs history) adopts it: it adds
@@ -68,18 +69,26 @@ class ExistingOtrsDatabaseTest {
 
     /** The schema and initial data as OTRS's installer writes them, with OTRS-hashed passwords. */
     static void createOtrsDatabase(TestDatabase database, SchemaFlavor flavor) throws Exception {
+        // OTRS's installer runs its schema and initial-data SQL; Flyway is used here only as a
+        // statement runner (its history table is dropped afterwards), since these scripts hold
+        // multi-line literals that simple splitters get wrong.
+        Path scripts = Files.createTempDirectory("otrs-install-");
         String folder = "db/migration/" + database.kind().migrationFolder() + "/";
-        try (Connection connection = database.connect()) {
-            for (String script : new String[] {"V1__otrs_schema.sql", "V2__otrs_initial_data.sql"}) {
-                String sql = new ClassPathResource(folder + script).getContentAsString(StandardCharsets.UTF_8);
-                if (flavor == SchemaFlavor.OTRS6) {
-                    sql = sql.replace("permission_groups", database.kind() == DatabaseKind.MYSQL ? "`groups`" : "groups");
-                }
-                ScriptUtils.executeSqlScript(connection, new ByteArrayResource(sql.getBytes(StandardCharsets.UTF_8)));
+        for (String script : new String[] {"V1__otrs_schema.sql", "V2__otrs_initial_data.sql"}) {
+            String sql = new ClassPathResource(folder + script).getContentAsString(StandardCharsets.UTF_8);
+            if (flavor == SchemaFlavor.OTRS6) {
+                sql = sql.replace("permission_groups", "groups");
             }
+            Files.writeString(scripts.resolve(script), sql);
         }
-        String groups = flavor == SchemaFlavor.OTRS6 ? (database.kind() == DatabaseKind.MYSQL ? "`groups`" : "groups")
-                : "permission_groups";
+        Flyway.configure()
+                .dataSource(database.url(), database.user(), database.password())
+                .locations("filesystem:" + scripts)
+                .table("otrs_installer_history")
+                .load()
+                .migrate();
+        database.execute("DROP TABLE otrs_installer_history");
+        String groups = flavor.groupTable();
         database.execute(
                 "UPDATE users SET pw = '" + DigestUtils.sha256Hex("otrs-root-secret") + "' WHERE login = 'root@localhost'",
                 "INSERT INTO users (login, pw, first_name, last_name, valid_id, create_time, create_by, change_time, change_by)"

@@ -40,10 +40,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain agentSecurity(HttpSecurity http, AgentAuthenticationProvider agents,
-            SecurityProperties properties) throws Exception {
-        http.authenticationProvider(agents)
-                .authorizeHttpRequests(requests -> requests
+    SecurityFilterChain agentSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
+        // AgentAuthenticationProvider, the only AuthenticationProvider bean, becomes the global
+        // authentication manager by itself; adding it here too would run it twice per sign-in.
+        http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.to("prometheus")).access(fromAddresses(properties.metricsAllowedFrom()))
                         .requestMatchers("/login", "/error", "/css/**", "/img/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()

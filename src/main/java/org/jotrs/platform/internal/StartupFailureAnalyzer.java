@@ -2,6 +2,7 @@ package org.jotrs.platform.internal;
 
 import java.sql.SQLException;
 
+import org.jotrs.platform.DatabaseKind;
 import org.jotrs.platform.JdbcUrls;
 import org.jotrs.platform.StartupProblem;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -24,6 +25,9 @@ public class StartupFailureAnalyzer implements FailureAnalyzer {
     public FailureAnalysis analyze(Throwable failure) {
         StartupProblem problem = find(failure, StartupProblem.class);
         if (problem == null) {
+            problem = unsupportedDatabaseUrl();
+        }
+        if (problem == null) {
             SQLException sql = find(failure, SQLException.class);
             if (sql != null) {
                 problem = DatabaseProblems.explainConnectionFailure(sql,
@@ -31,6 +35,16 @@ public class StartupFailureAnalyzer implements FailureAnalyzer {
             }
         }
         return problem == null ? null : new FailureAnalysis(problem.problem(), problem.fix(), failure);
+    }
+
+    /** An unsupported URL fails early inside the pool (no driver class), so check it here. */
+    private StartupProblem unsupportedDatabaseUrl() {
+        try {
+            DatabaseKind.fromJdbcUrl(environment.getProperty("spring.datasource.url"));
+            return null;
+        } catch (StartupProblem problem) {
+            return problem;
+        }
     }
 
     private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

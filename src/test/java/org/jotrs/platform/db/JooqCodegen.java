@@ -70,5 +70,29 @@ public final class JooqCodegen {
                                     .withDirectory(sourceRoot.toAbsolutePath().toString())
                                     .withClean(true))));
         }
+        writeNamedInterfaces(sourceRoot);
+    }
+
+    /**
+     * Declares the generated packages as the platform module's named interfaces, so other modules
+     * may query through them (Spring Modulith keeps every other platform sub-package internal).
+     */
+    private static void writeNamedInterfaces(Path sourceRoot) throws java.io.IOException {
+        String[][] packages = {
+            {"", "schema", "The database schema as jOOQ classes, generated from the migrations by JooqCodegen."},
+            {".tables", "schema-tables", "Generated jOOQ tables."},
+            {".tables.records", "schema-records", "Generated jOOQ records."}};
+        for (String[] pkg : packages) {
+            String name = PACKAGE + pkg[0];
+            java.nio.file.Path file = sourceRoot.resolve(name.replace('.', '/')).resolve("package-info.java");
+            java.nio.file.Files.writeString(file, """
+                    /**
+                     * %s
+                     * Regenerate with {@code ./mvnw -Pjooq-codegen process-test-classes}; do not edit.
+                     */
+                    @org.springframework.modulith.NamedInterface("%s")
+                    package %s;
+                    """.formatted(pkg[2], pkg[1], name));
+        }
     }
 }
