@@ -46,7 +46,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(EndpointRequest.to("prometheus")).access(fromAddresses(properties.metricsAllowedFrom()))
-                        .requestMatchers("/login", "/error", "/css/**", "/img/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/login", "/error", "/css/**", "/img/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg").permitAll()
                         .anyRequest().hasRole("AGENT"))
                 .formLogin(form -> form
                         .loginPage("/login")
