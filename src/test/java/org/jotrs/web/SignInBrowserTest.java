@@ -3,6 +3,7 @@ package org.jotrs.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,10 @@ import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
-/** An agent signs in and out in a real browser; the pages load without script or policy errors. */
+/**
+ * An agent signs in and out in a real browser; the pages load without script or policy errors.
+ * Screenshots of the pages land in target/screenshots for a look.
+ */
 class SignInBrowserTest {
 
     @Test
@@ -37,6 +41,7 @@ class SignInBrowserTest {
 
             page.navigate(jotrs.baseUrl() + "/");
             assertThat(page).hasURL(jotrs.baseUrl() + "/login");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/login.png")));
 
             page.getByLabel("Username").fill("root@localhost");
             page.getByLabel("Password").fill("not-the-password");
@@ -49,6 +54,7 @@ class SignInBrowserTest {
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                     .hasText("Welcome, Admin OTRS");
             assertThat(page.locator("table.grid")).containsText("admin");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/home.png")));
             // htmx is loaded and picked up its configuration (no inline styles under our CSP).
             assertThat(page.evaluate("() => typeof htmx !== 'undefined' && htmx.config.includeIndicatorStyles === false"))
                     .isEqualTo(true);

@@ -38,14 +38,6 @@ class AgentAccounts {
                         r.value6() != null && r.value6() == VALID));
     }
 
-    Optional<StoredAgent> findById(int id) {
-        return db.select(USERS.ID, USERS.LOGIN, USERS.PW, USERS.FIRST_NAME, USERS.LAST_NAME, USERS.VALID_ID)
-                .from(USERS)
-                .where(USERS.ID.eq(id))
-                .fetchOptional(r -> new StoredAgent(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-                        r.value6() != null && r.value6() == VALID));
-    }
-
     void updatePassword(int agentId, String hash, int changedBy) {
         db.update(USERS)
                 .set(USERS.PW, hash)

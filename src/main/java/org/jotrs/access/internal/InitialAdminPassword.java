@@ -1,6 +1,5 @@
 package org.jotrs.access.internal;
 
-import static org.jotrs.platform.db.schema.Tables.JOTRS_SYSTEM_STATE;
 import static org.jotrs.platform.db.schema.Tables.USERS;
 
 import java.security.SecureRandom;
@@ -8,6 +7,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 
 import org.jooq.DSLContext;
+import org.jotrs.platform.SystemState;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Gives {@code root@localhost} a generated password on the very first start and shows it once on
  * the console. OTRS ships this account with a well-known password; Jotrs installs it with an
- * empty one, which never verifies, and marks the password as pending in {@code jotrs_system_state}.
+ * empty one, which never verifies, and marks the password as pending in the {@link SystemState}.
  * Claiming that mark is one conditional update, so in a cluster exactly one node issues it.
  */
 @Component
@@ -29,13 +29,16 @@ class InitialAdminPassword {
     private static final int LENGTH = 20;
 
     private final DSLContext db;
+    private final SystemState systemState;
     private final TransactionTemplate transactions;
     private final OtrsPasswordHashes hashes;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    InitialAdminPassword(DSLContext db, TransactionTemplate transactions, OtrsPasswordHashes hashes, Clock clock) {
+    InitialAdminPassword(DSLContext db, SystemState systemState, TransactionTemplate transactions,
+            OtrsPasswordHashes hashes, Clock clock) {
         this.db = db;
+        this.systemState = systemState;
         this.transactions = transactions;
         this.hashes = hashes;
         this.clock = clock;
@@ -63,16 +66,10 @@ class InitialAdminPassword {
     }
 
     private String claimAndSet() {
-        LocalDateTime now = LocalDateTime.now(clock);
-        int claimed = db.update(JOTRS_SYSTEM_STATE)
-                .set(JOTRS_SYSTEM_STATE.STATE_VALUE, "issued")
-                .set(JOTRS_SYSTEM_STATE.CHANGE_TIME, now)
-                .where(JOTRS_SYSTEM_STATE.NAME.eq(STATE_KEY))
-                .and(JOTRS_SYSTEM_STATE.STATE_VALUE.eq("pending"))
-                .execute();
-        if (claimed == 0) {
+        if (!systemState.transition(STATE_KEY, "pending", "issued")) {
             return null;
         }
+        LocalDateTime now = LocalDateTime.now(clock);
         String password = generate();
         int updated = db.update(USERS)
                 .set(USERS.PW, hashes.hash(password))
