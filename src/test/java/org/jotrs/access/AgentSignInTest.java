@@ -14,7 +14,7 @@ import org.jotrs.testing.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** First start, sign-in, sign-out and restart, end to end over HTTP, on every database. */
+/** First start, sign-in, sign-out and restart (sessions survive it), end to end over HTTP, on every database. */
 class AgentSignInTest {
 
     @ParameterizedTest
@@ -22,6 +22,7 @@ class AgentSignInTest {
     void firstStartIssuesAnAdminPasswordOnceAndTheAdminCanSignIn(DatabaseKind kind) {
         try (TestDatabase database = TestDatabase.create(kind)) {
             String password;
+            AgentHttp keptOpen;
             try (RunningJotrs jotrs = RunningJotrs.start(database)) {
                 assertThat(jotrs.bean(DatabaseSchema.class).origin()).isEqualTo(DatabaseSchema.Origin.INSTALLED);
                 password = jotrs.firstStartPassword().orElseThrow(() -> new AssertionError(
@@ -55,10 +56,16 @@ class AgentSignInTest {
                 assertThat(signedOut.headers().firstValue("Location")).hasValueSatisfying(
                         location -> assertThat(location).endsWith("/login?logout"));
                 assertThat(agent.get("/").statusCode()).isEqualTo(302);
+
+                keptOpen = jotrs.agent();
+                keptOpen.signIn("root@localhost", password);
+                assertThat(keptOpen.get("/").statusCode()).isEqualTo(200);
             }
             try (RunningJotrs again = RunningJotrs.start(database)) {
                 assertThat(again.bean(DatabaseSchema.class).origin()).isEqualTo(DatabaseSchema.Origin.EXISTING);
                 assertThat(again.firstStartPassword()).as("password shown on first start only").isEmpty();
+                assertThat(again.agent(keptOpen).get("/").statusCode())
+                        .as("sessions live in the database and survive a restart").isEqualTo(200);
                 AgentHttp agent = again.agent();
                 agent.signIn("root@localhost", password);
                 assertThat(agent.get("/").statusCode()).isEqualTo(200);

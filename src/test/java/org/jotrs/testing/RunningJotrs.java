@@ -52,7 +52,12 @@ public final class RunningJotrs implements AutoCloseable {
     }
 
     public AgentHttp agent() {
-        return new AgentHttp(baseUrl());
+        return new AgentHttp(baseUrl(), new java.net.CookieManager());
+    }
+
+    /** A client that carries the cookies of an earlier one, like a browser kept open across a restart. */
+    public AgentHttp agent(AgentHttp earlier) {
+        return new AgentHttp(baseUrl(), earlier.cookies());
     }
 
     public <T> T bean(Class<T> type) {

@@ -53,7 +53,8 @@ public final class JooqCodegen {
                                     .withInputSchema("public")
                                     .withOutputSchemaToDefault(true)
                                     .withIncludes(".*")
-                                    .withExcludes("jotrs_schema_history"))
+                                    // Spring Session owns its attribute table (and spells it differently on MySQL).
+                                    .withExcludes("jotrs_schema_history|jotrs_session_attributes"))
                             .withGenerate(new Generate()
                                     .withGeneratedAnnotation(false)
                                     .withComments(false)

@@ -53,6 +53,7 @@ import org.jotrs.platform.db.schema.tables.GroupCustomer;
 import org.jotrs.platform.db.schema.tables.GroupCustomerUser;
 import org.jotrs.platform.db.schema.tables.GroupRole;
 import org.jotrs.platform.db.schema.tables.GroupUser;
+import org.jotrs.platform.db.schema.tables.JotrsSession;
 import org.jotrs.platform.db.schema.tables.JotrsSystemState;
 import org.jotrs.platform.db.schema.tables.LinkObject;
 import org.jotrs.platform.db.schema.tables.LinkRelation;
@@ -226,6 +227,8 @@ public class DefaultSchema extends SchemaImpl {
     public final GroupRole GROUP_ROLE = GroupRole.GROUP_ROLE;
 
     public final GroupUser GROUP_USER = GroupUser.GROUP_USER;
+
+    public final JotrsSession JOTRS_SESSION = JotrsSession.JOTRS_SESSION;
 
     public final JotrsSystemState JOTRS_SYSTEM_STATE = JotrsSystemState.JOTRS_SYSTEM_STATE;
 
@@ -444,6 +447,7 @@ public class DefaultSchema extends SchemaImpl {
             GroupCustomerUser.GROUP_CUSTOMER_USER,
             GroupRole.GROUP_ROLE,
             GroupUser.GROUP_USER,
+            JotrsSession.JOTRS_SESSION,
             JotrsSystemState.JOTRS_SYSTEM_STATE,
             LinkObject.LINK_OBJECT,
             LinkRelation.LINK_RELATION,
