@@ -13,6 +13,24 @@ public interface AccessService {
      */
     Map<String, Set<Permission>> effectivePermissions(int agentId);
 
+    /** Ids of the groups on which the agent holds the permission (directly, via roles, or through rw). */
+    Set<Integer> groupsWith(int agentId, Permission permission);
+
+    /** The agent's effective permissions on one group (see {@link #effectivePermissions}). */
+    Set<Permission> permissionsOn(int agentId, int groupId);
+
+    /**
+     * Passes when the agent holds the permission on the group.
+     *
+     * @param what the action, for the message ("create tickets in queue Raw")
+     * @throws PermissionDenied otherwise
+     */
+    default void require(int agentId, int groupId, Permission permission, String what) {
+        if (!permissionsOn(agentId, groupId).contains(permission)) {
+            throw new PermissionDenied(permission, what);
+        }
+    }
+
     /** Whether the agent holds {@code rw} on the {@code admin} group, OTRS's administrator test. */
     default boolean isAdmin(int agentId) {
         return effectivePermissions(agentId).getOrDefault("admin", Set.of()).contains(Permission.RW);

@@ -10,7 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record3;
+import org.jooq.Result;
+import org.jooq.impl.DSL;
 import org.jotrs.access.AccessService;
 import org.jotrs.access.Permission;
 import org.jotrs.platform.DatabaseSchema;
@@ -32,13 +36,40 @@ class AgentPermissions implements AccessService {
 
     @Override
     public Map<String, Set<Permission>> effectivePermissions(int agentId) {
+        Map<String, Set<Permission>> permissions = new TreeMap<>();
+        grants(agentId, DSL.noCondition()).forEach(row -> Permission.fromKey(row.value3()).ifPresent(permission ->
+                permissions.computeIfAbsent(row.value2(), group -> EnumSet.noneOf(Permission.class))
+                        .addAll(permission.implied())));
+        return permissions;
+    }
+
+    @Override
+    public Set<Integer> groupsWith(int agentId, Permission permission) {
+        Set<Integer> groups = new java.util.HashSet<>();
+        grants(agentId, DSL.noCondition()).forEach(row -> Permission.fromKey(row.value3())
+                .filter(granted -> granted.implied().contains(permission))
+                .ifPresent(granted -> groups.add(row.value1())));
+        return groups;
+    }
+
+    @Override
+    public Set<Permission> permissionsOn(int agentId, int groupId) {
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        grants(agentId, schema.permissionGroups().ID.eq(groupId)).forEach(row ->
+                Permission.fromKey(row.value3()).ifPresent(permission -> permissions.addAll(permission.implied())));
+        return permissions;
+    }
+
+    /** (group id, group name, permission key) rows granted directly and through valid roles. */
+    private Result<Record3<Integer, String, String>> grants(int agentId, Condition groupCondition) {
         PermissionGroups groups = schema.permissionGroups();
-        var direct = db.select(groups.NAME, GROUP_USER.PERMISSION_KEY)
+        var direct = db.select(groups.ID, groups.NAME, GROUP_USER.PERMISSION_KEY)
                 .from(GROUP_USER)
                 .join(groups).on(groups.ID.eq(GROUP_USER.GROUP_ID))
                 .where(GROUP_USER.USER_ID.eq(agentId))
-                .and(groups.VALID_ID.eq(VALID));
-        var viaRoles = db.select(groups.NAME, GROUP_ROLE.PERMISSION_KEY)
+                .and(groups.VALID_ID.eq(VALID))
+                .and(groupCondition);
+        var viaRoles = db.select(groups.ID, groups.NAME, GROUP_ROLE.PERMISSION_KEY)
                 .from(ROLE_USER)
                 .join(ROLES).on(ROLES.ID.eq(ROLE_USER.ROLE_ID))
                 .join(GROUP_ROLE).on(GROUP_ROLE.ROLE_ID.eq(ROLE_USER.ROLE_ID))
@@ -47,11 +78,8 @@ class AgentPermissions implements AccessService {
                 .and(ROLES.VALID_ID.eq(VALID))
                 .and(groups.VALID_ID.eq(VALID))
                 // OTRS keeps revoked role permissions as rows with permission_value 0.
-                .and(GROUP_ROLE.PERMISSION_VALUE.eq((short) 1));
-        Map<String, Set<Permission>> permissions = new TreeMap<>();
-        direct.unionAll(viaRoles).forEach(row -> Permission.fromKey(row.value2()).ifPresent(permission ->
-                permissions.computeIfAbsent(row.value1(), group -> EnumSet.noneOf(Permission.class))
-                        .addAll(permission.implied())));
-        return permissions;
+                .and(GROUP_ROLE.PERMISSION_VALUE.eq((short) 1))
+                .and(groupCondition);
+        return direct.unionAll(viaRoles).fetch();
     }
 }

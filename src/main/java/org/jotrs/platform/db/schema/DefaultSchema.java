@@ -53,6 +53,7 @@ import org.jotrs.platform.db.schema.tables.GroupCustomer;
 import org.jotrs.platform.db.schema.tables.GroupCustomerUser;
 import org.jotrs.platform.db.schema.tables.GroupRole;
 import org.jotrs.platform.db.schema.tables.GroupUser;
+import org.jotrs.platform.db.schema.tables.JotrsChangeFeed;
 import org.jotrs.platform.db.schema.tables.JotrsSession;
 import org.jotrs.platform.db.schema.tables.JotrsSystemState;
 import org.jotrs.platform.db.schema.tables.LinkObject;
@@ -227,6 +228,8 @@ public class DefaultSchema extends SchemaImpl {
     public final GroupRole GROUP_ROLE = GroupRole.GROUP_ROLE;
 
     public final GroupUser GROUP_USER = GroupUser.GROUP_USER;
+
+    public final JotrsChangeFeed JOTRS_CHANGE_FEED = JotrsChangeFeed.JOTRS_CHANGE_FEED;
 
     public final JotrsSession JOTRS_SESSION = JotrsSession.JOTRS_SESSION;
 
@@ -447,6 +450,7 @@ public class DefaultSchema extends SchemaImpl {
             GroupCustomerUser.GROUP_CUSTOMER_USER,
             GroupRole.GROUP_ROLE,
             GroupUser.GROUP_USER,
+            JotrsChangeFeed.JOTRS_CHANGE_FEED,
             JotrsSession.JOTRS_SESSION,
             JotrsSystemState.JOTRS_SYSTEM_STATE,
             LinkObject.LINK_OBJECT,

@@ -1,0 +1,16 @@
+package org.jotrs.access;
+
+/** An agent lacks the permission an action needs; nothing was changed. */
+public class PermissionDenied extends RuntimeException {
+
+    private final Permission required;
+
+    public PermissionDenied(Permission required, String what) {
+        super("You need the '" + required.key() + "' permission to " + what + ".");
+        this.required = required;
+    }
+
+    public Permission required() {
+        return required;
+    }
+}

@@ -1,0 +1,97 @@
+package org.jotrs.article.internal;
+
+import static org.jotrs.platform.db.schema.Tables.ARTICLE;
+import static org.jotrs.platform.db.schema.Tables.ARTICLE_DATA_MIME;
+import static org.jotrs.platform.db.schema.Tables.ARTICLE_SENDER_TYPE;
+import static org.jotrs.platform.db.schema.Tables.COMMUNICATION_CHANNEL;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.jotrs.article.ArticleService;
+import org.jotrs.article.ArticleView;
+import org.jotrs.article.SenderType;
+import org.jotrs.article.NewArticle;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JdbcArticleService implements ArticleService {
+
+    /** OTRS stores plain-text bodies with this content type. */
+    static final String PLAIN_TEXT = "text/plain; charset=utf-8";
+
+    private final DSLContext db;
+    private final Clock clock;
+
+    JdbcArticleService(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<ArticleView> articlesOf(long ticketId) {
+        return db.select(ARTICLE.ID, ARTICLE_SENDER_TYPE.NAME, COMMUNICATION_CHANNEL.NAME, ARTICLE.IS_VISIBLE_FOR_CUSTOMER,
+                        ARTICLE_DATA_MIME.A_FROM, ARTICLE_DATA_MIME.A_TO, ARTICLE_DATA_MIME.A_SUBJECT,
+                        ARTICLE_DATA_MIME.A_CONTENT_TYPE, ARTICLE_DATA_MIME.A_BODY, ARTICLE.CREATE_TIME)
+                .from(ARTICLE)
+                .join(ARTICLE_SENDER_TYPE).on(ARTICLE_SENDER_TYPE.ID.eq(ARTICLE.ARTICLE_SENDER_TYPE_ID))
+                .join(COMMUNICATION_CHANNEL).on(COMMUNICATION_CHANNEL.ID.eq(ARTICLE.COMMUNICATION_CHANNEL_ID))
+                .leftJoin(ARTICLE_DATA_MIME).on(ARTICLE_DATA_MIME.ARTICLE_ID.eq(ARTICLE.ID))
+                .where(ARTICLE.TICKET_ID.eq(ticketId))
+                .orderBy(ARTICLE.CREATE_TIME, ARTICLE.ID)
+                .fetch(r -> new ArticleView(r.value1(), senderType(r.value2()), r.value3(), r.value4() == 1,
+                        r.value5(), r.value6(), r.value7(), r.value8(), r.value9(), r.value10()));
+    }
+
+    private static SenderType senderType(String otrsName) {
+        for (SenderType type : SenderType.values()) {
+            if (type.otrsName().equals(otrsName)) {
+                return type;
+            }
+        }
+        return SenderType.SYSTEM;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long add(NewArticle article) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        // Looked up by name: the ids follow OTRS's insert order, but an adopted database decides.
+        Short senderTypeId = db.select(ARTICLE_SENDER_TYPE.ID).from(ARTICLE_SENDER_TYPE)
+                .where(ARTICLE_SENDER_TYPE.NAME.eq(article.sender().otrsName())).fetchSingle().value1();
+        Long channelId = db.select(COMMUNICATION_CHANNEL.ID).from(COMMUNICATION_CHANNEL)
+                .where(COMMUNICATION_CHANNEL.NAME.eq(article.channel().otrsName())).fetchSingle().value1();
+        long articleId = db.insertInto(ARTICLE)
+                .set(ARTICLE.TICKET_ID, article.ticketId())
+                .set(ARTICLE.ARTICLE_SENDER_TYPE_ID, senderTypeId)
+                .set(ARTICLE.COMMUNICATION_CHANNEL_ID, channelId)
+                .set(ARTICLE.IS_VISIBLE_FOR_CUSTOMER, (short) (article.visibleForCustomer() ? 1 : 0))
+                // OTRS marks new articles for its search index; kept so OTRS's indexer stays correct.
+                .set(ARTICLE.SEARCH_INDEX_NEEDS_REBUILD, (short) 1)
+                .set(ARTICLE.CREATE_TIME, now)
+                .set(ARTICLE.CREATE_BY, article.actorId())
+                .set(ARTICLE.CHANGE_TIME, now)
+                .set(ARTICLE.CHANGE_BY, article.actorId())
+                .returning(ARTICLE.ID)
+                .fetchSingle()
+                .getId();
+        db.insertInto(ARTICLE_DATA_MIME)
+                .set(ARTICLE_DATA_MIME.ARTICLE_ID, articleId)
+                .set(ARTICLE_DATA_MIME.A_FROM, article.from())
+                .set(ARTICLE_DATA_MIME.A_TO, article.to())
+                .set(ARTICLE_DATA_MIME.A_SUBJECT, article.subject())
+                .set(ARTICLE_DATA_MIME.A_CONTENT_TYPE, PLAIN_TEXT)
+                .set(ARTICLE_DATA_MIME.A_BODY, article.body())
+                .set(ARTICLE_DATA_MIME.INCOMING_TIME, (int) clock.instant().getEpochSecond())
+                .set(ARTICLE_DATA_MIME.CREATE_TIME, now)
+                .set(ARTICLE_DATA_MIME.CREATE_BY, article.actorId())
+                .set(ARTICLE_DATA_MIME.CHANGE_TIME, now)
+                .set(ARTICLE_DATA_MIME.CHANGE_BY, article.actorId())
+                .execute();
+        return articleId;
+    }
+}

@@ -1,0 +1,60 @@
+package org.jotrs.customer.internal;
+
+import static org.jotrs.platform.db.schema.Tables.CUSTOMER_USER;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jotrs.customer.CustomerDirectory;
+import org.jotrs.customer.CustomerUser;
+import org.springframework.stereotype.Service;
+
+@Service
+class JdbcCustomerDirectory implements CustomerDirectory {
+
+    private final DSLContext db;
+
+    JdbcCustomerDirectory(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<CustomerUser> search(String text, int limit) {
+        String prefix = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (prefix.isEmpty()) {
+            return List.of();
+        }
+        String pattern = escapeLike(prefix) + "%";
+        return db.select(CUSTOMER_USER.LOGIN, CUSTOMER_USER.CUSTOMER_ID, CUSTOMER_USER.EMAIL,
+                        CUSTOMER_USER.FIRST_NAME, CUSTOMER_USER.LAST_NAME, CUSTOMER_USER.VALID_ID)
+                .from(CUSTOMER_USER)
+                .where(CUSTOMER_USER.VALID_ID.eq((short) 1))
+                .and(DSL.lower(CUSTOMER_USER.LOGIN).like(pattern, '!')
+                        .or(DSL.lower(CUSTOMER_USER.EMAIL).like(pattern, '!'))
+                        .or(DSL.lower(CUSTOMER_USER.FIRST_NAME).like(pattern, '!'))
+                        .or(DSL.lower(CUSTOMER_USER.LAST_NAME).like(pattern, '!')))
+                .orderBy(CUSTOMER_USER.LOGIN)
+                .limit(limit)
+                .fetch(r -> new CustomerUser(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), true));
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    @Override
+    public Optional<CustomerUser> find(String login) {
+        if (login == null || login.isBlank()) {
+            return Optional.empty();
+        }
+        return db.select(CUSTOMER_USER.LOGIN, CUSTOMER_USER.CUSTOMER_ID, CUSTOMER_USER.EMAIL,
+                        CUSTOMER_USER.FIRST_NAME, CUSTOMER_USER.LAST_NAME, CUSTOMER_USER.VALID_ID)
+                .from(CUSTOMER_USER)
+                .where(DSL.lower(CUSTOMER_USER.LOGIN).eq(login.strip().toLowerCase(Locale.ROOT)))
+                .fetchOptional(r -> new CustomerUser(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+                        r.value6() == 1));
+    }
+}

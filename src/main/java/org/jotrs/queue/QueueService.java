@@ -1,0 +1,13 @@
+package org.jotrs.queue;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What other modules may ask about queues. */
+public interface QueueService {
+
+    Optional<Queue> find(int queueId);
+
+    /** Valid queues by name; OTRS shows sub-queues as {@code Parent::Child} names. */
+    List<Queue> validQueues();
+}

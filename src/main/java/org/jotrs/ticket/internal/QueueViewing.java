@@ -1,0 +1,88 @@
+package org.jotrs.ticket.internal;
+
+import static org.jotrs.platform.db.schema.Tables.QUEUE;
+import static org.jotrs.platform.db.schema.Tables.TICKET;
+import static org.jotrs.platform.db.schema.Tables.TICKET_PRIORITY;
+import static org.jotrs.platform.db.schema.Tables.TICKET_STATE;
+import static org.jotrs.platform.db.schema.Tables.TICKET_STATE_TYPE;
+import static org.jotrs.platform.db.schema.Tables.USERS;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jotrs.access.AccessService;
+import org.jotrs.access.Permission;
+import org.jotrs.access.PermissionDenied;
+import org.jotrs.ticket.QueueOverview;
+import org.jotrs.ticket.QueueOverview.QueueCount;
+import org.jotrs.ticket.QueueOverview.TicketRow;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The queue view. Open means OTRS's viewable state types (new, open, pending reminder, pending
+ * auto); the state ids are resolved first so the ticket queries filter on
+ * {@code ticket_state_id} and {@code queue_id}, which OTRS's indexes cover.
+ */
+@Component
+class QueueViewing {
+
+    static final List<String> OPEN_STATE_TYPES = List.of("new", "open", "pending reminder", "pending auto");
+    static final int PAGE_SIZE = 25;
+
+    private final DSLContext db;
+    private final AccessService access;
+
+    QueueViewing(DSLContext db, AccessService access) {
+        this.db = db;
+        this.access = access;
+    }
+
+    @Transactional(readOnly = true)
+    QueueOverview overview(int actorId, Integer queueId, int page) {
+        Set<Integer> readableGroups = access.groupsWith(actorId, Permission.RO);
+        var queues = db.select(QUEUE.ID, QUEUE.NAME)
+                .from(QUEUE)
+                .where(QUEUE.GROUP_ID.in(readableGroups))
+                .and(QUEUE.VALID_ID.eq((short) 1))
+                .orderBy(QUEUE.NAME)
+                .fetch();
+        List<Integer> queueIds = queues.map(q -> q.value1());
+        if (queueId != null && !queueIds.contains(queueId)) {
+            throw new PermissionDenied(Permission.RO, "read this queue");
+        }
+        List<Short> openStates = db.select(TICKET_STATE.ID).from(TICKET_STATE)
+                .join(TICKET_STATE_TYPE).on(TICKET_STATE_TYPE.ID.eq(TICKET_STATE.TYPE_ID))
+                .where(TICKET_STATE_TYPE.NAME.in(OPEN_STATE_TYPES))
+                .fetch(TICKET_STATE.ID);
+        Condition open = TICKET.TICKET_STATE_ID.in(openStates);
+        Map<Integer, Integer> counts = db.select(TICKET.QUEUE_ID, DSL.count())
+                .from(TICKET)
+                .where(open).and(TICKET.QUEUE_ID.in(queueIds))
+                .groupBy(TICKET.QUEUE_ID)
+                .fetchMap(TICKET.QUEUE_ID, DSL.count());
+        List<QueueCount> queueCounts = queues.map(q -> new QueueCount(q.value1(), q.value2(), counts.getOrDefault(q.value1(), 0)));
+
+        Condition shown = open.and(queueId == null ? TICKET.QUEUE_ID.in(queueIds) : TICKET.QUEUE_ID.eq(queueId));
+        int total = queueId == null ? counts.values().stream().mapToInt(Integer::intValue).sum() : counts.getOrDefault(queueId, 0);
+        int safePage = Math.max(0, Math.min(page, (total - 1) / PAGE_SIZE));
+        List<TicketRow> rows = db.select(TICKET.ID, TICKET.TN, TICKET.TITLE, QUEUE.NAME, TICKET_STATE.NAME,
+                        TICKET_PRIORITY.NAME, TICKET.CUSTOMER_USER_ID, USERS.LOGIN, TICKET.CREATE_TIME)
+                .from(TICKET)
+                .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
+                .join(TICKET_STATE).on(TICKET_STATE.ID.eq(TICKET.TICKET_STATE_ID))
+                .join(TICKET_PRIORITY).on(TICKET_PRIORITY.ID.eq(TICKET.TICKET_PRIORITY_ID))
+                .leftJoin(USERS).on(USERS.ID.eq(TICKET.USER_ID))
+                .where(shown)
+                .orderBy(TICKET.CREATE_TIME, TICKET.ID)
+                .limit(PAGE_SIZE)
+                .offset(safePage * PAGE_SIZE)
+                .fetch(r -> new TicketRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8(), r.value9()));
+        return new QueueOverview(queueCounts, queueId, rows, safePage, PAGE_SIZE, total);
+    }
+}

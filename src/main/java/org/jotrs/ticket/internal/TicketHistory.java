@@ -1,0 +1,59 @@
+package org.jotrs.ticket.internal;
+
+import static org.jotrs.platform.db.schema.Tables.TICKET_HISTORY;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes OTRS {@code ticket_history} rows. Like OTRS's HistoryAdd, each row carries the ticket's
+ * type, queue, owner, priority and state at the time, and its {@code name} follows OTRS's
+ * {@code %%value%%value} conventions, which OTRS's history screen translates.
+ */
+@Component
+class TicketHistory {
+
+    private final DSLContext db;
+    private final TicketLookups lookups;
+    private final Clock clock;
+
+    TicketHistory(DSLContext db, TicketLookups lookups, Clock clock) {
+        this.db = db;
+        this.lookups = lookups;
+        this.clock = clock;
+    }
+
+    /** The ticket's values a history row records. */
+    record Snapshot(long ticketId, short typeId, int queueId, int ownerId, short priorityId, short stateId) {
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void add(Snapshot ticket, Long articleId, String historyType, String name, int actorId) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        db.insertInto(TICKET_HISTORY)
+                .set(TICKET_HISTORY.NAME, truncate(name))
+                .set(TICKET_HISTORY.HISTORY_TYPE_ID, lookups.historyTypeId(historyType))
+                .set(TICKET_HISTORY.TICKET_ID, ticket.ticketId())
+                .set(TICKET_HISTORY.ARTICLE_ID, articleId)
+                .set(TICKET_HISTORY.TYPE_ID, ticket.typeId())
+                .set(TICKET_HISTORY.QUEUE_ID, ticket.queueId())
+                .set(TICKET_HISTORY.OWNER_ID, ticket.ownerId())
+                .set(TICKET_HISTORY.PRIORITY_ID, ticket.priorityId())
+                .set(TICKET_HISTORY.STATE_ID, ticket.stateId())
+                .set(TICKET_HISTORY.CREATE_TIME, now)
+                .set(TICKET_HISTORY.CREATE_BY, actorId)
+                .set(TICKET_HISTORY.CHANGE_TIME, now)
+                .set(TICKET_HISTORY.CHANGE_BY, actorId)
+                .execute();
+    }
+
+    /** OTRS cuts history names to the column's 200 characters. */
+    private static String truncate(String name) {
+        return name.length() <= 200 ? name : name.substring(0, 200);
+    }
+}

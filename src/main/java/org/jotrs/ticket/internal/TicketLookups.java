@@ -1,0 +1,93 @@
+package org.jotrs.ticket.internal;
+
+import static org.jotrs.platform.db.schema.Tables.TICKET_HISTORY_TYPE;
+import static org.jotrs.platform.db.schema.Tables.TICKET_LOCK_TYPE;
+import static org.jotrs.platform.db.schema.Tables.TICKET_PRIORITY;
+import static org.jotrs.platform.db.schema.Tables.TICKET_STATE;
+import static org.jotrs.platform.db.schema.Tables.TICKET_STATE_TYPE;
+import static org.jotrs.platform.db.schema.Tables.TICKET_TYPE;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ticket lookup tables, read by OTRS name: ids follow OTRS's insert order in a fresh
+ * database, but an adopted one may differ, and names are what OTRS's own code uses.
+ */
+@Component
+class TicketLookups {
+
+    private static final short VALID = 1;
+
+    private final DSLContext db;
+
+    TicketLookups(DSLContext db) {
+        this.db = db;
+    }
+
+    record State(short id, String name, String type) {
+
+        boolean pending() {
+            return type.startsWith("pending");
+        }
+    }
+
+    record Priority(short id, String name) {
+    }
+
+    /** A valid state by name, with its state type's name. */
+    Optional<State> state(String name) {
+        return db.select(TICKET_STATE.ID, TICKET_STATE.NAME, TICKET_STATE_TYPE.NAME)
+                .from(TICKET_STATE)
+                .join(TICKET_STATE_TYPE).on(TICKET_STATE_TYPE.ID.eq(TICKET_STATE.TYPE_ID))
+                .where(TICKET_STATE.NAME.eq(name))
+                .and(TICKET_STATE.VALID_ID.eq(VALID))
+                .fetchOptional(r -> new State(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** Valid states in id order. */
+    List<State> states() {
+        return db.select(TICKET_STATE.ID, TICKET_STATE.NAME, TICKET_STATE_TYPE.NAME)
+                .from(TICKET_STATE)
+                .join(TICKET_STATE_TYPE).on(TICKET_STATE_TYPE.ID.eq(TICKET_STATE.TYPE_ID))
+                .where(TICKET_STATE.VALID_ID.eq(VALID))
+                .orderBy(TICKET_STATE.ID)
+                .fetch(r -> new State(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** Valid priority names in id order ("1 very low" first). */
+    List<String> priorities() {
+        return db.select(TICKET_PRIORITY.NAME).from(TICKET_PRIORITY)
+                .where(TICKET_PRIORITY.VALID_ID.eq(VALID)).orderBy(TICKET_PRIORITY.ID).fetch(TICKET_PRIORITY.NAME);
+    }
+
+    Optional<Priority> priority(String name) {
+        return db.select(TICKET_PRIORITY.ID, TICKET_PRIORITY.NAME)
+                .from(TICKET_PRIORITY)
+                .where(TICKET_PRIORITY.NAME.eq(name))
+                .and(TICKET_PRIORITY.VALID_ID.eq(VALID))
+                .fetchOptional(r -> new Priority(r.value1(), r.value2()));
+    }
+
+    /** OTRS's default ticket type (Ticket::Type::Default) is "Unclassified". */
+    short defaultTypeId() {
+        return db.select(TICKET_TYPE.ID).from(TICKET_TYPE)
+                .where(TICKET_TYPE.NAME.eq("Unclassified"))
+                .fetchOptional(TICKET_TYPE.ID)
+                .orElseGet(() -> db.select(TICKET_TYPE.ID).from(TICKET_TYPE)
+                        .where(TICKET_TYPE.VALID_ID.eq(VALID)).orderBy(TICKET_TYPE.ID).limit(1).fetchSingle().value1());
+    }
+
+    short lockId(String name) {
+        return db.select(TICKET_LOCK_TYPE.ID).from(TICKET_LOCK_TYPE)
+                .where(TICKET_LOCK_TYPE.NAME.eq(name)).fetchSingle().value1();
+    }
+
+    short historyTypeId(String name) {
+        return db.select(TICKET_HISTORY_TYPE.ID).from(TICKET_HISTORY_TYPE)
+                .where(TICKET_HISTORY_TYPE.NAME.eq(name)).fetchSingle().value1();
+    }
+}

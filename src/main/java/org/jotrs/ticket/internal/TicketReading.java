@@ -1,0 +1,88 @@
+package org.jotrs.ticket.internal;
+
+import static org.jotrs.platform.db.schema.Tables.QUEUE;
+import static org.jotrs.platform.db.schema.Tables.TICKET;
+import static org.jotrs.platform.db.schema.Tables.TICKET_HISTORY;
+import static org.jotrs.platform.db.schema.Tables.TICKET_HISTORY_TYPE;
+import static org.jotrs.platform.db.schema.Tables.TICKET_LOCK_TYPE;
+import static org.jotrs.platform.db.schema.Tables.TICKET_PRIORITY;
+import static org.jotrs.platform.db.schema.Tables.TICKET_STATE;
+import static org.jotrs.platform.db.schema.Tables.TICKET_STATE_TYPE;
+import static org.jotrs.platform.db.schema.Tables.USERS;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.jotrs.access.AccessService;
+import org.jotrs.access.Permission;
+import org.jotrs.article.ArticleService;
+import org.jotrs.platform.db.schema.tables.Users;
+import org.jotrs.ticket.NoSuchTicket;
+import org.jotrs.ticket.TicketDetails;
+import org.jotrs.ticket.TicketDetails.HistoryEntry;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads a ticket for the zoom, after the OTRS read check (owner, responsible, or ro on the queue's group). */
+@Component
+class TicketReading {
+
+    private final DSLContext db;
+    private final AccessService access;
+    private final ArticleService articles;
+
+    TicketReading(DSLContext db, AccessService access, ArticleService articles) {
+        this.db = db;
+        this.access = access;
+        this.articles = articles;
+    }
+
+    @Transactional(readOnly = true)
+    TicketDetails details(int actorId, long ticketId) {
+        Users owner = USERS.as("owner");
+        Users responsible = USERS.as("responsible");
+        var row = db.select(TICKET.ID, TICKET.TN, TICKET.TITLE, QUEUE.NAME, QUEUE.GROUP_ID, TICKET_STATE.NAME,
+                        TICKET_STATE_TYPE.NAME, TICKET_PRIORITY.NAME, TICKET_LOCK_TYPE.NAME, TICKET.USER_ID, owner.LOGIN,
+                        TICKET.RESPONSIBLE_USER_ID, responsible.LOGIN, TICKET.CUSTOMER_USER_ID, TICKET.CUSTOMER_ID,
+                        TICKET.CREATE_TIME, TICKET.CHANGE_TIME, TICKET.UNTIL_TIME)
+                .from(TICKET)
+                .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
+                .join(TICKET_STATE).on(TICKET_STATE.ID.eq(TICKET.TICKET_STATE_ID))
+                .join(TICKET_STATE_TYPE).on(TICKET_STATE_TYPE.ID.eq(TICKET_STATE.TYPE_ID))
+                .join(TICKET_PRIORITY).on(TICKET_PRIORITY.ID.eq(TICKET.TICKET_PRIORITY_ID))
+                .join(TICKET_LOCK_TYPE).on(TICKET_LOCK_TYPE.ID.eq(TICKET.TICKET_LOCK_ID))
+                .leftJoin(owner).on(owner.ID.eq(TICKET.USER_ID))
+                .leftJoin(responsible).on(responsible.ID.eq(TICKET.RESPONSIBLE_USER_ID))
+                .where(TICKET.ID.eq(ticketId))
+                .fetchOptional()
+                .orElseThrow(() -> new NoSuchTicket(ticketId));
+        boolean ownsIt = row.value10() == actorId || row.value12() == actorId;
+        if (!ownsIt) {
+            access.require(actorId, row.value5(), Permission.RO, "read tickets in queue " + row.value4());
+        }
+        LocalDateTime pendingUntil = row.value18() == null || row.value18() == 0 ? null
+                : LocalDateTime.ofInstant(Instant.ofEpochSecond(row.value18()), ZoneId.systemDefault());
+        return new TicketDetails(row.value1(), row.value2(), row.value3(), row.value4(), row.value6(), row.value7(),
+                row.value8(), row.value9(), row.value11(), row.value13(), row.value14(), row.value15(), row.value16(),
+                row.value17(), pendingUntil, articles.articlesOf(ticketId), history(ticketId));
+    }
+
+    private List<HistoryEntry> history(long ticketId) {
+        return db.select(TICKET_HISTORY.CREATE_TIME, TICKET_HISTORY_TYPE.NAME, TICKET_HISTORY.NAME, USERS.LOGIN)
+                .from(TICKET_HISTORY)
+                .join(TICKET_HISTORY_TYPE).on(TICKET_HISTORY_TYPE.ID.eq(TICKET_HISTORY.HISTORY_TYPE_ID))
+                .leftJoin(USERS).on(USERS.ID.eq(TICKET_HISTORY.CREATE_BY))
+                .where(TICKET_HISTORY.TICKET_ID.eq(ticketId))
+                .orderBy(TICKET_HISTORY.ID)
+                .fetch(r -> new HistoryEntry(r.value1(), r.value2(), values(r.value3()), r.value4()));
+    }
+
+    /** OTRS history names are "%%value%%value"; the values are what its history screen shows. */
+    static List<String> values(String name) {
+        return Arrays.stream(name.split("%%")).filter(value -> !value.isEmpty()).toList();
+    }
+}

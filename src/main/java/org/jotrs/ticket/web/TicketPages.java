@@ -1,0 +1,83 @@
+package org.jotrs.ticket.web;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jotrs.access.SignedInAgent;
+import org.jotrs.ticket.CreatedTicket;
+import org.jotrs.ticket.InvalidTicketRequest;
+import org.jotrs.ticket.NewPhoneTicket;
+import org.jotrs.ticket.PhoneTicketOptions;
+import org.jotrs.ticket.TicketService;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Agent ticket pages: phone ticket form, ticket zoom, queue view. */
+@Controller
+class TicketPages {
+
+    private final TicketService tickets;
+
+    TicketPages(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    @GetMapping("/tickets/new")
+    String newPhoneTicket(@AuthenticationPrincipal SignedInAgent agent, Model model) {
+        PhoneTicketOptions options = tickets.phoneTicketOptions(agent.id());
+        model.addAttribute("options", options);
+        model.addAttribute("form", PhoneTicketForm.empty(options.defaultPriority(), options.defaultState()));
+        model.addAttribute("errors", Map.of());
+        return "ticket/phone";
+    }
+
+    @PostMapping("/tickets/new")
+    String createPhoneTicket(@AuthenticationPrincipal SignedInAgent agent, PhoneTicketForm form, Model model,
+            HttpServletResponse response) {
+        try {
+            CreatedTicket created = tickets.createPhoneTicket(agent.id(), new NewPhoneTicket(form.queueId(),
+                    form.customerUser(), form.title(), form.body(), form.priority(), form.state(),
+                    pendingUntil(form.pendingUntil())));
+            return "redirect:/tickets/" + created.ticketId();
+        } catch (InvalidTicketRequest invalid) {
+            response.setStatus(422);
+            model.addAttribute("options", tickets.phoneTicketOptions(agent.id()));
+            model.addAttribute("form", form);
+            model.addAttribute("errors", invalid.errors());
+            return "ticket/phone";
+        }
+    }
+
+    @GetMapping("/tickets/{ticketId}")
+    String zoom(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId, Model model) {
+        model.addAttribute("ticket", tickets.details(agent.id(), ticketId));
+        return "ticket/zoom";
+    }
+
+    @GetMapping("/queues")
+    String queueView(@AuthenticationPrincipal SignedInAgent agent, @RequestParam(required = false) Integer queue,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("overview", tickets.queueOverview(agent.id(), queue, page));
+        return "ticket/queue";
+    }
+
+    /** An unreadable date is reported like a missing one: the service asks for a valid date. */
+    private static LocalDateTime pendingUntil(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidTicketRequest(Map.of("pendingUntil", "Enter the date and time as 2026-11-30T09:00."));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.jotrs.web.internal;
+
+import java.util.Map;
+
+import org.jotrs.access.PermissionDenied;
+import org.jotrs.ticket.NoSuchTicket;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Refusals from the services become pages with the right status and the service's message. */
+@ControllerAdvice
+class ErrorPages {
+
+    @ExceptionHandler(PermissionDenied.class)
+    ModelAndView forbidden(PermissionDenied denied) {
+        return page(HttpStatus.FORBIDDEN, denied.getMessage());
+    }
+
+    @ExceptionHandler(NoSuchTicket.class)
+    ModelAndView notFound(NoSuchTicket missing) {
+        return page(HttpStatus.NOT_FOUND, missing.getMessage());
+    }
+
+    private static ModelAndView page(HttpStatus status, String message) {
+        return new ModelAndView("error", Map.of("status", status.value(), "error", status.getReasonPhrase(),
+                "message", message), status);
+    }
+}

@@ -1,0 +1,119 @@
+package org.jotrs.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+import org.jotrs.platform.DatabaseKind;
+import org.jotrs.testing.AgentHttp;
+import org.jotrs.testing.RunningJotrs;
+import org.jotrs.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The phone ticket form, zoom and queue view over HTTP, with the permission checks behind them. */
+class TicketPagesTest {
+
+    private static TestDatabase database;
+    private static RunningJotrs jotrs;
+    private static AgentHttp root;
+
+    @BeforeAll
+    static void start() {
+        database = TestDatabase.create(DatabaseKind.H2);
+        jotrs = RunningJotrs.start(database);
+        root = jotrs.agent();
+        root.signIn("root@localhost", jotrs.firstStartPassword().orElseThrow());
+        DSLContext db = jotrs.bean(DSLContext.class);
+        db.execute("INSERT INTO customer_company (customer_id, name, valid_id, create_time, create_by, change_time, change_by)"
+                + " VALUES ('ACME', 'Acme Inc.', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+        db.execute("INSERT INTO customer_user (login, email, customer_id, first_name, last_name, valid_id,"
+                + " create_time, create_by, change_time, change_by) VALUES ('carla', 'carla@example.com', 'ACME',"
+                + " 'Carla', 'Customer', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+        db.execute("INSERT INTO users (login, pw, first_name, last_name, valid_id, create_time, create_by, change_time, change_by)"
+                + " VALUES ('outsider', '" + org.apache.commons.codec.digest.DigestUtils.sha256Hex("outsider-pw") + "', 'Out', 'Sider', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+    }
+
+    @AfterAll
+    static void stop() {
+        jotrs.close();
+        database.close();
+    }
+
+    @Test
+    void phoneTicketGoesFromFormToZoomAndQueueView() {
+        HttpResponse<String> form = root.get("/tickets/new");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("<option value=\"2\">Raw</option>").contains("3 normal");
+
+        HttpResponse<String> created = root.submit("/tickets/new", "/tickets/new", phoneTicket("Mail server down"));
+        assertThat(created.statusCode()).isEqualTo(302);
+        String zoomPath = created.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        assertThat(zoomPath).matches("/tickets/\\d+");
+
+        String zoom = root.get(zoomPath).body();
+        assertThat(zoom).contains("Mail server down").contains("Nothing gets through since 8:00.")
+                .contains("From: \"Carla Customer\" &lt;carla@example.com&gt;")
+                .contains("NewTicket").contains("PhoneCallCustomer").contains("CustomerUpdate");
+
+        String queues = root.get("/queues?queue=2").body();
+        assertThat(queues).contains("Mail server down").contains("href=\"" + zoomPath + "\"");
+        assertThat(root.get("/queues").body()).contains("Mail server down");
+    }
+
+    @Test
+    void invalidFormIsShownAgainWithErrorsAndWritesNothing() {
+        int before = jotrs.bean(DSLContext.class).fetchCount(org.jotrs.platform.db.schema.Tables.TICKET);
+        Map<String, String> fields = phoneTicket("");
+        fields.put("customerUser", "nobody");
+        fields.put("state", "pending reminder");
+        HttpResponse<String> response = root.submit("/tickets/new", "/tickets/new", fields);
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("Enter a title.")
+                .contains("There is no valid customer user 'nobody'.")
+                .contains("A pending state needs the date and time to wait until.")
+                .contains("Nothing gets through since 8:00.");
+        assertThat(jotrs.bean(DSLContext.class).fetchCount(org.jotrs.platform.db.schema.Tables.TICKET)).isEqualTo(before);
+    }
+
+    @Test
+    void customerSuggestionsMatchPrefixes() {
+        assertThat(root.get("/customers/suggestions?customerUser=car").body()).contains("value=\"carla\"");
+        assertThat(root.get("/customers/suggestions?customerUser=acme").body()).doesNotContain("carla");
+    }
+
+    @Test
+    void agentsWithoutPermissionAreRefused() {
+        HttpResponse<String> created = root.submit("/tickets/new", "/tickets/new", phoneTicket("Secret"));
+        String zoomPath = created.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+
+        AgentHttp outsider = jotrs.agent();
+        outsider.signIn("outsider", "outsider-pw");
+        HttpResponse<String> zoom = outsider.get(zoomPath);
+        assertThat(zoom.statusCode()).isEqualTo(403);
+        assertThat(zoom.body()).contains("You need the 'ro' permission to read tickets in queue Raw.");
+        assertThat(outsider.get("/queues?queue=2").statusCode()).isEqualTo(403);
+        assertThat(outsider.get("/queues").body()).doesNotContain("Secret");
+        assertThat(outsider.get("/tickets/new").body()).contains("You may not create tickets in any queue.");
+        int before = jotrs.bean(DSLContext.class).fetchCount(org.jotrs.platform.db.schema.Tables.TICKET);
+        assertThat(outsider.submit("/queues", "/tickets/new", phoneTicket("Sneaky")).statusCode()).isEqualTo(403);
+        assertThat(jotrs.bean(DSLContext.class).fetchCount(org.jotrs.platform.db.schema.Tables.TICKET)).isEqualTo(before);
+        assertThat(root.get("/tickets/999999").statusCode()).isEqualTo(404);
+    }
+
+    private static Map<String, String> phoneTicket(String title) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("customerUser", "carla");
+        fields.put("queueId", "2");
+        fields.put("title", title);
+        fields.put("body", "Nothing gets through since 8:00.");
+        fields.put("priority", "3 normal");
+        fields.put("state", "open");
+        fields.put("pendingUntil", "");
+        return fields;
+    }
+}

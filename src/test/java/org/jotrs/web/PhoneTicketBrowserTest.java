@@ -1,0 +1,77 @@
+package org.jotrs.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import org.jooq.DSLContext;
+import org.jotrs.platform.DatabaseKind;
+import org.jotrs.testing.Chromium;
+import org.jotrs.testing.RunningJotrs;
+import org.jotrs.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An agent takes a customer's call in a real browser: picks the customer from the typeahead,
+ * creates the phone ticket, reads it in the zoom and finds it in the queue view.
+ */
+class PhoneTicketBrowserTest {
+
+    @Test
+    void agentCreatesAPhoneTicketAndFindsItInTheQueue() {
+        try (TestDatabase database = TestDatabase.create(DatabaseKind.H2);
+                RunningJotrs jotrs = RunningJotrs.start(database);
+                Chromium chromium = Chromium.launch();
+                BrowserContext context = chromium.browser().newContext()) {
+            jotrs.bean(DSLContext.class).execute("INSERT INTO customer_user (login, email, customer_id, first_name,"
+                    + " last_name, valid_id, create_time, create_by, change_time, change_by) VALUES ('carla',"
+                    + " 'carla@example.com', 'ACME', 'Carla', 'Customer', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+            Page page = context.newPage();
+            List<String> problems = new ArrayList<>();
+            page.onConsoleMessage(message -> {
+                if ("error".equals(message.type())) {
+                    problems.add(message.text());
+                }
+            });
+            page.onPageError(problems::add);
+
+            page.navigate(jotrs.baseUrl() + "/login");
+            page.getByLabel("Username").fill("root@localhost");
+            page.getByLabel("Password").fill(jotrs.firstStartPassword().orElseThrow());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New phone ticket")).click();
+            page.getByLabel("Customer user").pressSequentially("car");
+            // The typeahead fills the datalist through htmx, with the CSRF header set by jotrs.js.
+            assertThat(page.locator("#customer-options option[value=carla]")).hasCount(1);
+            page.getByLabel("Customer user").fill("carla");
+            page.getByLabel("Queue").selectOption("Raw");
+            page.getByLabel("Title").fill("VPN drops every hour");
+            page.getByLabel("What the customer said").fill("Since Monday the VPN disconnects hourly.");
+            page.getByLabel("Priority").selectOption("4 high");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/phone-ticket.png")));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create ticket")).click();
+
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                    .containsText("VPN drops every hour");
+            assertThat(page.locator(".article-body")).hasText("Since Monday the VPN disconnects hourly.");
+            assertThat(page.locator(".facts")).containsText("4 high");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/zoom.png")).setFullPage(true));
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Queues")).click();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Raw")).click();
+            assertThat(page.locator("table.grid")).containsText("VPN drops every hour");
+            assertThat(page.locator(".queue-list")).containsText("1");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/queues.png")));
+
+            assertThat(problems).as("browser console errors").isEmpty();
+        }
+    }
+}
