@@ -20,6 +20,20 @@ public interface TicketService {
     PhoneTicketOptions phoneTicketOptions(int actorId);
 
     /**
+     * Applies one action to a ticket: permission check, validation, the change, its OTRS history
+     * row and change-feed row, all in one transaction. The ticket row is locked for the duration,
+     * so concurrent changes to one ticket apply one after the other and none is lost.
+     *
+     * @throws NoSuchTicket when it does not exist
+     * @throws org.jotrs.access.PermissionDenied without the action's permission
+     * @throws InvalidTicketRequest for invalid values
+     */
+    void apply(int actorId, long ticketId, TicketAction action);
+
+    /** The choices for the zoom's action forms. */
+    ZoomOptions zoomOptions(int actorId);
+
+    /**
      * The ticket with its articles and history, for an agent who owns it, is responsible for it
      * or holds {@code ro} on its queue's group.
      *

@@ -4,7 +4,9 @@ import org.jotrs.ticket.CreatedTicket;
 import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.PhoneTicketOptions;
 import org.jotrs.ticket.QueueOverview;
+import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketDetails;
+import org.jotrs.ticket.ZoomOptions;
 import org.jotrs.ticket.TicketService;
 import org.springframework.stereotype.Service;
 
@@ -15,9 +17,12 @@ class JooqTicketService implements TicketService {
     private final PhoneTicketCreation phoneTicketCreation;
     private final TicketReading reading;
     private final QueueViewing queueViewing;
+    private final TicketUpdates updates;
 
-    JooqTicketService(PhoneTicketCreation phoneTicketCreation, TicketReading reading, QueueViewing queueViewing) {
+    JooqTicketService(PhoneTicketCreation phoneTicketCreation, TicketReading reading, QueueViewing queueViewing,
+            TicketUpdates updates) {
         this.phoneTicketCreation = phoneTicketCreation;
+        this.updates = updates;
         this.reading = reading;
         this.queueViewing = queueViewing;
     }
@@ -25,6 +30,16 @@ class JooqTicketService implements TicketService {
     @Override
     public PhoneTicketOptions phoneTicketOptions(int actorId) {
         return phoneTicketCreation.options(actorId);
+    }
+
+    @Override
+    public void apply(int actorId, long ticketId, TicketAction action) {
+        updates.apply(actorId, ticketId, action);
+    }
+
+    @Override
+    public ZoomOptions zoomOptions(int actorId) {
+        return updates.options(actorId);
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.jotrs.ticket.CreatedTicket;
 import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.PhoneTicketOptions;
+import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketService;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -58,7 +59,55 @@ class TicketPages {
 
     @GetMapping("/tickets/{ticketId}")
     String zoom(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId, Model model) {
+        return zoomPage(agent, ticketId, Map.of(), model);
+    }
+
+    @PostMapping("/tickets/{ticketId}/note")
+    String addNote(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
+            @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String body,
+            @RequestParam(defaultValue = "false") boolean visibleForCustomer, Model model, HttpServletResponse response) {
+        return act(agent, ticketId, new TicketAction.AddNote(subject, body, visibleForCustomer), model, response);
+    }
+
+    @PostMapping("/tickets/{ticketId}/state")
+    String changeState(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
+            @RequestParam(defaultValue = "") String state, @RequestParam(defaultValue = "") String pendingUntil,
+            Model model, HttpServletResponse response) {
+        try {
+            return act(agent, ticketId, new TicketAction.ChangeState(state, pendingUntil(pendingUntil)), model, response);
+        } catch (InvalidTicketRequest invalid) {
+            response.setStatus(422);
+            return zoomPage(agent, ticketId, invalid.errors(), model);
+        }
+    }
+
+    @PostMapping("/tickets/{ticketId}/priority")
+    String changePriority(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
+            @RequestParam(defaultValue = "") String priority, Model model, HttpServletResponse response) {
+        return act(agent, ticketId, new TicketAction.ChangePriority(priority), model, response);
+    }
+
+    @PostMapping("/tickets/{ticketId}/queue")
+    String move(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
+            @RequestParam(required = false) Integer queueId, Model model, HttpServletResponse response) {
+        return act(agent, ticketId, new TicketAction.MoveToQueue(queueId), model, response);
+    }
+
+    /** Applies the action and goes back to the zoom; invalid input shows the zoom with the errors. */
+    private String act(SignedInAgent agent, long ticketId, TicketAction action, Model model, HttpServletResponse response) {
+        try {
+            tickets.apply(agent.id(), ticketId, action);
+            return "redirect:/tickets/" + ticketId;
+        } catch (InvalidTicketRequest invalid) {
+            response.setStatus(422);
+            return zoomPage(agent, ticketId, invalid.errors(), model);
+        }
+    }
+
+    private String zoomPage(SignedInAgent agent, long ticketId, Map<String, String> errors, Model model) {
         model.addAttribute("ticket", tickets.details(agent.id(), ticketId));
+        model.addAttribute("options", tickets.zoomOptions(agent.id()));
+        model.addAttribute("errors", errors);
         return "ticket/zoom";
     }
 

@@ -1,0 +1,25 @@
+package org.jotrs.ticket;
+
+import java.time.LocalDateTime;
+
+/**
+ * A change an agent makes to an existing ticket. Each names the permission OTRS asks for on the
+ * ticket's queue group: {@code note} for notes, {@code priority} for the priority,
+ * {@code move_into} (on the target queue too) for moves, {@code rw} for states.
+ */
+public sealed interface TicketAction {
+
+    /** An internal note, or one the customer may see. */
+    record AddNote(String subject, String body, boolean visibleForCustomer) implements TicketAction {
+    }
+
+    /** A new state; pending states need {@code pendingUntil}. */
+    record ChangeState(String state, LocalDateTime pendingUntil) implements TicketAction {
+    }
+
+    record ChangePriority(String priority) implements TicketAction {
+    }
+
+    record MoveToQueue(Integer queueId) implements TicketAction {
+    }
+}
