@@ -5,7 +5,9 @@ import java.time.LocalDateTime;
 /**
  * A change an agent makes to an existing ticket. Each names the permission OTRS asks for on the
  * ticket's queue group: {@code note} for notes, {@code priority} for the priority,
- * {@code move_into} (on the target queue too) for moves, {@code rw} for states.
+ * {@code move_into} (on the target queue too) for moves, {@code rw} for states, {@code owner}
+ * for locking and ownership. A ticket locked by another agent can only be changed by agents
+ * holding {@code rw} on its queue (OTRS's lock semantics).
  */
 public sealed interface TicketAction {
 
@@ -21,5 +23,17 @@ public sealed interface TicketAction {
     }
 
     record MoveToQueue(Integer queueId) implements TicketAction {
+    }
+
+    /** Takes the ticket: locks it and makes the acting agent its owner, as OTRS does. */
+    record Lock() implements TicketAction {
+    }
+
+    /** Releases the lock; the owner stays. */
+    record Unlock() implements TicketAction {
+    }
+
+    /** Gives the ticket to another agent (who needs {@code owner} on the queue) and locks it for them. */
+    record ChangeOwner(Integer ownerId) implements TicketAction {
     }
 }

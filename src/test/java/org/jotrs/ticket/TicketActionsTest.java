@@ -23,7 +23,7 @@ import org.jotrs.testing.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Notes, state, priority and queue changes on every database: rows, OTRS history, feed, refusals, concurrency. */
+/** Notes, state, priority, queue, lock and owner changes on every database: rows, OTRS history, feed, refusals, concurrency. */
 class TicketActionsTest {
 
     private static final int ROOT = 1;
@@ -85,6 +85,30 @@ class TicketActionsTest {
                     .isInstanceOf(NoSuchTicket.class);
             assertThat(counts(db, ticketId)).as("nothing written").isEqualTo(before);
             assertThat(db.selectFrom(TICKET).where(TICKET.ID.eq(ticketId)).fetchSingle().getTicketPriorityId()).isEqualTo((short) 5);
+
+            // Locking: taking the ticket makes the taker its owner; others without rw are then refused.
+            db.execute("INSERT INTO users (login, pw, first_name, last_name, valid_id, create_time, create_by, change_time, change_by)"
+                    + " VALUES ('helper', 'x', 'Hel', 'Per', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+            int helper = db.fetchSingle("SELECT id FROM users WHERE login = 'helper'").get(0, Integer.class);
+            for (String permission : List.of("ro", "note", "owner", "move_into")) {
+                db.execute("INSERT INTO group_user (user_id, group_id, permission_key, create_time, create_by, change_time, change_by)"
+                        + " VALUES (" + helper + ", 1, '" + permission + "', CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+            }
+            tickets.apply(ROOT, ticketId, new TicketAction.MoveToQueue(2));
+            tickets.apply(helper, ticketId, new TicketAction.Lock());
+            var locked = db.selectFrom(TICKET).where(TICKET.ID.eq(ticketId)).fetchSingle();
+            assertThat(locked.getTicketLockId()).isEqualTo((short) 2);
+            assertThat(locked.getUserId()).isEqualTo(helper);
+            assertThat(history(db, ticketId)).containsSubsequence("Lock|%%lock", "OwnerUpdate|%%helper%%" + helper);
+            tickets.apply(helper, ticketId, new TicketAction.AddNote("Mine", "Working on it.", false));
+            tickets.apply(ROOT, ticketId, new TicketAction.ChangeOwner(ROOT));
+            assertThatThrownBy(() -> tickets.apply(helper, ticketId, new TicketAction.AddNote("Note", "x", false)))
+                    .isInstanceOf(PermissionDenied.class).hasMessageContaining("locked by root@localhost");
+            assertThatThrownBy(() -> tickets.apply(ROOT, ticketId, new TicketAction.ChangeOwner(reader)))
+                    .isInstanceOfSatisfying(InvalidTicketRequest.class, e -> assertThat(e.errors()).containsOnlyKeys("owner"));
+            tickets.apply(ROOT, ticketId, new TicketAction.Unlock());
+            assertThat(history(db, ticketId)).last().isEqualTo("Unlock|%%unlock");
+            tickets.apply(helper, ticketId, new TicketAction.AddNote("Note", "Unlocked again, so I may.", false));
 
             tickets.apply(ROOT, ticketId, new TicketAction.ChangeState("pending reminder", LocalDateTime.now().plusDays(1)));
             assertThat(history(db, ticketId)).last().asString().startsWith("SetPendingTime|%%");

@@ -2,6 +2,7 @@ package org.jotrs.ticket.internal;
 
 import static org.jotrs.platform.db.schema.Tables.QUEUE;
 import static org.jotrs.platform.db.schema.Tables.TICKET;
+import static org.jotrs.platform.db.schema.Tables.TICKET_LOCK_TYPE;
 import static org.jotrs.platform.db.schema.Tables.TICKET_PRIORITY;
 import static org.jotrs.platform.db.schema.Tables.TICKET_STATE;
 import static org.jotrs.platform.db.schema.Tables.USERS;
@@ -18,6 +19,7 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.jotrs.access.AccessService;
 import org.jotrs.access.Permission;
+import org.jotrs.access.PermissionDenied;
 import org.jotrs.article.ArticleService;
 import org.jotrs.article.Channel;
 import org.jotrs.article.NewArticle;
@@ -72,7 +74,7 @@ class TicketUpdates {
 
     /** The ticket as an action starts from, read with its row locked. */
     private record Current(Snapshot snapshot, int responsibleId, String queueName, int groupId, String stateName,
-            String priorityName) {
+            String priorityName, boolean locked, String ownerLogin) {
     }
 
     @Transactional
@@ -83,6 +85,9 @@ class TicketUpdates {
             case ChangeState change -> changeState(actorId, current, change);
             case ChangePriority change -> changePriority(actorId, current, change);
             case MoveToQueue move -> move(actorId, current, move);
+            case TicketAction.Lock lock -> lock(actorId, current);
+            case TicketAction.Unlock unlock -> unlock(actorId, current);
+            case TicketAction.ChangeOwner change -> changeOwner(actorId, current, change);
         }
     }
 
@@ -194,16 +199,80 @@ class TicketUpdates {
         feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketQueueUpdate", actorId);
     }
 
+    private void lock(int actorId, Current current) {
+        require(actorId, current, Permission.OWNER, "take tickets");
+        if (current.locked() && current.snapshot().ownerId() == actorId) {
+            return;
+        }
+        setOwnerAndLock(actorId, current, actorId, "TicketLockUpdate");
+    }
+
+    private void unlock(int actorId, Current current) {
+        require(actorId, current, Permission.OWNER, "release tickets");
+        if (!current.locked()) {
+            return;
+        }
+        long ticketId = current.snapshot().ticketId();
+        db.update(TICKET)
+                .set(TICKET.TICKET_LOCK_ID, lookups.lockId("unlock"))
+                .set(TICKET.CHANGE_TIME, LocalDateTime.now(clock))
+                .set(TICKET.CHANGE_BY, actorId)
+                .where(TICKET.ID.eq(ticketId))
+                .execute();
+        history.add(current.snapshot(), null, "Unlock", "%%unlock", actorId);
+        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketLockUpdate", actorId);
+    }
+
+    private void changeOwner(int actorId, Current current, TicketAction.ChangeOwner change) {
+        require(actorId, current, Permission.OWNER, "change the owner");
+        Integer ownerId = change.ownerId();
+        if (ownerId == null || !access.permissionsOn(ownerId, current.groupId()).contains(Permission.OWNER)) {
+            throw new InvalidTicketRequest(Map.of("owner",
+                    "Choose an agent who may own tickets in queue " + current.queueName() + "."));
+        }
+        setOwnerAndLock(actorId, current, ownerId, "TicketOwnerUpdate");
+    }
+
+    /** OTRS locks a ticket whenever it gets an owner, and writes Lock before OwnerUpdate. */
+    private void setOwnerAndLock(int actorId, Current current, int ownerId, String feedKind) {
+        long ticketId = current.snapshot().ticketId();
+        String ownerLogin = db.select(USERS.LOGIN).from(USERS).where(USERS.ID.eq(ownerId))
+                .and(USERS.VALID_ID.eq((short) 1)).fetchOptional(USERS.LOGIN)
+                .orElseThrow(() -> new InvalidTicketRequest(Map.of("owner", "There is no valid agent " + ownerId + ".")));
+        db.update(TICKET)
+                .set(TICKET.TICKET_LOCK_ID, lookups.lockId("lock"))
+                .set(TICKET.USER_ID, ownerId)
+                .set(TICKET.CHANGE_TIME, LocalDateTime.now(clock))
+                .set(TICKET.CHANGE_BY, actorId)
+                .where(TICKET.ID.eq(ticketId))
+                .execute();
+        Snapshot before = current.snapshot();
+        Snapshot after = new Snapshot(before.ticketId(), before.typeId(), before.queueId(), ownerId,
+                before.priorityId(), before.stateId());
+        if (!current.locked()) {
+            history.add(after, null, "Lock", "%%lock", actorId);
+        }
+        if (before.ownerId() != ownerId) {
+            history.add(after, null, "OwnerUpdate", "%%" + ownerLogin + "%%" + ownerId, actorId);
+        }
+        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, feedKind, actorId);
+    }
+
     /**
      * OTRS's ticket permission check: the owner and the responsible agent may act on their ticket
      * (Ticket::Permission::OwnerCheck and ResponsibleCheck); everyone else needs the permission
-     * on the queue's group. Moving into another queue always needs move_into there.
+     * on the queue's group. A ticket locked by another agent takes rw on the group as well.
      */
     private void require(int actorId, Current current, Permission permission, String what) {
-        if (current.snapshot().ownerId() == actorId || current.responsibleId() == actorId) {
+        Snapshot ticket = current.snapshot();
+        if (ticket.ownerId() == actorId || current.responsibleId() == actorId) {
             return;
         }
         access.require(actorId, current.groupId(), permission, what + " in queue " + current.queueName());
+        if (current.locked() && !access.permissionsOn(actorId, current.groupId()).contains(Permission.RW)) {
+            throw new PermissionDenied(Permission.RW,
+                    "change a ticket locked by " + current.ownerLogin() + " (it is locked by its owner)");
+        }
     }
 
     /** Reads the ticket and locks its row until the transaction ends (SELECT ... FOR UPDATE). */
@@ -212,14 +281,17 @@ class TicketUpdates {
                 .orElseThrow(() -> new NoSuchTicket(ticketId));
         return db.select(TICKET.ID, TICKET.TYPE_ID, TICKET.QUEUE_ID, TICKET.USER_ID, TICKET.TICKET_PRIORITY_ID,
                         TICKET.TICKET_STATE_ID, TICKET.RESPONSIBLE_USER_ID, QUEUE.NAME, QUEUE.GROUP_ID, TICKET_STATE.NAME,
-                        TICKET_PRIORITY.NAME)
+                        TICKET_PRIORITY.NAME, TICKET_LOCK_TYPE.NAME, USERS.LOGIN)
                 .from(TICKET)
+                .join(TICKET_LOCK_TYPE).on(TICKET_LOCK_TYPE.ID.eq(TICKET.TICKET_LOCK_ID))
+                .leftJoin(USERS).on(USERS.ID.eq(TICKET.USER_ID))
                 .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
                 .join(TICKET_STATE).on(TICKET_STATE.ID.eq(TICKET.TICKET_STATE_ID))
                 .join(TICKET_PRIORITY).on(TICKET_PRIORITY.ID.eq(TICKET.TICKET_PRIORITY_ID))
                 .where(TICKET.ID.eq(ticketId))
                 .fetchSingle(r -> new Current(new Snapshot(r.value1(), r.value2() == null ? 0 : r.value2(), r.value3(),
-                        r.value4(), r.value5(), r.value6()), r.value7(), r.value8(), r.value9(), r.value10(), r.value11()));
+                        r.value4(), r.value5(), r.value6()), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(),
+                        !"unlock".equals(r.value12()), r.value13()));
     }
 
     private void touch(long ticketId, int actorId) {

@@ -93,6 +93,18 @@ class TicketPages {
         return act(agent, ticketId, new TicketAction.MoveToQueue(queueId), model, response);
     }
 
+    @PostMapping("/tickets/{ticketId}/lock")
+    String lock(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId, Model model,
+            HttpServletResponse response) {
+        return act(agent, ticketId, new TicketAction.Lock(), model, response);
+    }
+
+    @PostMapping("/tickets/{ticketId}/unlock")
+    String unlock(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId, Model model,
+            HttpServletResponse response) {
+        return act(agent, ticketId, new TicketAction.Unlock(), model, response);
+    }
+
     /** Applies the action and goes back to the zoom; invalid input shows the zoom with the errors. */
     private String act(SignedInAgent agent, long ticketId, TicketAction action, Model model, HttpServletResponse response) {
         try {
