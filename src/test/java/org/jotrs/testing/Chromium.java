@@ -4,9 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 /**
@@ -42,6 +45,21 @@ public final class Chromium implements AutoCloseable {
 
     public Browser browser() {
         return browser;
+    }
+
+    /**
+     * Collects the page's console errors and uncaught exceptions (a CSP violation or a failed
+     * script shows up here), except those the test expects.
+     */
+    public static List<String> problemsOf(Page page, Predicate<String> expected) {
+        List<String> problems = new CopyOnWriteArrayList<>();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) && !expected.test(message.text())) {
+                problems.add(message.text());
+            }
+        });
+        page.onPageError(problems::add);
+        return problems;
     }
 
     @Override

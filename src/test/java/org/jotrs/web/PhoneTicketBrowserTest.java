@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.microsoft.playwright.BrowserContext;
@@ -35,14 +34,8 @@ class PhoneTicketBrowserTest {
                     + " last_name, valid_id, create_time, create_by, change_time, change_by) VALUES ('carla',"
                     + " 'carla@example.com', 'ACME', 'Carla', 'Customer', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
             Page page = context.newPage();
-            List<String> problems = new ArrayList<>();
-            page.onConsoleMessage(message -> {
-                // The refused pending state answers 422 on purpose; Chrome logs every 4xx page load.
-                if ("error".equals(message.type()) && !message.text().contains("status of 422")) {
-                    problems.add(message.text());
-                }
-            });
-            page.onPageError(problems::add);
+            // The refused pending state answers 422 on purpose; Chrome logs every 4xx page load.
+            List<String> problems = Chromium.problemsOf(page, text -> text.contains("status of 422"));
 
             page.navigate(jotrs.baseUrl() + "/login");
             page.getByLabel("Username").fill("root@localhost");

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import com.microsoft.playwright.BrowserContext;
@@ -31,13 +30,7 @@ class SignInBrowserTest {
                 BrowserContext context = chromium.browser().newContext()) {
             String password = jotrs.firstStartPassword().orElseThrow();
             Page page = context.newPage();
-            List<String> problems = new ArrayList<>();
-            page.onConsoleMessage(message -> {
-                if ("error".equals(message.type())) {
-                    problems.add(message.text());
-                }
-            });
-            page.onPageError(problems::add);
+            List<String> problems = Chromium.problemsOf(page, text -> false);
 
             page.navigate(jotrs.baseUrl() + "/");
             assertThat(page).hasURL(jotrs.baseUrl() + "/login");

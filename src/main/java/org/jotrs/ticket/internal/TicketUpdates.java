@@ -11,12 +11,14 @@ import static org.jotrs.platform.db.schema.Tables.USER_PREFERENCES;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jotrs.access.AccessService;
 import org.jotrs.access.Permission;
 import org.jotrs.access.PermissionDenied;
@@ -117,7 +119,7 @@ class TicketUpdates {
         long articleId = articles.add(new NewArticle(ticketId, SenderType.AGENT, Channel.INTERNAL,
                 note.visibleForCustomer(), agentMailbox(actorId), null, note.subject().strip(), note.body(), actorId));
         history.add(current.snapshot(), articleId, "AddNote", "%%Note", actorId);
-        touch(ticketId, actorId);
+        updateTicket(ticketId, actorId, Map.of());
         feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, "ArticleCreate", actorId);
     }
 
@@ -137,13 +139,7 @@ class TicketUpdates {
             untilTime = (int) change.pendingUntil().atZone(clock.getZone()).toEpochSecond();
         }
         long ticketId = current.snapshot().ticketId();
-        db.update(TICKET)
-                .set(TICKET.TICKET_STATE_ID, state.id())
-                .set(TICKET.UNTIL_TIME, untilTime)
-                .set(TICKET.CHANGE_TIME, LocalDateTime.now(clock))
-                .set(TICKET.CHANGE_BY, actorId)
-                .where(TICKET.ID.eq(ticketId))
-                .execute();
+        updateTicket(ticketId, actorId, Map.of(TICKET.TICKET_STATE_ID, state.id(), TICKET.UNTIL_TIME, untilTime));
         Snapshot after = withState(current.snapshot(), state.id());
         if (state.id() != current.snapshot().stateId()) {
             history.add(after, null, "StateUpdate", "%%" + current.stateName() + "%%" + state.name() + "%%", actorId);
@@ -162,12 +158,7 @@ class TicketUpdates {
             return;
         }
         long ticketId = current.snapshot().ticketId();
-        db.update(TICKET)
-                .set(TICKET.TICKET_PRIORITY_ID, priority.id())
-                .set(TICKET.CHANGE_TIME, LocalDateTime.now(clock))
-                .set(TICKET.CHANGE_BY, actorId)
-                .where(TICKET.ID.eq(ticketId))
-                .execute();
+        updateTicket(ticketId, actorId, Map.of(TICKET.TICKET_PRIORITY_ID, priority.id()));
         Snapshot before = current.snapshot();
         Snapshot after = new Snapshot(before.ticketId(), before.typeId(), before.queueId(), before.ownerId(),
                 priority.id(), before.stateId());
@@ -185,12 +176,7 @@ class TicketUpdates {
             return;
         }
         long ticketId = current.snapshot().ticketId();
-        db.update(TICKET)
-                .set(TICKET.QUEUE_ID, target.id())
-                .set(TICKET.CHANGE_TIME, LocalDateTime.now(clock))
-                .set(TICKET.CHANGE_BY, actorId)
-                .where(TICKET.ID.eq(ticketId))
-                .execute();
+        updateTicket(ticketId, actorId, Map.of(TICKET.QUEUE_ID, target.id()));
         Snapshot before = current.snapshot();
         Snapshot after = new Snapshot(before.ticketId(), before.typeId(), target.id(), before.ownerId(),
                 before.priorityId(), before.stateId());
@@ -213,12 +199,7 @@ class TicketUpdates {
             return;
         }
         long ticketId = current.snapshot().ticketId();
-        db.update(TICKET)
-                .set(TICKET.TICKET_LOCK_ID, lookups.lockId("unlock"))
-                .set(TICKET.CHANGE_TIME, LocalDateTime.now(clock))
-                .set(TICKET.CHANGE_BY, actorId)
-                .where(TICKET.ID.eq(ticketId))
-                .execute();
+        updateTicket(ticketId, actorId, Map.of(TICKET.TICKET_LOCK_ID, lookups.lockId("unlock")));
         history.add(current.snapshot(), null, "Unlock", "%%unlock", actorId);
         feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketLockUpdate", actorId);
     }
@@ -239,13 +220,7 @@ class TicketUpdates {
         String ownerLogin = db.select(USERS.LOGIN).from(USERS).where(USERS.ID.eq(ownerId))
                 .and(USERS.VALID_ID.eq((short) 1)).fetchOptional(USERS.LOGIN)
                 .orElseThrow(() -> new InvalidTicketRequest(Map.of("owner", "There is no valid agent " + ownerId + ".")));
-        db.update(TICKET)
-                .set(TICKET.TICKET_LOCK_ID, lookups.lockId("lock"))
-                .set(TICKET.USER_ID, ownerId)
-                .set(TICKET.CHANGE_TIME, LocalDateTime.now(clock))
-                .set(TICKET.CHANGE_BY, actorId)
-                .where(TICKET.ID.eq(ticketId))
-                .execute();
+        updateTicket(ticketId, actorId, Map.of(TICKET.TICKET_LOCK_ID, lookups.lockId("lock"), TICKET.USER_ID, ownerId));
         Snapshot before = current.snapshot();
         Snapshot after = new Snapshot(before.ticketId(), before.typeId(), before.queueId(), ownerId,
                 before.priorityId(), before.stateId());
@@ -294,12 +269,12 @@ class TicketUpdates {
                         !"unlock".equals(r.value12()), r.value13()));
     }
 
-    private void touch(long ticketId, int actorId) {
-        db.update(TICKET)
-                .set(TICKET.CHANGE_TIME, LocalDateTime.now(clock))
-                .set(TICKET.CHANGE_BY, actorId)
-                .where(TICKET.ID.eq(ticketId))
-                .execute();
+    /** Sets the values and stamps the change, as every OTRS ticket update does. */
+    private void updateTicket(long ticketId, int actorId, Map<? extends Field<?>, ?> values) {
+        Map<Field<?>, Object> all = new HashMap<>(values);
+        all.put(TICKET.CHANGE_TIME, LocalDateTime.now(clock));
+        all.put(TICKET.CHANGE_BY, actorId);
+        db.update(TICKET).set(all).where(TICKET.ID.eq(ticketId)).execute();
     }
 
     private static Snapshot withState(Snapshot before, short stateId) {
