@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,11 +65,8 @@ final class JooqTicketNumberStore implements TicketNumberStore, AutoCloseable {
     /**
      * @param db joins the caller's transaction
      * @param claims autocommits every statement, outside any transaction of the caller
+     * @param ownedPool closed with this store
      */
-    JooqTicketNumberStore(DSLContext db, DSLContext claims) {
-        this(db, claims, null);
-    }
-
     private JooqTicketNumberStore(DSLContext db, DSLContext claims, AutoCloseable ownedPool) {
         this.db = db;
         this.claims = claims;
@@ -82,7 +80,9 @@ final class JooqTicketNumberStore implements TicketNumberStore, AutoCloseable {
      */
     static JooqTicketNumberStore withOwnClaimPool(DSLContext db, DataSource applicationPool) {
         HikariDataSource pool = claimPool(applicationPool);
-        return new JooqTicketNumberStore(db, DSL.using(pool, db.dialect()), pool);
+        // Same dialect, settings and exception translation as the application's DSLContext.
+        DSLContext claims = db.configuration().derive(new DataSourceConnectionProvider(pool)).dsl();
+        return new JooqTicketNumberStore(db, claims, pool);
     }
 
     private static HikariDataSource claimPool(DataSource applicationPool) {
@@ -108,15 +108,15 @@ final class JooqTicketNumberStore implements TicketNumberStore, AutoCloseable {
     }
 
     @Override
-    public long claimCounter(LocalDateTime now, boolean daily, long offset) {
+    public long claimCounter(LocalDateTime now, boolean daily, long offset, long floor) {
         if (offset < 1) {
             throw new IllegalArgumentException("offset must be at least 1, was " + offset);
         }
-        // create_time has whole seconds; MySQL would round (not cut) a fraction, which at
-        // 23:59:59.5 moves the row into the next day.
+        // create_time has whole seconds; PostgreSQL and MySQL round (not cut) a fraction, which
+        // at 23:59:59.5 would move the row into the next day.
         LocalDateTime createTime = now.truncatedTo(ChronoUnit.SECONDS);
         LocalDate day = daily ? createTime.toLocalDate() : null;
-        long candidate = lastCounter(day) + offset;
+        long candidate = Math.max(lastCounter(day) + offset, floor);
         for (int attempt = 1; attempt <= MAX_CLAIM_ATTEMPTS; attempt++) {
             switch (tryClaim(candidate, claimUid(day, candidate), createTime)) {
                 case CLAIMED -> {
@@ -153,15 +153,24 @@ final class JooqTicketNumberStore implements TicketNumberStore, AutoCloseable {
 
     private Claim tryClaim(long counter, String uid, LocalDateTime createTime) {
         try {
-            claims.insertInto(TICKET_NUMBER_COUNTER)
+            // A taken value inserts nothing (ON CONFLICT DO NOTHING, INSERT IGNORE, MERGE)
+            // rather than failing: under contention that is the normal case, and a failure would
+            // put an error line into the database server's log for every refused claim.
+            int inserted = claims.insertInto(TICKET_NUMBER_COUNTER)
                     .set(TICKET_NUMBER_COUNTER.COUNTER, counter)
                     .set(TICKET_NUMBER_COUNTER.COUNTER_UID, uid)
                     .set(TICKET_NUMBER_COUNTER.CREATE_TIME, createTime)
+                    .onDuplicateKeyIgnore()
                     .execute();
-            return Claim.CLAIMED;
+            if (inserted == 1) {
+                return Claim.CLAIMED;
+            }
+            log.debug("ticket number counter taken, trying the next: counter_uid={}", uid);
+            return Claim.TAKEN;
         } catch (RuntimeException e) {
             String state = sqlState(e);
-            // Class 23: the only constraint this insert can break is the unique counter_uid.
+            // Class 23: the only constraint this insert can break is the unique counter_uid
+            // (H2's MERGE can still meet a row inserted at the same moment).
             if (state.startsWith("23")) {
                 log.debug("ticket number counter taken, trying the next: counter_uid={}", uid);
                 return Claim.TAKEN;

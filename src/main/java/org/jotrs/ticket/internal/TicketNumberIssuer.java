@@ -40,10 +40,6 @@ final class TicketNumberIssuer implements TicketNumbers {
         this.random = random;
     }
 
-    TicketNumberGenerator generator() {
-        return generator;
-    }
-
     @Override
     public String next() {
         // A number a ticket already has (after a generator or SystemID change, or a counter
@@ -62,7 +58,8 @@ final class TicketNumberIssuer implements TicketNumbers {
             }
         }
         throw new IllegalStateException("no free ticket number after " + LOOP_PROTECTION
-                + " attempts (OTRS's loop protection); check jotrs.ticket.number settings and ticket_number_counter");
+                + " attempts (OTRS's loop protection); check the jotrs.ticket.number settings"
+                + " and ticket_number_counter");
     }
 
     @Override
@@ -76,10 +73,11 @@ final class TicketNumberIssuer implements TicketNumbers {
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDate today = now.toLocalDate();
         return switch (generator) {
-            case AutoIncrement autoIncrement ->
-                    autoIncrement.format(store.claimCounter(now, false, firstCounter(autoIncrement) + collisions));
-            case Date date -> date.format(today, store.claimCounter(now, true, 1 + collisions));
-            case DateChecksum dateChecksum -> dateChecksum.format(today, store.claimCounter(now, true, 1 + collisions));
+            case AutoIncrement autoIncrement -> autoIncrement.format(
+                    store.claimCounter(now, false, 1 + collisions, initialCounterFloor(autoIncrement) + collisions));
+            case Date date -> date.format(today, store.claimCounter(now, true, 1 + collisions, 0));
+            case DateChecksum dateChecksum ->
+                    dateChecksum.format(today, store.claimCounter(now, true, 1 + collisions, 0));
             case Random randomNumbers -> randomNumbers.format(random.nextLong(Random.BOUND));
         };
     }
@@ -87,11 +85,13 @@ final class TicketNumberIssuer implements TicketNumbers {
     /**
      * OTRS's InitialCounterOffsetCalculate: on a database with tickets but an empty counter
      * table (migrated from the file-based counter of OTRS 5, or emptied), AutoIncrement goes on
-     * after the newest ticket's number instead of starting again at 1.
+     * after the newest ticket's number instead of starting again at 1. OTRS adds this to the
+     * last counter; here it is a floor, which is the same while the table is empty and, when
+     * creators race on the first numbers, does not make the others jump ahead.
      */
-    private long firstCounter(AutoIncrement autoIncrement) {
+    private long initialCounterFloor(AutoIncrement autoIncrement) {
         if (!store.counterIsEmpty()) {
-            return 1;
+            return 0;
         }
         return store.newestTicketNumber().map(tn -> counterAfter(tn, autoIncrement)).orElse(1L);
     }

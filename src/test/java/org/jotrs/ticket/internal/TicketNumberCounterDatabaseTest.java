@@ -66,6 +66,11 @@ class TicketNumberCounterDatabaseTest {
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private static final Hook HOOK = new Hook("Ticket#", "", true);
 
+    /**
+     * One database per kind for the whole class, emptied before each test. Each test uses its
+     * own SystemID so no ticket number repeats between tests: on MariaDB a new ticket whose
+     * number equals a deleted, not yet purged one takes gap locks that block other inserts.
+     */
     private final Map<DatabaseKind, Database> databases = new EnumMap<>(DatabaseKind.class);
 
     @ParameterizedTest
@@ -84,16 +89,14 @@ class TicketNumberCounterDatabaseTest {
 
             List<String> numbers = createConcurrently(db, issuer);
 
-            assertThat(numbers).as("%s on %s", generator, kind).hasSize(THREADS * NUMBERS_PER_THREAD).doesNotHaveDuplicates();
-            List<Long> counters = db.countersOf(day);
-            assertThat(counters).as("counters of %s on %s, by id", day, kind)
+            assertThat(numbers).as("%s on %s", generator, kind)
                     .hasSize(THREADS * NUMBERS_PER_THREAD)
-                    .isSorted()
                     .doesNotHaveDuplicates();
-            if (generator.dateBased()) {
-                // Every claim committed with its ticket, so the day's counters have no gaps.
-                assertThat(counters).containsExactlyElementsOf(LongStream.rangeClosed(1, 800).boxed().toList());
-            }
+            List<Long> counters = db.countersOf(day);
+            // Strictly increasing by id, and no gaps: every claim was used by a committed ticket.
+            assertThat(counters).as("counters of %s on %s, by id", day, kind)
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, THREADS * NUMBERS_PER_THREAD).boxed()
+                            .toList());
             assertThat(Set.copyOf(numbers)).isEqualTo(counters.stream()
                     .map(counter -> format(generator, day, counter))
                     .collect(Collectors.toSet()));
@@ -106,23 +109,23 @@ class TicketNumberCounterDatabaseTest {
     void dateBasedCountersStartAgainEveryDayAndAutoIncrementDoesNot(DatabaseKind kind) {
         Database db = database(kind);
         MovableClock clock = new MovableClock(LocalDateTime.of(2024, 1, 15, 23, 59, 59, 900_000_000));
-        TicketNumberIssuer dateChecksum = db.issuer(new DateChecksum("10", HOOK), clock);
-        TicketNumberIssuer date = db.issuer(new Date("10", 1, HOOK), clock);
+        TicketNumberIssuer dateChecksum = db.issuer(new DateChecksum("11", HOOK), clock);
+        TicketNumberIssuer date = db.issuer(new Date("11", 1, HOOK), clock);
 
         assertThat(List.of(db.create(dateChecksum), db.create(dateChecksum), db.create(date)))
-                .containsExactly("2024011510000013", "2024011510000022", "20240115103");
+                .containsExactly("2024011511000011", "2024011511000021", "20240115113");
 
         clock.set(LocalDateTime.of(2024, 1, 16, 0, 0, 0));
-        assertThat(db.create(dateChecksum)).isEqualTo("2024011610000011");
-        assertThat(db.create(date)).isEqualTo("20240116102");
+        assertThat(db.create(dateChecksum)).isEqualTo("2024011611000019");
+        assertThat(db.create(date)).isEqualTo("20240116112");
         assertThat(db.countersOf(LocalDate.of(2024, 1, 15))).containsExactly(1L, 2L, 3L);
         assertThat(db.countersOf(LocalDate.of(2024, 1, 16))).containsExactly(1L, 2L);
 
         // AutoIncrement goes on from the newest row whatever its day, as OTRS does.
-        TicketNumberIssuer autoIncrement = db.issuer(new AutoIncrement("10", 5, HOOK), clock);
-        assertThat(db.create(autoIncrement)).isEqualTo("1000003");
+        TicketNumberIssuer autoIncrement = db.issuer(new AutoIncrement("11", 5, HOOK), clock);
+        assertThat(db.create(autoIncrement)).isEqualTo("1100003");
         clock.set(LocalDateTime.of(2024, 1, 17, 8, 0));
-        assertThat(db.create(autoIncrement)).isEqualTo("1000004");
+        assertThat(db.create(autoIncrement)).isEqualTo("1100004");
     }
 
     @ParameterizedTest
@@ -141,10 +144,10 @@ class TicketNumberCounterDatabaseTest {
                 .execute();
         MovableClock clock = new MovableClock(morning);
 
-        assertThat(db.create(db.issuer(new DateChecksum("10", HOOK), clock))).isEqualTo("2024011510000424");
+        assertThat(db.create(db.issuer(new DateChecksum("12", HOOK), clock))).isEqualTo("2024011512000421");
         assertThat(db.dsl.fetchValue(TICKET_NUMBER_COUNTER.COUNTER_UID, TICKET_NUMBER_COUNTER.COUNTER.eq(42L)))
                 .isEqualTo("jotrs-20240115-000000000042");
-        assertThat(db.create(db.issuer(new AutoIncrement("10", 5, HOOK), clock))).isEqualTo("1000043");
+        assertThat(db.create(db.issuer(new AutoIncrement("12", 5, HOOK), clock))).isEqualTo("1200043");
     }
 
     @ParameterizedTest
@@ -152,27 +155,27 @@ class TicketNumberCounterDatabaseTest {
     void autoIncrementOnAnEmptyCounterTableGoesOnAfterTheNewestTicket(DatabaseKind kind) {
         Database db = database(kind);
         MovableClock clock = new MovableClock(LocalDateTime.of(2024, 1, 15, 8, 0));
-        TicketNumberIssuer autoIncrement = db.issuer(new AutoIncrement("10", 5, HOOK), clock);
+        TicketNumberIssuer autoIncrement = db.issuer(new AutoIncrement("13", 5, HOOK), clock);
 
         // Ticket 1 is OTRS's welcome ticket and does not count. (No ticket is inserted here:
         // a fresh identity would draw id 1 again on PostgreSQL and H2.)
-        db.insertTicket(db.dsl, 1L, "1000041");
+        db.insertTicket(db.dsl, 1L, "1300041");
         String first = new TransactionTemplate(db.transactions).execute(status -> autoIncrement.next());
-        assertThat(first).isEqualTo("1000001");
+        assertThat(first).isEqualTo("1300001");
 
         db.clean();
         // Ids far above what the identity hands out in these tests.
-        db.insertTicket(db.dsl, 1_000_007L, "1000041");
-        db.insertTicket(db.dsl, 1_000_009L, "1000057");
-        assertThat(db.create(autoIncrement)).isEqualTo("1000058");
-        assertThat(db.create(autoIncrement)).isEqualTo("1000059");
+        db.insertTicket(db.dsl, 1_000_007L, "1300041");
+        db.insertTicket(db.dsl, 1_000_009L, "1300057");
+        assertThat(db.create(autoIncrement)).isEqualTo("1300058");
+        assertThat(db.create(autoIncrement)).isEqualTo("1300059");
     }
 
     @ParameterizedTest
     @EnumSource(DatabaseKind.class)
     void aNumberATicketAlreadyHasIsSkipped(DatabaseKind kind) {
         Database db = database(kind);
-        DateChecksum generator = new DateChecksum("10", HOOK);
+        DateChecksum generator = new DateChecksum("14", HOOK);
         LocalDate day = LocalDate.of(2024, 1, 15);
         db.insertTicket(db.dsl, null, generator.format(day, 1));
         TicketNumberIssuer issuer = db.issuer(generator, new MovableClock(day.atTime(12, 0)));
@@ -186,12 +189,12 @@ class TicketNumberCounterDatabaseTest {
     @EnumSource(DatabaseKind.class)
     void randomDrawsAgainOnCollisionAndLeavesTheCounterAlone(DatabaseKind kind) {
         Database db = database(kind);
-        db.insertTicket(db.dsl, null, "100001234567");
-        TicketNumberIssuer issuer = new TicketNumberIssuer(new Random("10", HOOK), db.store,
+        db.insertTicket(db.dsl, null, "150001234567");
+        TicketNumberIssuer issuer = new TicketNumberIssuer(new Random("15", HOOK), db.store,
                 new MovableClock(LocalDateTime.of(2024, 1, 15, 8, 0)),
                 new TicketNumberIssuerTest.FixedRandom(1_234_567L, 9_876_543_210L));
 
-        assertThat(db.create(issuer)).isEqualTo("109876543210");
+        assertThat(db.create(issuer)).isEqualTo("159876543210");
         assertThat(db.dsl.fetchCount(TICKET_NUMBER_COUNTER)).isZero();
     }
 
@@ -199,7 +202,7 @@ class TicketNumberCounterDatabaseTest {
     @EnumSource(DatabaseKind.class)
     void aClaimCommitsAtOnceSoNobodyWaitsAndARolledBackTicketLeavesAGap(DatabaseKind kind) throws Exception {
         Database db = database(kind);
-        DateChecksum generator = new DateChecksum("10", HOOK);
+        DateChecksum generator = new DateChecksum("16", HOOK);
         LocalDate day = LocalDate.of(2024, 1, 15);
         TicketNumberIssuer issuer = db.issuer(generator, new MovableClock(day.atTime(12, 0)));
         ExecutorService other = Executors.newSingleThreadExecutor();

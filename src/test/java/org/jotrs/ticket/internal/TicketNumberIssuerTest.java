@@ -39,7 +39,7 @@ class TicketNumberIssuerTest {
         store.lastDaily = 41;
         TicketNumberIssuer issuer = issuer(new DateChecksum("10", HOOK));
         assertThat(issuer.next()).isEqualTo("2024011510000424");
-        assertThat(store.claims).containsExactly(new Claim(LocalDateTime.of(2024, 1, 15, 9, 30), true, 1));
+        assertThat(store.claims).containsExactly(new Claim(LocalDateTime.of(2024, 1, 15, 9, 30), true, 1, 0));
     }
 
     @Test
@@ -98,8 +98,10 @@ class TicketNumberIssuerTest {
     @Test
     void autoIncrementOnAnEmptyCounterTableGoesOnAfterTheNewestTicket() {
         store.newestTicket = Optional.of("1000041");
-        assertThat(issuer(new AutoIncrement("10", 5, HOOK)).next()).isEqualTo("1000042");
-        assertThat(store.claims.getFirst().offset()).isEqualTo(42);
+        TicketNumberIssuer issuer = issuer(new AutoIncrement("10", 5, HOOK));
+        assertThat(issuer.next()).isEqualTo("1000042");
+        assertThat(issuer.next()).isEqualTo("1000043");
+        assertThat(store.claims).extracting(Claim::floor).containsExactly(42L, 0L);
     }
 
     @Test
@@ -142,7 +144,7 @@ class TicketNumberIssuerTest {
         return new TicketNumberIssuer(generator, store, CLOCK, new FixedRandom());
     }
 
-    record Claim(LocalDateTime now, boolean daily, long offset) {
+    record Claim(LocalDateTime now, boolean daily, long offset, long floor) {
     }
 
     /** Counters as the database keeps them, without concurrency. */
@@ -156,14 +158,14 @@ class TicketNumberIssuerTest {
         Optional<String> newestTicket = Optional.empty();
 
         @Override
-        public long claimCounter(LocalDateTime now, boolean isDaily, long offset) {
-            claims.add(new Claim(now, isDaily, offset));
+        public long claimCounter(LocalDateTime now, boolean isDaily, long offset, long floor) {
+            claims.add(new Claim(now, isDaily, offset, floor));
             counterEmpty = false;
             if (isDaily) {
-                lastDaily += offset;
+                lastDaily = Math.max(lastDaily + offset, floor);
                 return lastDaily;
             }
-            lastAll += offset;
+            lastAll = Math.max(lastAll + offset, floor);
             return lastAll;
         }
 
