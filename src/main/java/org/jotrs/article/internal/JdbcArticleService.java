@@ -8,10 +8,13 @@ import static org.jotrs.platform.db.schema.Tables.COMMUNICATION_CHANNEL;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jooq.DSLContext;
 import org.jotrs.article.ArticleService;
 import org.jotrs.article.ArticleView;
+import org.jotrs.article.Channel;
 import org.jotrs.article.SenderType;
 import org.jotrs.article.NewArticle;
 import org.springframework.stereotype.Service;
@@ -26,6 +29,8 @@ class JdbcArticleService implements ArticleService {
 
     private final DSLContext db;
     private final Clock clock;
+    private final Map<SenderType, Short> senderTypeIds = new ConcurrentHashMap<>();
+    private final Map<Channel, Long> channelIds = new ConcurrentHashMap<>();
 
     JdbcArticleService(DSLContext db, Clock clock) {
         this.db = db;
@@ -47,6 +52,20 @@ class JdbcArticleService implements ArticleService {
                         r.value5(), r.value6(), r.value7(), r.value8(), r.value9(), r.value10()));
     }
 
+    /**
+     * Sender types and channels are OTRS system values, looked up by name once (the ids follow
+     * OTRS's insert order, but an adopted database decides) and remembered.
+     */
+    private short senderTypeId(SenderType sender) {
+        return senderTypeIds.computeIfAbsent(sender, s -> db.select(ARTICLE_SENDER_TYPE.ID).from(ARTICLE_SENDER_TYPE)
+                .where(ARTICLE_SENDER_TYPE.NAME.eq(s.otrsName())).fetchSingle().value1());
+    }
+
+    private long channelId(Channel channel) {
+        return channelIds.computeIfAbsent(channel, c -> db.select(COMMUNICATION_CHANNEL.ID).from(COMMUNICATION_CHANNEL)
+                .where(COMMUNICATION_CHANNEL.NAME.eq(c.otrsName())).fetchSingle().value1());
+    }
+
     private static SenderType senderType(String otrsName) {
         for (SenderType type : SenderType.values()) {
             if (type.otrsName().equals(otrsName)) {
@@ -60,11 +79,8 @@ class JdbcArticleService implements ArticleService {
     @Transactional(propagation = Propagation.MANDATORY)
     public long add(NewArticle article) {
         LocalDateTime now = LocalDateTime.now(clock);
-        // Looked up by name: the ids follow OTRS's insert order, but an adopted database decides.
-        Short senderTypeId = db.select(ARTICLE_SENDER_TYPE.ID).from(ARTICLE_SENDER_TYPE)
-                .where(ARTICLE_SENDER_TYPE.NAME.eq(article.sender().otrsName())).fetchSingle().value1();
-        Long channelId = db.select(COMMUNICATION_CHANNEL.ID).from(COMMUNICATION_CHANNEL)
-                .where(COMMUNICATION_CHANNEL.NAME.eq(article.channel().otrsName())).fetchSingle().value1();
+        short senderTypeId = senderTypeId(article.sender());
+        long channelId = channelId(article.channel());
         long articleId = db.insertInto(ARTICLE)
                 .set(ARTICLE.TICKET_ID, article.ticketId())
                 .set(ARTICLE.ARTICLE_SENDER_TYPE_ID, senderTypeId)

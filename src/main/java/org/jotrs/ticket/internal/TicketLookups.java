@@ -8,7 +8,9 @@ import static org.jotrs.platform.db.schema.Tables.TICKET_STATE_TYPE;
 import static org.jotrs.platform.db.schema.Tables.TICKET_TYPE;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
@@ -23,6 +25,7 @@ class TicketLookups {
     private static final short VALID = 1;
 
     private final DSLContext db;
+    private final Map<String, Short> systemIds = new ConcurrentHashMap<>();
 
     TicketLookups(DSLContext db) {
         this.db = db;
@@ -81,13 +84,17 @@ class TicketLookups {
                         .where(TICKET_TYPE.VALID_ID.eq(VALID)).orderBy(TICKET_TYPE.ID).limit(1).fetchSingle().value1());
     }
 
+    /**
+     * Lock and history types are OTRS system values that no screen edits, so their ids are
+     * remembered for the life of the process instead of read for every history row.
+     */
     short lockId(String name) {
-        return db.select(TICKET_LOCK_TYPE.ID).from(TICKET_LOCK_TYPE)
-                .where(TICKET_LOCK_TYPE.NAME.eq(name)).fetchSingle().value1();
+        return systemIds.computeIfAbsent("lock:" + name, key -> db.select(TICKET_LOCK_TYPE.ID).from(TICKET_LOCK_TYPE)
+                .where(TICKET_LOCK_TYPE.NAME.eq(name)).fetchSingle().value1());
     }
 
     short historyTypeId(String name) {
-        return db.select(TICKET_HISTORY_TYPE.ID).from(TICKET_HISTORY_TYPE)
-                .where(TICKET_HISTORY_TYPE.NAME.eq(name)).fetchSingle().value1();
+        return systemIds.computeIfAbsent("history:" + name, key -> db.select(TICKET_HISTORY_TYPE.ID)
+                .from(TICKET_HISTORY_TYPE).where(TICKET_HISTORY_TYPE.NAME.eq(name)).fetchSingle().value1());
     }
 }
