@@ -31,6 +31,12 @@ public interface AccessService {
         }
     }
 
+    /**
+     * The agent as an article sender, the way OTRS writes it: {@code "First Last" <UserEmail>},
+     * or just the name when the agent has no mail address.
+     */
+    String mailbox(int agentId);
+
     /** Whether the agent holds {@code rw} on the {@code admin} group, OTRS's administrator test. */
     default boolean isAdmin(int agentId) {
         return effectivePermissions(agentId).getOrDefault("admin", Set.of()).contains(Permission.RW);

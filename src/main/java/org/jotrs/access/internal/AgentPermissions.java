@@ -4,6 +4,8 @@ import static org.jotrs.platform.db.schema.Tables.GROUP_ROLE;
 import static org.jotrs.platform.db.schema.Tables.GROUP_USER;
 import static org.jotrs.platform.db.schema.Tables.ROLES;
 import static org.jotrs.platform.db.schema.Tables.ROLE_USER;
+import static org.jotrs.platform.db.schema.Tables.USERS;
+import static org.jotrs.platform.db.schema.Tables.USER_PREFERENCES;
 
 import java.util.EnumSet;
 import java.util.Map;
@@ -41,6 +43,16 @@ class AgentPermissions implements AccessService {
                 permissions.computeIfAbsent(row.value2(), group -> EnumSet.noneOf(Permission.class))
                         .addAll(permission.implied())));
         return permissions;
+    }
+
+    @Override
+    public String mailbox(int agentId) {
+        var agent = db.select(USERS.FIRST_NAME, USERS.LAST_NAME).from(USERS).where(USERS.ID.eq(agentId)).fetchSingle();
+        String email = db.select(USER_PREFERENCES.PREFERENCES_VALUE).from(USER_PREFERENCES)
+                .where(USER_PREFERENCES.USER_ID.eq(agentId)).and(USER_PREFERENCES.PREFERENCES_KEY.eq("UserEmail"))
+                .fetchOptional(USER_PREFERENCES.PREFERENCES_VALUE).orElse("");
+        String name = (agent.value1() + " " + agent.value2()).strip().replace("\"", "");
+        return email.isBlank() ? name : "\"" + name + "\" <" + email + ">";
     }
 
     @Override

@@ -6,7 +6,6 @@ import static org.jotrs.platform.db.schema.Tables.TICKET_LOCK_TYPE;
 import static org.jotrs.platform.db.schema.Tables.TICKET_PRIORITY;
 import static org.jotrs.platform.db.schema.Tables.TICKET_STATE;
 import static org.jotrs.platform.db.schema.Tables.USERS;
-import static org.jotrs.platform.db.schema.Tables.USER_PREFERENCES;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -117,7 +116,7 @@ class TicketUpdates {
         }
         long ticketId = current.snapshot().ticketId();
         long articleId = articles.add(new NewArticle(ticketId, SenderType.AGENT, Channel.INTERNAL,
-                note.visibleForCustomer(), agentMailbox(actorId), null, note.subject().strip(), note.body(), actorId));
+                note.visibleForCustomer(), access.mailbox(actorId), null, note.subject().strip(), note.body(), actorId));
         history.add(current.snapshot(), articleId, "AddNote", "%%Note", actorId);
         updateTicket(ticketId, actorId, Map.of());
         feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, "ArticleCreate", actorId);
@@ -280,15 +279,5 @@ class TicketUpdates {
     private static Snapshot withState(Snapshot before, short stateId) {
         return new Snapshot(before.ticketId(), before.typeId(), before.queueId(), before.ownerId(),
                 before.priorityId(), stateId);
-    }
-
-    /** OTRS writes an agent's notes "from" the agent: {@code "First Last" <UserEmail>}. */
-    private String agentMailbox(int actorId) {
-        var agent = db.select(USERS.FIRST_NAME, USERS.LAST_NAME).from(USERS).where(USERS.ID.eq(actorId)).fetchSingle();
-        String email = db.select(USER_PREFERENCES.PREFERENCES_VALUE).from(USER_PREFERENCES)
-                .where(USER_PREFERENCES.USER_ID.eq(actorId)).and(USER_PREFERENCES.PREFERENCES_KEY.eq("UserEmail"))
-                .fetchOptional(USER_PREFERENCES.PREFERENCES_VALUE).orElse("");
-        String name = (agent.value1() + " " + agent.value2()).strip().replace("\"", "");
-        return email.isBlank() ? name : "\"" + name + "\" <" + email + ">";
     }
 }
