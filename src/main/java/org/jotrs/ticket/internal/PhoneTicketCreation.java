@@ -83,7 +83,7 @@ class PhoneTicketCreation {
         Set<Integer> groups = access.groupsWith(actorId, Permission.CREATE);
         List<Queue> creatable = queues.validQueues().stream().filter(queue -> groups.contains(queue.groupId())).toList();
         List<String> states = lookups.states().stream()
-                .filter(state -> !state.type().equals("merged") && !state.type().equals("removed"))
+                .filter(State::settableOnCreate)
                 .map(State::name).toList();
         return new PhoneTicketOptions(creatable, lookups.priorities(), states, DEFAULT_PRIORITY, DEFAULT_STATE);
     }
@@ -175,7 +175,7 @@ class PhoneTicketCreation {
         }
         String stateName = request.state() == null || request.state().isBlank() ? DEFAULT_STATE : request.state();
         State state = lookups.state(stateName).orElse(null);
-        if (state == null || state.type().equals("merged") || state.type().equals("removed")) {
+        if (state == null || !state.settableOnCreate()) {
             errors.put("state", "A new ticket cannot have the state '" + stateName + "'.");
         } else if (state.pending()) {
             if (request.pendingUntil() == null) {

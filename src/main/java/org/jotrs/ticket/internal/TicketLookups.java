@@ -36,6 +36,16 @@ class TicketLookups {
         boolean pending() {
             return type.startsWith("pending");
         }
+
+        /** Merged and removed come only from merging and deleting, never from a state field. */
+        boolean settableOnCreate() {
+            return !type.equals("merged") && !type.equals("removed");
+        }
+
+        /** An existing ticket cannot go back to "new". */
+        boolean settableOnChange() {
+            return settableOnCreate() && !type.equals("new");
+        }
     }
 
     record Priority(short id, String name) {

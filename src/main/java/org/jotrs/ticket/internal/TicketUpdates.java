@@ -97,7 +97,7 @@ class TicketUpdates {
         Set<Integer> groups = access.groupsWith(actorId, Permission.MOVE_INTO);
         List<Queue> targets = queues.validQueues().stream().filter(queue -> groups.contains(queue.groupId())).toList();
         List<String> states = lookups.states().stream()
-                .filter(state -> !state.type().equals("merged") && !state.type().equals("removed") && !state.type().equals("new"))
+                .filter(State::settableOnChange)
                 .map(State::name).toList();
         return new ZoomOptions(states, lookups.priorities(), targets);
     }
@@ -125,7 +125,7 @@ class TicketUpdates {
     private void changeState(int actorId, Current current, ChangeState change) {
         require(actorId, current, Permission.RW, "change the state");
         State state = Optional.ofNullable(change.state()).flatMap(lookups::state)
-                .filter(s -> !s.type().equals("merged") && !s.type().equals("removed") && !s.type().equals("new"))
+                .filter(State::settableOnChange)
                 .orElseThrow(() -> new InvalidTicketRequest(Map.of("state", "Choose a state a ticket can be set to.")));
         int untilTime = 0;
         if (state.pending()) {
