@@ -53,6 +53,7 @@ import org.jotrs.platform.db.schema.tables.GroupCustomer;
 import org.jotrs.platform.db.schema.tables.GroupCustomerUser;
 import org.jotrs.platform.db.schema.tables.GroupRole;
 import org.jotrs.platform.db.schema.tables.GroupUser;
+import org.jotrs.platform.db.schema.tables.JotrsAuditLog;
 import org.jotrs.platform.db.schema.tables.JotrsChangeFeed;
 import org.jotrs.platform.db.schema.tables.JotrsSession;
 import org.jotrs.platform.db.schema.tables.JotrsSystemState;
@@ -228,6 +229,8 @@ public class DefaultSchema extends SchemaImpl {
     public final GroupRole GROUP_ROLE = GroupRole.GROUP_ROLE;
 
     public final GroupUser GROUP_USER = GroupUser.GROUP_USER;
+
+    public final JotrsAuditLog JOTRS_AUDIT_LOG = JotrsAuditLog.JOTRS_AUDIT_LOG;
 
     public final JotrsChangeFeed JOTRS_CHANGE_FEED = JotrsChangeFeed.JOTRS_CHANGE_FEED;
 
@@ -450,6 +453,7 @@ public class DefaultSchema extends SchemaImpl {
             GroupCustomerUser.GROUP_CUSTOMER_USER,
             GroupRole.GROUP_ROLE,
             GroupUser.GROUP_USER,
+            JotrsAuditLog.JOTRS_AUDIT_LOG,
             JotrsChangeFeed.JOTRS_CHANGE_FEED,
             JotrsSession.JOTRS_SESSION,
             JotrsSystemState.JOTRS_SYSTEM_STATE,

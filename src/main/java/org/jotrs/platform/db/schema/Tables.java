@@ -46,6 +46,7 @@ import org.jotrs.platform.db.schema.tables.GroupCustomer;
 import org.jotrs.platform.db.schema.tables.GroupCustomerUser;
 import org.jotrs.platform.db.schema.tables.GroupRole;
 import org.jotrs.platform.db.schema.tables.GroupUser;
+import org.jotrs.platform.db.schema.tables.JotrsAuditLog;
 import org.jotrs.platform.db.schema.tables.JotrsChangeFeed;
 import org.jotrs.platform.db.schema.tables.JotrsSession;
 import org.jotrs.platform.db.schema.tables.JotrsSystemState;
@@ -217,6 +218,8 @@ public class Tables {
     public static final GroupRole GROUP_ROLE = GroupRole.GROUP_ROLE;
 
     public static final GroupUser GROUP_USER = GroupUser.GROUP_USER;
+
+    public static final JotrsAuditLog JOTRS_AUDIT_LOG = JotrsAuditLog.JOTRS_AUDIT_LOG;
 
     public static final JotrsChangeFeed JOTRS_CHANGE_FEED = JotrsChangeFeed.JOTRS_CHANGE_FEED;
 
