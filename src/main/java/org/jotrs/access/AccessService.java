@@ -41,4 +41,17 @@ public interface AccessService {
     default boolean isAdmin(int agentId) {
         return effectivePermissions(agentId).getOrDefault("admin", Set.of()).contains(Permission.RW);
     }
+
+    /**
+     * Passes for administrators (see {@link #isAdmin}). Every admin use case starts with it, so the
+     * UI, the API and automation refuse the same agents; it is read on every call, so taking the
+     * right away takes effect on the agent's next request.
+     *
+     * @throws PermissionDenied otherwise
+     */
+    default void requireAdmin(int agentId) {
+        if (!isAdmin(agentId)) {
+            throw new PermissionDenied(Permission.RW, "administer Jotrs (it takes rw on the group admin)");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package org.jotrs.web.internal;
 
+import org.jotrs.access.AccessService;
 import org.jotrs.access.SignedInAgent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -13,6 +14,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice
 class PageModel {
 
+    private final AccessService access;
+
+    PageModel(AccessService access) {
+        this.access = access;
+    }
+
     @ModelAttribute("csrf")
     CsrfToken csrf(CsrfToken token) {
         return token;
@@ -21,5 +28,11 @@ class PageModel {
     @ModelAttribute("agent")
     SignedInAgent agent(@AuthenticationPrincipal SignedInAgent agent) {
         return agent;
+    }
+
+    /** Whether to show the admin area in the navigation; read per request, like every permission. */
+    @ModelAttribute("admin")
+    boolean admin(@AuthenticationPrincipal SignedInAgent agent) {
+        return agent != null && access.isAdmin(agent.id());
     }
 }

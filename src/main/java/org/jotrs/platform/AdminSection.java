@@ -1,0 +1,12 @@
+package org.jotrs.platform;
+
+/**
+ * One screen of the admin area, declared as a bean by the module that serves it, so the admin
+ * index lists exactly the screens that exist.
+ *
+ * @param area the heading it is listed under ({@code Agents & permissions}, {@code Customers}, {@code Tickets}, {@code System})
+ * @param path where the screen is, e.g. {@code /admin/agents}
+ * @param summary one line on what it manages
+ */
+public record AdminSection(String area, String title, String path, String summary) {
+}

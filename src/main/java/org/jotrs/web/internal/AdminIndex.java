@@ -1,0 +1,45 @@
+package org.jotrs.web.internal;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jotrs.access.AccessService;
+import org.jotrs.access.SignedInAgent;
+import org.jotrs.platform.AdminSection;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The admin area's front page: the screens the modules declare, grouped by area. */
+@Controller
+class AdminIndex {
+
+    private static final List<String> AREA_ORDER = List.of("Agents & permissions", "Customers", "Tickets", "System");
+
+    private final AccessService access;
+    private final List<AdminSection> sections;
+
+    AdminIndex(AccessService access, List<AdminSection> sections) {
+        this.access = access;
+        this.sections = sections;
+    }
+
+    @GetMapping("/admin")
+    String index(@AuthenticationPrincipal SignedInAgent agent, Model model) {
+        access.requireAdmin(agent.id());
+        Map<String, List<AdminSection>> byArea = sections.stream()
+                .sorted(Comparator.comparing((AdminSection s) -> areaRank(s.area())).thenComparing(AdminSection::title))
+                .collect(Collectors.groupingBy(AdminSection::area, LinkedHashMap::new, Collectors.toList()));
+        model.addAttribute("areas", byArea);
+        return "web/admin";
+    }
+
+    private static int areaRank(String area) {
+        int rank = AREA_ORDER.indexOf(area);
+        return rank < 0 ? AREA_ORDER.size() : rank;
+    }
+}
