@@ -1,5 +1,6 @@
 package org.jotrs.access;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,6 +16,13 @@ public interface AccessService {
 
     /** Ids of the groups on which the agent holds the permission (directly, via roles, or through rw). */
     Set<Integer> groupsWith(int agentId, Permission permission);
+
+    /**
+     * Valid agents who hold the permission on the group, directly, through a valid role or through
+     * {@code rw}, ordered by name: the candidates for owner and responsible of a ticket in a queue
+     * of that group.
+     */
+    List<AgentRef> agentsWith(int groupId, Permission permission);
 
     /** The agent's effective permissions on one group (see {@link #effectivePermissions}). */
     Set<Permission> permissionsOn(int agentId, int groupId);

@@ -10,4 +10,10 @@ public interface QueueService {
 
     /** Valid queues by name; OTRS shows sub-queues as {@code Parent::Child} names. */
     List<Queue> validQueues();
+
+    /**
+     * The mailbox a queue's mail is sent from: its valid system address as
+     * {@code "Display name" <address>} ({@code system_address.value1}, {@code value0}).
+     */
+    Optional<String> senderOf(int queueId);
 }

@@ -1,18 +1,51 @@
 package org.jotrs.ticket;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 
 /**
  * A change an agent makes to an existing ticket. Each names the permission OTRS asks for on the
- * ticket's queue group: {@code note} for notes, {@code priority} for the priority,
- * {@code move_into} (on the target queue too) for moves, {@code rw} for states, {@code owner}
- * for locking and ownership. A ticket locked by another agent can only be changed by agents
- * holding {@code rw} on its queue (OTRS's lock semantics).
+ * ticket's queue group: {@code note} for notes and phone notes, {@code priority} for the priority,
+ * {@code move_into} (on the target queue too) for moves, {@code owner} for locking and ownership,
+ * {@code ro} for watching and linking, and {@code rw} for everything else (OTRS's compose,
+ * forward, responsible, customer and merge screens ask for permissions that only {@code rw}
+ * grants among the seven types). A ticket locked by another agent can only be changed by agents
+ * holding {@code rw} on its queue (OTRS's lock semantics). The owner and the responsible agent
+ * may always act on their ticket.
  */
 public sealed interface TicketAction {
 
-    /** An internal note, or one the customer may see. */
-    record AddNote(String subject, String body, boolean visibleForCustomer) implements TicketAction {
+    /**
+     * An internal note, or one the customer may see.
+     *
+     * @param timeUnits time to account on the note, or null
+     */
+    record AddNote(String subject, String body, boolean visibleForCustomer, BigDecimal timeUnits) implements TicketAction {
+
+        public AddNote(String subject, String body, boolean visibleForCustomer) {
+            this(subject, body, visibleForCustomer, null);
+        }
+    }
+
+    /** A phone call about the ticket, taken from the customer (inbound) or made to them (outbound). */
+    record AddPhoneCall(String subject, String body, boolean fromCustomer, BigDecimal timeUnits) implements TicketAction {
+    }
+
+    /**
+     * A mail from the ticket's queue address: a reply to an article (threaded with In-Reply-To and
+     * References) or a forward. Stored as an email article and queued for sending in the same
+     * transaction.
+     *
+     * @param articleId the article answered or forwarded, or null for a reply to the ticket
+     * @param to comma-separated addresses
+     */
+    record SendMail(MailKind kind, Long articleId, String to, String cc, String bcc, String subject, String body,
+            BigDecimal timeUnits) implements TicketAction {
+    }
+
+    /** Whether a mail answers or forwards. */
+    enum MailKind {
+        REPLY, FORWARD
     }
 
     /** A new state; pending states need {@code pendingUntil}. */
@@ -25,6 +58,17 @@ public sealed interface TicketAction {
     record MoveToQueue(Integer queueId) implements TicketAction {
     }
 
+    record ChangeTitle(String title) implements TicketAction {
+    }
+
+    /** A ticket type by name ({@code Unclassified}, {@code Incident}, ...). */
+    record ChangeType(String type) implements TicketAction {
+    }
+
+    /** Another customer user; the customer id follows the user's company unless given. */
+    record ChangeCustomer(String customerUser, String customerId) implements TicketAction {
+    }
+
     /** Takes the ticket: locks it and makes the acting agent its owner, as OTRS does. */
     record Lock() implements TicketAction {
     }
@@ -35,5 +79,49 @@ public sealed interface TicketAction {
 
     /** Gives the ticket to another agent (who needs {@code owner} on the queue) and locks it for them. */
     record ChangeOwner(Integer ownerId) implements TicketAction {
+    }
+
+    /** Makes another agent responsible (who needs {@code owner} on the queue, like an owner). */
+    record ChangeResponsible(Integer responsibleId) implements TicketAction {
+    }
+
+    /**
+     * Merges this ticket into the target, OTRS's way: the articles move to the target, this
+     * ticket gets a merge note and the state {@code merged}, both get a {@code Merged} history row,
+     * and they are linked parent (target) to child.
+     *
+     * @param targetNumber the target's ticket number ({@code tn})
+     */
+    record MergeInto(String targetNumber) implements TicketAction {
+    }
+
+    /** Links this ticket to another; with {@code ParentChild} this ticket is the parent. */
+    record LinkTo(String targetNumber, LinkType type) implements TicketAction {
+    }
+
+    /** Removes every link between this ticket and another. */
+    record Unlink(Long otherTicketId) implements TicketAction {
+    }
+
+    /** OTRS's ticket link types. */
+    enum LinkType {
+        NORMAL("Normal"), PARENT_CHILD("ParentChild");
+
+        private final String otrsName;
+
+        LinkType(String otrsName) {
+            this.otrsName = otrsName;
+        }
+
+        public String otrsName() {
+            return otrsName;
+        }
+    }
+
+    /** Subscribes the acting agent to the ticket (OTRS's watcher feature). */
+    record Watch() implements TicketAction {
+    }
+
+    record Unwatch() implements TicketAction {
     }
 }

@@ -1,21 +1,44 @@
 package org.jotrs.ticket;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
 
 import org.jotrs.article.ArticleView;
 
-/** A ticket as the zoom shows it: header data, articles and history. */
+/**
+ * A ticket as the zoom shows it: header data, links, articles and history.
+ *
+ * @param timeUnits the total accounted time
+ * @param watchedByReader whether the agent reading it watches it
+ */
 public record TicketDetails(long id, String number, String title, String queue, String state, String stateType,
-        String priority, String lock, String owner, String responsible, String customerUser, String customerId,
-        LocalDateTime created, LocalDateTime changed, LocalDateTime pendingUntil, List<ArticleView> articles,
-        List<HistoryEntry> history) {
+        String priority, String type, String lock, int ownerId, String owner, int responsibleId, String responsible,
+        String customerUser, String customerId, LocalDateTime created, LocalDateTime changed,
+        LocalDateTime pendingUntil, BigDecimal timeUnits, boolean watchedByReader, List<LinkedTicket> links,
+        List<ArticleView> articles, List<HistoryEntry> history) {
+
+    public boolean merged() {
+        return "merged".equals(stateType);
+    }
+
+    public boolean locked() {
+        return !"unlock".equals(lock);
+    }
 
     /**
      * One OTRS history row.
      *
      * @param values the {@code %%}-separated values of the OTRS history name
      */
+    /**
+     * A ticket linked to this one.
+     *
+     * @param relation "Normal", "Parent" (the other ticket is this one's parent) or "Child"
+     */
+    public record LinkedTicket(long id, String number, String title, String state, boolean closed, String relation) {
+    }
+
     public record HistoryEntry(LocalDateTime time, String type, List<String> values, String agent) {
     }
 }

@@ -30,8 +30,13 @@ public interface TicketService {
      */
     void apply(int actorId, long ticketId, TicketAction action);
 
-    /** The choices for the zoom's action forms. */
-    ZoomOptions zoomOptions(int actorId);
+    /**
+     * The choices for the zoom's action forms on one ticket.
+     *
+     * @throws NoSuchTicket when it does not exist
+     * @throws org.jotrs.access.PermissionDenied when the agent may not read it
+     */
+    ZoomOptions zoomOptions(int actorId, long ticketId);
 
     /**
      * The ticket with its articles and history, for an agent who owns it, is responsible for it
@@ -49,4 +54,16 @@ public interface TicketService {
      * @throws org.jotrs.access.PermissionDenied for a queue the agent may not read
      */
     QueueOverview queueOverview(int actorId, Integer queueId, int page);
+
+    /** The id of the ticket with this number ({@code tn}); reading it is checked separately. */
+    java.util.Optional<Long> ticketIdByNumber(String number);
+
+    /**
+     * The starting point of the reply or forward form, for an agent who may send it ({@code rw}).
+     *
+     * @param articleId the article to answer or forward; null for the last one from the customer
+     * @throws NoSuchTicket when the ticket does not exist
+     * @throws org.jotrs.access.PermissionDenied without the permission
+     */
+    MailDraft mailDraft(int actorId, long ticketId, TicketAction.MailKind kind, Long articleId);
 }

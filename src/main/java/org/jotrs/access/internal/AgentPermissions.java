@@ -8,6 +8,7 @@ import static org.jotrs.platform.db.schema.Tables.USERS;
 import static org.jotrs.platform.db.schema.Tables.USER_PREFERENCES;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,6 +19,7 @@ import org.jooq.Record3;
 import org.jooq.Result;
 import org.jooq.impl.DSL;
 import org.jotrs.access.AccessService;
+import org.jotrs.access.AgentRef;
 import org.jotrs.access.Permission;
 import org.jotrs.platform.DatabaseSchema;
 import org.jotrs.platform.db.schema.tables.PermissionGroups;
@@ -70,6 +72,29 @@ class AgentPermissions implements AccessService {
         grants(agentId, schema.permissionGroups().ID.eq(groupId)).forEach(row ->
                 Permission.fromKey(row.value3()).ifPresent(permission -> permissions.addAll(permission.implied())));
         return permissions;
+    }
+
+    @Override
+    public List<AgentRef> agentsWith(int groupId, Permission permission) {
+        List<String> keys = permission == Permission.RW ? List.of(Permission.RW.key())
+                : List.of(permission.key(), Permission.RW.key());
+        PermissionGroups groups = schema.permissionGroups();
+        var direct = db.select(GROUP_USER.USER_ID).from(GROUP_USER)
+                .join(groups).on(groups.ID.eq(GROUP_USER.GROUP_ID))
+                .where(GROUP_USER.GROUP_ID.eq(groupId)).and(groups.VALID_ID.eq(VALID))
+                .and(GROUP_USER.PERMISSION_KEY.in(keys));
+        var viaRoles = db.select(ROLE_USER.USER_ID).from(ROLE_USER)
+                .join(ROLES).on(ROLES.ID.eq(ROLE_USER.ROLE_ID))
+                .join(GROUP_ROLE).on(GROUP_ROLE.ROLE_ID.eq(ROLE_USER.ROLE_ID))
+                .join(groups).on(groups.ID.eq(GROUP_ROLE.GROUP_ID))
+                .where(GROUP_ROLE.GROUP_ID.eq(groupId)).and(ROLES.VALID_ID.eq(VALID)).and(groups.VALID_ID.eq(VALID))
+                .and(GROUP_ROLE.PERMISSION_VALUE.eq((short) 1))
+                .and(GROUP_ROLE.PERMISSION_KEY.in(keys));
+        return db.select(USERS.ID, USERS.LOGIN, USERS.FIRST_NAME, USERS.LAST_NAME).from(USERS)
+                .where(USERS.VALID_ID.eq(VALID))
+                .and(USERS.ID.in(direct.union(viaRoles)))
+                .orderBy(USERS.FIRST_NAME, USERS.LAST_NAME, USERS.LOGIN)
+                .fetch(r -> new AgentRef(r.value1(), r.value2(), (r.value3() + " " + r.value4()).strip()));
     }
 
     /** (group id, group name, permission key) rows granted directly and through valid roles. */

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
 import org.jotrs.article.ArticleService;
 import org.jotrs.article.ArticleView;
+import org.jotrs.article.MailHeaders;
 import org.jotrs.article.Channel;
 import org.jotrs.article.SenderType;
 import org.jotrs.article.NewArticle;
@@ -109,5 +110,44 @@ class JdbcArticleService implements ArticleService {
                 .set(ARTICLE_DATA_MIME.CHANGE_BY, article.actorId())
                 .execute();
         return articleId;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long addEmail(NewArticle article, MailHeaders headers) {
+        long articleId = add(article);
+        db.update(ARTICLE_DATA_MIME)
+                .set(ARTICLE_DATA_MIME.A_CC, headers.cc())
+                .set(ARTICLE_DATA_MIME.A_BCC, headers.bcc())
+                .set(ARTICLE_DATA_MIME.A_REPLY_TO, headers.replyTo())
+                .set(ARTICLE_DATA_MIME.A_MESSAGE_ID, headers.messageId())
+                // OTRS finds follow-ups by the MD5 of the Message-ID (ArticleGetByMessageID).
+                .set(ARTICLE_DATA_MIME.A_MESSAGE_ID_MD5, headers.messageId() == null ? null
+                        : org.apache.commons.codec.digest.DigestUtils.md5Hex(headers.messageId()))
+                .set(ARTICLE_DATA_MIME.A_IN_REPLY_TO, headers.inReplyTo())
+                .set(ARTICLE_DATA_MIME.A_REFERENCES, headers.references())
+                .where(ARTICLE_DATA_MIME.ARTICLE_ID.eq(articleId))
+                .execute();
+        return articleId;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Optional<MailHeaders> headersOf(long articleId) {
+        return db.select(ARTICLE_DATA_MIME.A_CC, ARTICLE_DATA_MIME.A_BCC, ARTICLE_DATA_MIME.A_REPLY_TO,
+                        ARTICLE_DATA_MIME.A_MESSAGE_ID, ARTICLE_DATA_MIME.A_IN_REPLY_TO, ARTICLE_DATA_MIME.A_REFERENCES)
+                .from(ARTICLE_DATA_MIME).where(ARTICLE_DATA_MIME.ARTICLE_ID.eq(articleId))
+                .fetchOptional(r -> new MailHeaders(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int moveArticles(long fromTicketId, long toTicketId, int actorId) {
+        return db.update(ARTICLE)
+                .set(ARTICLE.TICKET_ID, toTicketId)
+                .set(ARTICLE.CHANGE_TIME, LocalDateTime.now(clock))
+                .set(ARTICLE.CHANGE_BY, actorId)
+                .where(ARTICLE.TICKET_ID.eq(fromTicketId))
+                .execute();
     }
 }

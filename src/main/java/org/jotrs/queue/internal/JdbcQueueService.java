@@ -1,6 +1,7 @@
 package org.jotrs.queue.internal;
 
 import static org.jotrs.platform.db.schema.Tables.QUEUE;
+import static org.jotrs.platform.db.schema.Tables.SYSTEM_ADDRESS;
 
 import java.util.List;
 import java.util.Optional;
@@ -41,5 +42,14 @@ class JdbcQueueService implements QueueService {
 
     private static Queue toQueue(Record5<Integer, String, Integer, Short, Short> row) {
         return new Queue(row.value1(), row.value2(), row.value3(), row.value4() == VALID, row.value5());
+    }
+
+    @Override
+    public Optional<String> senderOf(int queueId) {
+        return db.select(SYSTEM_ADDRESS.VALUE0, SYSTEM_ADDRESS.VALUE1).from(QUEUE)
+                .join(SYSTEM_ADDRESS).on(SYSTEM_ADDRESS.ID.eq(QUEUE.SYSTEM_ADDRESS_ID))
+                .where(QUEUE.ID.eq(queueId)).and(SYSTEM_ADDRESS.VALID_ID.eq((short) 1))
+                .fetchOptional(r -> r.value2() == null || r.value2().isBlank() ? r.value1()
+                        : "\"" + r.value2().replace("\"", "") + "\" <" + r.value1() + ">");
     }
 }

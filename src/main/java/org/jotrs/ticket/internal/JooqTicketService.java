@@ -18,9 +18,11 @@ class JooqTicketService implements TicketService {
     private final TicketReading reading;
     private final QueueViewing queueViewing;
     private final TicketUpdates updates;
+    private final MailDrafts mailDrafts;
 
     JooqTicketService(PhoneTicketCreation phoneTicketCreation, TicketReading reading, QueueViewing queueViewing,
-            TicketUpdates updates) {
+            TicketUpdates updates, MailDrafts mailDrafts) {
+        this.mailDrafts = mailDrafts;
         this.phoneTicketCreation = phoneTicketCreation;
         this.updates = updates;
         this.reading = reading;
@@ -38,8 +40,8 @@ class JooqTicketService implements TicketService {
     }
 
     @Override
-    public ZoomOptions zoomOptions(int actorId) {
-        return updates.options(actorId);
+    public ZoomOptions zoomOptions(int actorId, long ticketId) {
+        return reading.options(actorId, ticketId);
     }
 
     @Override
@@ -55,5 +57,16 @@ class JooqTicketService implements TicketService {
     @Override
     public CreatedTicket createPhoneTicket(int actorId, NewPhoneTicket request) {
         return phoneTicketCreation.create(actorId, request);
+    }
+
+    @Override
+    public java.util.Optional<Long> ticketIdByNumber(String number) {
+        return reading.idByNumber(number);
+    }
+
+    @Override
+    public org.jotrs.ticket.MailDraft mailDraft(int actorId, long ticketId, org.jotrs.ticket.TicketAction.MailKind kind,
+            Long articleId) {
+        return mailDrafts.draft(actorId, ticketId, kind, articleId);
     }
 }

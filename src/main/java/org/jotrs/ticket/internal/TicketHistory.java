@@ -30,6 +30,26 @@ class TicketHistory {
 
     /** The ticket's values a history row records. */
     record Snapshot(long ticketId, short typeId, int queueId, int ownerId, short priorityId, short stateId) {
+
+        Snapshot withState(short id) {
+            return new Snapshot(ticketId, typeId, queueId, ownerId, priorityId, id);
+        }
+
+        Snapshot withPriority(short id) {
+            return new Snapshot(ticketId, typeId, queueId, ownerId, id, stateId);
+        }
+
+        Snapshot withQueue(int id) {
+            return new Snapshot(ticketId, typeId, id, ownerId, priorityId, stateId);
+        }
+
+        Snapshot withType(short id) {
+            return new Snapshot(ticketId, id, queueId, ownerId, priorityId, stateId);
+        }
+
+        Snapshot withOwner(int id) {
+            return new Snapshot(ticketId, typeId, queueId, id, priorityId, stateId);
+        }
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -85,6 +85,33 @@ class TicketLookups {
                 .fetchOptional(r -> new Priority(r.value1(), r.value2()));
     }
 
+    record TicketType(short id, String name) {
+    }
+
+    /** A valid ticket type by name. */
+    Optional<TicketType> type(String name) {
+        return db.select(TICKET_TYPE.ID, TICKET_TYPE.NAME).from(TICKET_TYPE)
+                .where(TICKET_TYPE.NAME.eq(name)).and(TICKET_TYPE.VALID_ID.eq(VALID))
+                .fetchOptional(r -> new TicketType(r.value1(), r.value2()));
+    }
+
+    /** Valid ticket type names by name. */
+    List<String> types() {
+        return db.select(TICKET_TYPE.NAME).from(TICKET_TYPE).where(TICKET_TYPE.VALID_ID.eq(VALID))
+                .orderBy(TICKET_TYPE.NAME).fetch(TICKET_TYPE.NAME);
+    }
+
+    /** The first valid state of a state type ("merged" for merging), by id. */
+    Optional<State> firstStateOfType(String stateType) {
+        return db.select(TICKET_STATE.ID, TICKET_STATE.NAME, TICKET_STATE_TYPE.NAME)
+                .from(TICKET_STATE)
+                .join(TICKET_STATE_TYPE).on(TICKET_STATE_TYPE.ID.eq(TICKET_STATE.TYPE_ID))
+                .where(TICKET_STATE_TYPE.NAME.eq(stateType))
+                .and(TICKET_STATE.VALID_ID.eq(VALID))
+                .orderBy(TICKET_STATE.ID).limit(1)
+                .fetchOptional(r -> new State(r.value1(), r.value2(), r.value3()));
+    }
+
     /** OTRS's default ticket type (Ticket::Type::Default) is "Unclassified". */
     short defaultTypeId() {
         return db.select(TICKET_TYPE.ID).from(TICKET_TYPE)

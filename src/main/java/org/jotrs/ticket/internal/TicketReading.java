@@ -8,6 +8,8 @@ import static org.jotrs.platform.db.schema.Tables.TICKET_LOCK_TYPE;
 import static org.jotrs.platform.db.schema.Tables.TICKET_PRIORITY;
 import static org.jotrs.platform.db.schema.Tables.TICKET_STATE;
 import static org.jotrs.platform.db.schema.Tables.TICKET_STATE_TYPE;
+import static org.jotrs.platform.db.schema.Tables.TICKET_TYPE;
+import static org.jotrs.platform.db.schema.Tables.TICKET_WATCHER;
 import static org.jotrs.platform.db.schema.Tables.USERS;
 
 import java.time.Instant;
@@ -15,15 +17,21 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import org.jooq.DSLContext;
 import org.jotrs.access.AccessService;
 import org.jotrs.access.Permission;
 import org.jotrs.article.ArticleService;
 import org.jotrs.platform.db.schema.tables.Users;
+import org.jotrs.queue.Queue;
+import org.jotrs.queue.QueueService;
 import org.jotrs.ticket.NoSuchTicket;
 import org.jotrs.ticket.TicketDetails;
 import org.jotrs.ticket.TicketDetails.HistoryEntry;
+import org.jotrs.ticket.ZoomOptions;
+import org.jotrs.ticket.internal.TicketLookups.State;
+import org.jotrs.ticket.internal.TicketRows.Current;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,11 +42,22 @@ class TicketReading {
     private final DSLContext db;
     private final AccessService access;
     private final ArticleService articles;
+    private final QueueService queues;
+    private final TicketRows rows;
+    private final TicketLookups lookups;
+    private final TicketLinking linking;
+    private final TimeAccounting timeAccounting;
 
-    TicketReading(DSLContext db, AccessService access, ArticleService articles) {
+    TicketReading(DSLContext db, AccessService access, ArticleService articles, QueueService queues, TicketRows rows,
+            TicketLookups lookups, TicketLinking linking, TimeAccounting timeAccounting) {
         this.db = db;
         this.access = access;
         this.articles = articles;
+        this.queues = queues;
+        this.rows = rows;
+        this.lookups = lookups;
+        this.linking = linking;
+        this.timeAccounting = timeAccounting;
     }
 
     @Transactional(readOnly = true)
@@ -48,13 +67,14 @@ class TicketReading {
         var row = db.select(TICKET.ID, TICKET.TN, TICKET.TITLE, QUEUE.NAME, QUEUE.GROUP_ID, TICKET_STATE.NAME,
                         TICKET_STATE_TYPE.NAME, TICKET_PRIORITY.NAME, TICKET_LOCK_TYPE.NAME, TICKET.USER_ID, owner.LOGIN,
                         TICKET.RESPONSIBLE_USER_ID, responsible.LOGIN, TICKET.CUSTOMER_USER_ID, TICKET.CUSTOMER_ID,
-                        TICKET.CREATE_TIME, TICKET.CHANGE_TIME, TICKET.UNTIL_TIME)
+                        TICKET.CREATE_TIME, TICKET.CHANGE_TIME, TICKET.UNTIL_TIME, TICKET_TYPE.NAME)
                 .from(TICKET)
                 .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
                 .join(TICKET_STATE).on(TICKET_STATE.ID.eq(TICKET.TICKET_STATE_ID))
                 .join(TICKET_STATE_TYPE).on(TICKET_STATE_TYPE.ID.eq(TICKET_STATE.TYPE_ID))
                 .join(TICKET_PRIORITY).on(TICKET_PRIORITY.ID.eq(TICKET.TICKET_PRIORITY_ID))
                 .join(TICKET_LOCK_TYPE).on(TICKET_LOCK_TYPE.ID.eq(TICKET.TICKET_LOCK_ID))
+                .leftJoin(TICKET_TYPE).on(TICKET_TYPE.ID.eq(TICKET.TYPE_ID))
                 .leftJoin(owner).on(owner.ID.eq(TICKET.USER_ID))
                 .leftJoin(responsible).on(responsible.ID.eq(TICKET.RESPONSIBLE_USER_ID))
                 .where(TICKET.ID.eq(ticketId))
@@ -66,9 +86,31 @@ class TicketReading {
         }
         LocalDateTime pendingUntil = row.value18() == null || row.value18() == 0 ? null
                 : LocalDateTime.ofInstant(Instant.ofEpochSecond(row.value18()), ZoneId.systemDefault());
+        boolean watched = db.fetchExists(TICKET_WATCHER, TICKET_WATCHER.TICKET_ID.eq(ticketId)
+                .and(TICKET_WATCHER.USER_ID.eq(actorId)));
         return new TicketDetails(row.value1(), row.value2(), row.value3(), row.value4(), row.value6(), row.value7(),
-                row.value8(), row.value9(), row.value11(), row.value13(), row.value14(), row.value15(), row.value16(),
-                row.value17(), pendingUntil, articles.articlesOf(ticketId), history(ticketId));
+                row.value8(), row.value19(), row.value9(), row.value10(), row.value11(), row.value12(), row.value13(),
+                row.value14(), row.value15(), row.value16(), row.value17(), pendingUntil, timeAccounting.total(ticketId),
+                watched, linking.linksOf(ticketId), articles.articlesOf(ticketId), history(ticketId));
+    }
+
+    @Transactional(readOnly = true)
+    ZoomOptions options(int actorId, long ticketId) {
+        Current ticket = rows.read(ticketId);
+        rows.require(actorId, ticket, Permission.RO, "read tickets");
+        Set<Integer> groups = access.groupsWith(actorId, Permission.MOVE_INTO);
+        List<Queue> targets = queues.validQueues().stream().filter(queue -> groups.contains(queue.groupId())).toList();
+        List<String> states = lookups.states().stream().filter(State::settableOnChange).map(State::name).toList();
+        return new ZoomOptions(states, lookups.priorities(), lookups.types(), targets,
+                access.agentsWith(ticket.groupId(), Permission.OWNER));
+    }
+
+    @Transactional(readOnly = true)
+    java.util.Optional<Long> idByNumber(String number) {
+        if (number == null || number.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return db.select(TICKET.ID).from(TICKET).where(TICKET.TN.eq(number.strip())).fetchOptional(TICKET.ID);
     }
 
     private List<HistoryEntry> history(long ticketId) {

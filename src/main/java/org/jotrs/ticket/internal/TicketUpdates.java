@@ -1,51 +1,53 @@
 package org.jotrs.ticket.internal;
 
-import static org.jotrs.platform.db.schema.Tables.QUEUE;
 import static org.jotrs.platform.db.schema.Tables.TICKET;
-import static org.jotrs.platform.db.schema.Tables.TICKET_LOCK_TYPE;
-import static org.jotrs.platform.db.schema.Tables.TICKET_PRIORITY;
-import static org.jotrs.platform.db.schema.Tables.TICKET_STATE;
+import static org.jotrs.platform.db.schema.Tables.TICKET_TYPE;
+import static org.jotrs.platform.db.schema.Tables.TICKET_WATCHER;
 import static org.jotrs.platform.db.schema.Tables.USERS;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jotrs.access.AccessService;
 import org.jotrs.access.Permission;
-import org.jotrs.access.PermissionDenied;
 import org.jotrs.article.ArticleService;
 import org.jotrs.article.Channel;
 import org.jotrs.article.NewArticle;
 import org.jotrs.article.SenderType;
+import org.jotrs.customer.CustomerDirectory;
+import org.jotrs.customer.CustomerUser;
 import org.jotrs.platform.ChangeFeed;
 import org.jotrs.queue.Queue;
 import org.jotrs.queue.QueueService;
 import org.jotrs.ticket.InvalidTicketRequest;
-import org.jotrs.ticket.NoSuchTicket;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketAction.AddNote;
+import org.jotrs.ticket.TicketAction.AddPhoneCall;
+import org.jotrs.ticket.TicketAction.ChangeCustomer;
 import org.jotrs.ticket.TicketAction.ChangePriority;
+import org.jotrs.ticket.TicketAction.ChangeResponsible;
 import org.jotrs.ticket.TicketAction.ChangeState;
+import org.jotrs.ticket.TicketAction.ChangeTitle;
+import org.jotrs.ticket.TicketAction.ChangeType;
 import org.jotrs.ticket.TicketAction.MoveToQueue;
-import org.jotrs.ticket.ZoomOptions;
 import org.jotrs.ticket.internal.TicketHistory.Snapshot;
 import org.jotrs.ticket.internal.TicketLookups.Priority;
 import org.jotrs.ticket.internal.TicketLookups.State;
+import org.jotrs.ticket.internal.TicketRows.Current;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Changes to existing tickets, with OTRS's permission per action and its history wording:
  * AddNote "%%Note", StateUpdate "%%Old%%New%%", PriorityUpdate "%%Old%%OldID%%New%%NewID",
- * Move "%%NewQueue%%NewID%%OldQueue%%OldID", SetPendingTime "%%yyyy-MM-dd HH:mm".
+ * Move "%%NewQueue%%NewID%%OldQueue%%OldID", SetPendingTime "%%yyyy-MM-dd HH:mm",
+ * TypeUpdate "%%New%%NewID%%Old%%OldID", ResponsibleUpdate "%%login%%id", TitleUpdate
+ * "%%Old%%New", Subscribe "%%First Last (login)". Merging, links and mail have their own classes.
  */
 @Component
 class TicketUpdates {
@@ -56,136 +58,228 @@ class TicketUpdates {
     private final AccessService access;
     private final QueueService queues;
     private final ArticleService articles;
+    private final CustomerDirectory customers;
+    private final TicketRows rows;
     private final TicketLookups lookups;
     private final TicketHistory history;
+    private final TimeAccounting timeAccounting;
+    private final TicketMerging merging;
+    private final TicketLinking linking;
+    private final TicketMailing mailing;
     private final ChangeFeed feed;
     private final Clock clock;
 
     TicketUpdates(DSLContext db, AccessService access, QueueService queues, ArticleService articles,
-            TicketLookups lookups, TicketHistory history, ChangeFeed feed, Clock clock) {
+            CustomerDirectory customers, TicketRows rows, TicketLookups lookups, TicketHistory history,
+            TimeAccounting timeAccounting, TicketMerging merging, TicketLinking linking, TicketMailing mailing,
+            ChangeFeed feed, Clock clock) {
         this.db = db;
         this.access = access;
         this.queues = queues;
         this.articles = articles;
+        this.customers = customers;
+        this.rows = rows;
         this.lookups = lookups;
         this.history = history;
+        this.timeAccounting = timeAccounting;
+        this.merging = merging;
+        this.linking = linking;
+        this.mailing = mailing;
         this.feed = feed;
         this.clock = clock;
     }
 
-    /** The ticket as an action starts from, read with its row locked. */
-    private record Current(Snapshot snapshot, int responsibleId, String queueName, int groupId, String stateName,
-            String priorityName, boolean locked, String ownerLogin) {
-    }
-
     @Transactional
     void apply(int actorId, long ticketId, TicketAction action) {
-        Current current = lockAndRead(ticketId);
+        Current current = rows.lockAndRead(ticketId);
         switch (action) {
             case AddNote note -> addNote(actorId, current, note);
+            case AddPhoneCall call -> addPhoneCall(actorId, current, call);
+            case TicketAction.SendMail mail -> mailing.send(actorId, current, mail);
             case ChangeState change -> changeState(actorId, current, change);
             case ChangePriority change -> changePriority(actorId, current, change);
             case MoveToQueue move -> move(actorId, current, move);
+            case ChangeTitle change -> changeTitle(actorId, current, change);
+            case ChangeType change -> changeType(actorId, current, change);
+            case ChangeCustomer change -> changeCustomer(actorId, current, change);
             case TicketAction.Lock lock -> lock(actorId, current);
             case TicketAction.Unlock unlock -> unlock(actorId, current);
             case TicketAction.ChangeOwner change -> changeOwner(actorId, current, change);
+            case ChangeResponsible change -> changeResponsible(actorId, current, change);
+            case TicketAction.MergeInto merge -> merging.merge(actorId, current, merge);
+            case TicketAction.LinkTo link -> linking.link(actorId, current, link);
+            case TicketAction.Unlink unlink -> linking.unlink(actorId, current, unlink);
+            case TicketAction.Watch watch -> watch(actorId, current, true);
+            case TicketAction.Unwatch unwatch -> watch(actorId, current, false);
         }
-    }
-
-    @Transactional(readOnly = true)
-    ZoomOptions options(int actorId) {
-        Set<Integer> groups = access.groupsWith(actorId, Permission.MOVE_INTO);
-        List<Queue> targets = queues.validQueues().stream().filter(queue -> groups.contains(queue.groupId())).toList();
-        List<String> states = lookups.states().stream()
-                .filter(State::settableOnChange)
-                .map(State::name).toList();
-        return new ZoomOptions(states, lookups.priorities(), targets);
     }
 
     private void addNote(int actorId, Current current, AddNote note) {
-        require(actorId, current, Permission.NOTE, "add notes");
-        Map<String, String> errors = new java.util.LinkedHashMap<>();
-        if (note.subject() == null || note.subject().isBlank()) {
+        rows.require(actorId, current, Permission.NOTE, "add notes");
+        requireText(note.subject(), note.body(), "Enter the note.");
+        timeAccounting.validate(note.timeUnits());
+        long ticketId = current.ticketId();
+        long articleId = articles.add(new NewArticle(ticketId, SenderType.AGENT, Channel.INTERNAL,
+                note.visibleForCustomer(), access.mailbox(actorId), null, note.subject().strip(), note.body(), actorId));
+        history.add(current.snapshot(), articleId, "AddNote", "%%Note", actorId);
+        timeAccounting.account(current, articleId, note.timeUnits(), actorId);
+        rows.update(ticketId, actorId, Map.of());
+        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, "ArticleCreate", actorId);
+    }
+
+    /** OTRS's phone screens for existing tickets: PhoneCallCustomer (inbound) or PhoneCallAgent (outbound). */
+    private void addPhoneCall(int actorId, Current current, AddPhoneCall call) {
+        rows.require(actorId, current, Permission.NOTE, "add phone calls");
+        requireText(call.subject(), call.body(), "Enter what was said.");
+        timeAccounting.validate(call.timeUnits());
+        long ticketId = current.ticketId();
+        String agent = access.mailbox(actorId);
+        String customer = customerMailbox(current);
+        long articleId = articles.add(new NewArticle(ticketId, call.fromCustomer() ? SenderType.CUSTOMER : SenderType.AGENT,
+                Channel.PHONE, true, call.fromCustomer() ? customer : agent, call.fromCustomer() ? current.queueName() : customer,
+                call.subject().strip(), call.body(), actorId));
+        history.add(current.snapshot(), articleId, call.fromCustomer() ? "PhoneCallCustomer" : "PhoneCallAgent", "%%", actorId);
+        timeAccounting.account(current, articleId, call.timeUnits(), actorId);
+        rows.update(ticketId, actorId, Map.of());
+        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, "ArticleCreate", actorId);
+    }
+
+    private String customerMailbox(Current current) {
+        return Optional.ofNullable(current.customerUserId()).flatMap(customers::find).map(CustomerUser::mailbox)
+                .orElse(current.customerUserId() == null ? "" : current.customerUserId());
+    }
+
+    private static void requireText(String subject, String body, String bodyMessage) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (subject == null || subject.isBlank()) {
             errors.put("subject", "Enter a subject.");
         }
-        if (note.body() == null || note.body().isBlank()) {
-            errors.put("body", "Enter the note.");
+        if (body == null || body.isBlank()) {
+            errors.put("body", bodyMessage);
         }
         if (!errors.isEmpty()) {
             throw new InvalidTicketRequest(errors);
         }
-        long ticketId = current.snapshot().ticketId();
-        long articleId = articles.add(new NewArticle(ticketId, SenderType.AGENT, Channel.INTERNAL,
-                note.visibleForCustomer(), access.mailbox(actorId), null, note.subject().strip(), note.body(), actorId));
-        history.add(current.snapshot(), articleId, "AddNote", "%%Note", actorId);
-        updateTicket(ticketId, actorId, Map.of());
-        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, "ArticleCreate", actorId);
     }
 
     private void changeState(int actorId, Current current, ChangeState change) {
-        require(actorId, current, Permission.RW, "change the state");
+        rows.require(actorId, current, Permission.RW, "change the state");
         State state = Optional.ofNullable(change.state()).flatMap(lookups::state)
                 .filter(State::settableOnChange)
                 .orElseThrow(() -> new InvalidTicketRequest(Map.of("state", "Choose a state a ticket can be set to.")));
+        setState(actorId, current, state, change.pendingUntil());
+    }
+
+    /** Sets a state with OTRS's history rows; shared with bulk actions. */
+    void setState(int actorId, Current current, State state, LocalDateTime pendingUntil) {
         int untilTime = 0;
         if (state.pending()) {
-            if (change.pendingUntil() == null) {
+            if (pendingUntil == null) {
                 throw new InvalidTicketRequest(Map.of("pendingUntil", "A pending state needs the date and time to wait until."));
             }
-            if (!change.pendingUntil().isAfter(LocalDateTime.now(clock))) {
+            if (!pendingUntil.isAfter(LocalDateTime.now(clock))) {
                 throw new InvalidTicketRequest(Map.of("pendingUntil", "The pending date must be in the future."));
             }
-            untilTime = (int) change.pendingUntil().atZone(clock.getZone()).toEpochSecond();
+            untilTime = (int) pendingUntil.atZone(clock.getZone()).toEpochSecond();
         }
-        long ticketId = current.snapshot().ticketId();
-        updateTicket(ticketId, actorId, Map.of(TICKET.TICKET_STATE_ID, state.id(), TICKET.UNTIL_TIME, untilTime));
-        Snapshot after = withState(current.snapshot(), state.id());
+        long ticketId = current.ticketId();
+        rows.update(ticketId, actorId, Map.of(TICKET.TICKET_STATE_ID, state.id(), TICKET.UNTIL_TIME, untilTime));
+        Snapshot after = current.snapshot().withState(state.id());
         if (state.id() != current.snapshot().stateId()) {
             history.add(after, null, "StateUpdate", "%%" + current.stateName() + "%%" + state.name() + "%%", actorId);
         }
         if (state.pending()) {
-            history.add(after, null, "SetPendingTime", "%%" + PENDING_HISTORY.format(change.pendingUntil()), actorId);
+            history.add(after, null, "SetPendingTime", "%%" + PENDING_HISTORY.format(pendingUntil), actorId);
         }
         feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketStateUpdate", actorId);
     }
 
     private void changePriority(int actorId, Current current, ChangePriority change) {
-        require(actorId, current, Permission.PRIORITY, "change the priority");
+        rows.require(actorId, current, Permission.PRIORITY, "change the priority");
         Priority priority = Optional.ofNullable(change.priority()).flatMap(lookups::priority)
                 .orElseThrow(() -> new InvalidTicketRequest(Map.of("priority", "Choose a valid priority.")));
         if (priority.id() == current.snapshot().priorityId()) {
             return;
         }
-        long ticketId = current.snapshot().ticketId();
-        updateTicket(ticketId, actorId, Map.of(TICKET.TICKET_PRIORITY_ID, priority.id()));
+        long ticketId = current.ticketId();
+        rows.update(ticketId, actorId, Map.of(TICKET.TICKET_PRIORITY_ID, priority.id()));
         Snapshot before = current.snapshot();
-        Snapshot after = new Snapshot(before.ticketId(), before.typeId(), before.queueId(), before.ownerId(),
-                priority.id(), before.stateId());
-        history.add(after, null, "PriorityUpdate", "%%" + current.priorityName() + "%%" + before.priorityId()
-                + "%%" + priority.name() + "%%" + priority.id(), actorId);
+        history.add(before.withPriority(priority.id()), null, "PriorityUpdate", "%%" + current.priorityName() + "%%"
+                + before.priorityId() + "%%" + priority.name() + "%%" + priority.id(), actorId);
         feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketPriorityUpdate", actorId);
     }
 
     private void move(int actorId, Current current, MoveToQueue move) {
-        require(actorId, current, Permission.MOVE_INTO, "move tickets out of queue " + current.queueName());
+        rows.require(actorId, current, Permission.MOVE_INTO, "move tickets out of queue " + current.queueName());
         Queue target = Optional.ofNullable(move.queueId()).flatMap(queues::find).filter(Queue::valid)
                 .orElseThrow(() -> new InvalidTicketRequest(Map.of("queue", "Choose a valid queue.")));
         access.require(actorId, target.groupId(), Permission.MOVE_INTO, "move tickets into queue " + target.name());
         if (target.id() == current.snapshot().queueId()) {
             return;
         }
-        long ticketId = current.snapshot().ticketId();
-        updateTicket(ticketId, actorId, Map.of(TICKET.QUEUE_ID, target.id()));
+        long ticketId = current.ticketId();
+        rows.update(ticketId, actorId, Map.of(TICKET.QUEUE_ID, target.id()));
         Snapshot before = current.snapshot();
-        Snapshot after = new Snapshot(before.ticketId(), before.typeId(), target.id(), before.ownerId(),
-                before.priorityId(), before.stateId());
-        history.add(after, null, "Move", "%%" + target.name() + "%%" + target.id() + "%%" + current.queueName()
-                + "%%" + before.queueId(), actorId);
+        history.add(before.withQueue(target.id()), null, "Move", "%%" + target.name() + "%%" + target.id() + "%%"
+                + current.queueName() + "%%" + before.queueId(), actorId);
         feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketQueueUpdate", actorId);
     }
 
+    private void changeTitle(int actorId, Current current, ChangeTitle change) {
+        rows.require(actorId, current, Permission.RW, "change the title");
+        String title = change.title() == null ? "" : change.title().strip();
+        if (title.isEmpty()) {
+            throw new InvalidTicketRequest(Map.of("title", "Enter a title."));
+        }
+        if (title.length() > 255) {
+            throw new InvalidTicketRequest(Map.of("title", "A title has at most 255 characters."));
+        }
+        if (title.equals(current.title())) {
+            return;
+        }
+        long ticketId = current.ticketId();
+        rows.update(ticketId, actorId, Map.of(TICKET.TITLE, title));
+        history.add(current.snapshot(), null, "TitleUpdate", "%%" + current.title() + "%%" + title, actorId);
+        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketTitleUpdate", actorId);
+    }
+
+    private void changeType(int actorId, Current current, ChangeType change) {
+        rows.require(actorId, current, Permission.RW, "change the type");
+        var type = Optional.ofNullable(change.type()).flatMap(lookups::type)
+                .orElseThrow(() -> new InvalidTicketRequest(Map.of("type", "Choose a valid ticket type.")));
+        Snapshot before = current.snapshot();
+        if (type.id() == before.typeId()) {
+            return;
+        }
+        String oldName = db.select(TICKET_TYPE.NAME).from(TICKET_TYPE).where(TICKET_TYPE.ID.eq(before.typeId()))
+                .fetchOptional(TICKET_TYPE.NAME).orElse("");
+        long ticketId = current.ticketId();
+        rows.update(ticketId, actorId, Map.of(TICKET.TYPE_ID, type.id()));
+        history.add(before.withType(type.id()), null, "TypeUpdate", "%%" + type.name() + "%%" + type.id() + "%%"
+                + oldName + "%%" + before.typeId(), actorId);
+        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketTypeUpdate", actorId);
+    }
+
+    private void changeCustomer(int actorId, Current current, ChangeCustomer change) {
+        rows.require(actorId, current, Permission.RW, "change the customer");
+        CustomerUser customer = Optional.ofNullable(change.customerUser()).map(String::strip).filter(s -> !s.isEmpty())
+                .flatMap(customers::find).filter(CustomerUser::valid)
+                .orElseThrow(() -> new InvalidTicketRequest(Map.of("customerUser",
+                        "There is no valid customer user '" + Optional.ofNullable(change.customerUser()).orElse("") + "'.")));
+        String customerId = change.customerId() == null || change.customerId().isBlank() ? customer.customerId()
+                : change.customerId().strip();
+        if (customer.login().equals(current.customerUserId()) && customerId.equals(current.customerId())) {
+            return;
+        }
+        long ticketId = current.ticketId();
+        rows.update(ticketId, actorId, Map.of(TICKET.CUSTOMER_USER_ID, customer.login(), TICKET.CUSTOMER_ID, customerId));
+        history.add(current.snapshot(), null, "CustomerUpdate", "%%CustomerID=" + customerId + ";CustomerUser="
+                + customer.login() + ";", actorId);
+        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketCustomerUpdate", actorId);
+    }
+
     private void lock(int actorId, Current current) {
-        require(actorId, current, Permission.OWNER, "take tickets");
+        rows.require(actorId, current, Permission.OWNER, "take tickets");
         if (current.locked() && current.snapshot().ownerId() == actorId) {
             return;
         }
@@ -193,18 +287,23 @@ class TicketUpdates {
     }
 
     private void unlock(int actorId, Current current) {
-        require(actorId, current, Permission.OWNER, "release tickets");
+        rows.require(actorId, current, Permission.OWNER, "release tickets");
+        unlockIfLocked(actorId, current);
+    }
+
+    /** Releases the lock without a permission check of its own; merging uses it too. */
+    void unlockIfLocked(int actorId, Current current) {
         if (!current.locked()) {
             return;
         }
-        long ticketId = current.snapshot().ticketId();
-        updateTicket(ticketId, actorId, Map.of(TICKET.TICKET_LOCK_ID, lookups.lockId("unlock")));
+        long ticketId = current.ticketId();
+        rows.update(ticketId, actorId, Map.of(TICKET.TICKET_LOCK_ID, lookups.lockId("unlock")));
         history.add(current.snapshot(), null, "Unlock", "%%unlock", actorId);
         feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketLockUpdate", actorId);
     }
 
     private void changeOwner(int actorId, Current current, TicketAction.ChangeOwner change) {
-        require(actorId, current, Permission.OWNER, "change the owner");
+        rows.require(actorId, current, Permission.OWNER, "change the owner");
         Integer ownerId = change.ownerId();
         if (ownerId == null || !access.permissionsOn(ownerId, current.groupId()).contains(Permission.OWNER)) {
             throw new InvalidTicketRequest(Map.of("owner",
@@ -215,14 +314,11 @@ class TicketUpdates {
 
     /** OTRS locks a ticket whenever it gets an owner, and writes Lock before OwnerUpdate. */
     private void setOwnerAndLock(int actorId, Current current, int ownerId, String feedKind) {
-        long ticketId = current.snapshot().ticketId();
-        String ownerLogin = db.select(USERS.LOGIN).from(USERS).where(USERS.ID.eq(ownerId))
-                .and(USERS.VALID_ID.eq((short) 1)).fetchOptional(USERS.LOGIN)
-                .orElseThrow(() -> new InvalidTicketRequest(Map.of("owner", "There is no valid agent " + ownerId + ".")));
-        updateTicket(ticketId, actorId, Map.of(TICKET.TICKET_LOCK_ID, lookups.lockId("lock"), TICKET.USER_ID, ownerId));
+        long ticketId = current.ticketId();
+        String ownerLogin = validAgentLogin(ownerId, "owner");
+        rows.update(ticketId, actorId, Map.of(TICKET.TICKET_LOCK_ID, lookups.lockId("lock"), TICKET.USER_ID, ownerId));
         Snapshot before = current.snapshot();
-        Snapshot after = new Snapshot(before.ticketId(), before.typeId(), before.queueId(), ownerId,
-                before.priorityId(), before.stateId());
+        Snapshot after = before.withOwner(ownerId);
         if (!current.locked()) {
             history.add(after, null, "Lock", "%%lock", actorId);
         }
@@ -232,52 +328,51 @@ class TicketUpdates {
         feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, feedKind, actorId);
     }
 
-    /**
-     * OTRS's ticket permission check: the owner and the responsible agent may act on their ticket
-     * (Ticket::Permission::OwnerCheck and ResponsibleCheck); everyone else needs the permission
-     * on the queue's group. A ticket locked by another agent takes rw on the group as well.
-     */
-    private void require(int actorId, Current current, Permission permission, String what) {
-        Snapshot ticket = current.snapshot();
-        if (ticket.ownerId() == actorId || current.responsibleId() == actorId) {
+    private void changeResponsible(int actorId, Current current, ChangeResponsible change) {
+        rows.require(actorId, current, Permission.RW, "change the responsible agent");
+        Integer responsibleId = change.responsibleId();
+        if (responsibleId == null || !access.permissionsOn(responsibleId, current.groupId()).contains(Permission.OWNER)) {
+            throw new InvalidTicketRequest(Map.of("responsible",
+                    "Choose an agent who may own tickets in queue " + current.queueName() + "."));
+        }
+        if (responsibleId == current.responsibleId()) {
             return;
         }
-        access.require(actorId, current.groupId(), permission, what + " in queue " + current.queueName());
-        if (current.locked() && !access.permissionsOn(actorId, current.groupId()).contains(Permission.RW)) {
-            throw new PermissionDenied(Permission.RW,
-                    "change a ticket locked by " + current.ownerLogin() + " (it is locked by its owner)");
+        String login = validAgentLogin(responsibleId, "responsible");
+        long ticketId = current.ticketId();
+        rows.update(ticketId, actorId, Map.of(TICKET.RESPONSIBLE_USER_ID, responsibleId));
+        history.add(current.snapshot(), null, "ResponsibleUpdate", "%%" + login + "%%" + responsibleId, actorId);
+        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketResponsibleUpdate", actorId);
+    }
+
+    private String validAgentLogin(int agentId, String field) {
+        return db.select(USERS.LOGIN).from(USERS).where(USERS.ID.eq(agentId))
+                .and(USERS.VALID_ID.eq((short) 1)).fetchOptional(USERS.LOGIN)
+                .orElseThrow(() -> new InvalidTicketRequest(Map.of(field, "There is no valid agent " + agentId + ".")));
+    }
+
+    /** OTRS's TicketWatchSubscribe/Unsubscribe: needs ro; the history names the agent. */
+    private void watch(int actorId, Current current, boolean subscribe) {
+        rows.require(actorId, current, Permission.RO, "watch tickets");
+        long ticketId = current.ticketId();
+        boolean watching = db.fetchExists(TICKET_WATCHER, TICKET_WATCHER.TICKET_ID.eq(ticketId)
+                .and(TICKET_WATCHER.USER_ID.eq(actorId)));
+        if (watching == subscribe) {
+            return;
         }
-    }
-
-    /** Reads the ticket and locks its row until the transaction ends (SELECT ... FOR UPDATE). */
-    private Current lockAndRead(long ticketId) {
-        db.select(TICKET.ID).from(TICKET).where(TICKET.ID.eq(ticketId)).forUpdate().fetchOptional()
-                .orElseThrow(() -> new NoSuchTicket(ticketId));
-        return db.select(TICKET.ID, TICKET.TYPE_ID, TICKET.QUEUE_ID, TICKET.USER_ID, TICKET.TICKET_PRIORITY_ID,
-                        TICKET.TICKET_STATE_ID, TICKET.RESPONSIBLE_USER_ID, QUEUE.NAME, QUEUE.GROUP_ID, TICKET_STATE.NAME,
-                        TICKET_PRIORITY.NAME, TICKET_LOCK_TYPE.NAME, USERS.LOGIN)
-                .from(TICKET)
-                .join(TICKET_LOCK_TYPE).on(TICKET_LOCK_TYPE.ID.eq(TICKET.TICKET_LOCK_ID))
-                .leftJoin(USERS).on(USERS.ID.eq(TICKET.USER_ID))
-                .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
-                .join(TICKET_STATE).on(TICKET_STATE.ID.eq(TICKET.TICKET_STATE_ID))
-                .join(TICKET_PRIORITY).on(TICKET_PRIORITY.ID.eq(TICKET.TICKET_PRIORITY_ID))
-                .where(TICKET.ID.eq(ticketId))
-                .fetchSingle(r -> new Current(new Snapshot(r.value1(), r.value2() == null ? 0 : r.value2(), r.value3(),
-                        r.value4(), r.value5(), r.value6()), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(),
-                        !"unlock".equals(r.value12()), r.value13()));
-    }
-
-    /** Sets the values and stamps the change, as every OTRS ticket update does. */
-    private void updateTicket(long ticketId, int actorId, Map<? extends Field<?>, ?> values) {
-        Map<Field<?>, Object> all = new HashMap<>(values);
-        all.put(TICKET.CHANGE_TIME, LocalDateTime.now(clock));
-        all.put(TICKET.CHANGE_BY, actorId);
-        db.update(TICKET).set(all).where(TICKET.ID.eq(ticketId)).execute();
-    }
-
-    private static Snapshot withState(Snapshot before, short stateId) {
-        return new Snapshot(before.ticketId(), before.typeId(), before.queueId(), before.ownerId(),
-                before.priorityId(), stateId);
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (subscribe) {
+            db.insertInto(TICKET_WATCHER).set(TICKET_WATCHER.TICKET_ID, ticketId).set(TICKET_WATCHER.USER_ID, actorId)
+                    .set(TICKET_WATCHER.CREATE_TIME, now).set(TICKET_WATCHER.CREATE_BY, actorId)
+                    .set(TICKET_WATCHER.CHANGE_TIME, now).set(TICKET_WATCHER.CHANGE_BY, actorId).execute();
+        } else {
+            db.deleteFrom(TICKET_WATCHER).where(TICKET_WATCHER.TICKET_ID.eq(ticketId))
+                    .and(TICKET_WATCHER.USER_ID.eq(actorId)).execute();
+        }
+        var agent = db.select(USERS.FIRST_NAME, USERS.LAST_NAME, USERS.LOGIN).from(USERS)
+                .where(USERS.ID.eq(actorId)).fetchSingle();
+        history.add(current.snapshot(), null, subscribe ? "Subscribe" : "Unsubscribe",
+                "%%" + agent.value1() + " " + agent.value2() + " (" + agent.value3() + ")", actorId);
+        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, subscribe ? "TicketSubscribe" : "TicketUnsubscribe", actorId);
     }
 }

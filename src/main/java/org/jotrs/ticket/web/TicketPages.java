@@ -26,9 +26,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class TicketPages {
 
     private final TicketService tickets;
+    private final ZoomPage zoom;
 
-    TicketPages(TicketService tickets) {
+    TicketPages(TicketService tickets, ZoomPage zoom) {
         this.tickets = tickets;
+        this.zoom = zoom;
     }
 
     @GetMapping("/tickets/new")
@@ -59,14 +61,21 @@ class TicketPages {
 
     @GetMapping("/tickets/{ticketId}")
     String zoom(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId, Model model) {
-        return zoomPage(agent, ticketId, Map.of(), model);
+        return zoom.render(agent, ticketId, Map.of(), null, model);
     }
 
     @PostMapping("/tickets/{ticketId}/note")
     String addNote(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
             @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String body,
-            @RequestParam(defaultValue = "false") boolean visibleForCustomer, Model model, HttpServletResponse response) {
-        return act(agent, ticketId, new TicketAction.AddNote(subject, body, visibleForCustomer), model, response);
+            @RequestParam(defaultValue = "false") boolean visibleForCustomer,
+            @RequestParam(defaultValue = "") String timeUnits, Model model, HttpServletResponse response) {
+        try {
+            return zoom.act(agent, ticketId, new TicketAction.AddNote(subject, body, visibleForCustomer,
+                    ZoomPage.timeUnits(timeUnits)), "note", model, response);
+        } catch (InvalidTicketRequest invalid) {
+            response.setStatus(422);
+            return zoom.render(agent, ticketId, invalid.errors(), "note", model);
+        }
     }
 
     @PostMapping("/tickets/{ticketId}/state")
@@ -74,53 +83,36 @@ class TicketPages {
             @RequestParam(defaultValue = "") String state, @RequestParam(defaultValue = "") String pendingUntil,
             Model model, HttpServletResponse response) {
         try {
-            return act(agent, ticketId, new TicketAction.ChangeState(state, pendingUntil(pendingUntil)), model, response);
+            return zoom.act(agent, ticketId, new TicketAction.ChangeState(state, pendingUntil(pendingUntil)), null, model,
+                    response);
         } catch (InvalidTicketRequest invalid) {
             response.setStatus(422);
-            return zoomPage(agent, ticketId, invalid.errors(), model);
+            return zoom.render(agent, ticketId, invalid.errors(), null, model);
         }
     }
 
     @PostMapping("/tickets/{ticketId}/priority")
     String changePriority(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
             @RequestParam(defaultValue = "") String priority, Model model, HttpServletResponse response) {
-        return act(agent, ticketId, new TicketAction.ChangePriority(priority), model, response);
+        return zoom.act(agent, ticketId, new TicketAction.ChangePriority(priority), null, model, response);
     }
 
     @PostMapping("/tickets/{ticketId}/queue")
     String move(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
             @RequestParam(required = false) Integer queueId, Model model, HttpServletResponse response) {
-        return act(agent, ticketId, new TicketAction.MoveToQueue(queueId), model, response);
+        return zoom.act(agent, ticketId, new TicketAction.MoveToQueue(queueId), null, model, response);
     }
 
     @PostMapping("/tickets/{ticketId}/lock")
     String lock(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId, Model model,
             HttpServletResponse response) {
-        return act(agent, ticketId, new TicketAction.Lock(), model, response);
+        return zoom.act(agent, ticketId, new TicketAction.Lock(), null, model, response);
     }
 
     @PostMapping("/tickets/{ticketId}/unlock")
     String unlock(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId, Model model,
             HttpServletResponse response) {
-        return act(agent, ticketId, new TicketAction.Unlock(), model, response);
-    }
-
-    /** Applies the action and goes back to the zoom; invalid input shows the zoom with the errors. */
-    private String act(SignedInAgent agent, long ticketId, TicketAction action, Model model, HttpServletResponse response) {
-        try {
-            tickets.apply(agent.id(), ticketId, action);
-            return "redirect:/tickets/" + ticketId;
-        } catch (InvalidTicketRequest invalid) {
-            response.setStatus(422);
-            return zoomPage(agent, ticketId, invalid.errors(), model);
-        }
-    }
-
-    private String zoomPage(SignedInAgent agent, long ticketId, Map<String, String> errors, Model model) {
-        model.addAttribute("ticket", tickets.details(agent.id(), ticketId));
-        model.addAttribute("options", tickets.zoomOptions(agent.id()));
-        model.addAttribute("errors", errors);
-        return "ticket/zoom";
+        return zoom.act(agent, ticketId, new TicketAction.Unlock(), null, model, response);
     }
 
     @GetMapping("/queues")

@@ -1,0 +1,21 @@
+package org.jotrs.mail;
+
+import java.util.List;
+
+/**
+ * A plain-text mail to send from a ticket.
+ *
+ * @param from the sender mailbox ({@code "Name" <address>}), the queue's system address
+ * @param messageId from {@link OutboundMail#newMessageId()}, stored on the article as well
+ * @param inReplyTo the Message-ID answered, or null
+ * @param references the thread's Message-IDs, space separated, or null
+ */
+public record OutgoingMail(String from, List<String> to, List<String> cc, List<String> bcc, String subject, String body,
+        String messageId, String inReplyTo, String references) {
+
+    public OutgoingMail {
+        to = List.copyOf(to);
+        cc = List.copyOf(cc);
+        bcc = List.copyOf(bcc);
+    }
+}

@@ -1,0 +1,88 @@
+package org.jotrs.ticket.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jotrs.access.Permission;
+import org.jotrs.article.ArticleService;
+import org.jotrs.article.ArticleView;
+import org.jotrs.article.SenderType;
+import org.jotrs.customer.CustomerDirectory;
+import org.jotrs.customer.CustomerUser;
+import org.jotrs.queue.QueueService;
+import org.jotrs.ticket.InvalidTicketRequest;
+import org.jotrs.ticket.MailDraft;
+import org.jotrs.ticket.TicketAction.MailKind;
+import org.jotrs.ticket.internal.TicketRows.Current;
+import org.jotrs.ticket.internal.TicketSubjects.Kind;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Prepares the compose and forward forms the way OTRS does: a reply goes to the customer (or to
+ * the sender of the answered customer article) with the article quoted line by line; a forward
+ * has no recipient yet and encloses the article between OTRS's forward markers.
+ */
+@Component
+class MailDrafts {
+
+    private static final java.time.format.DateTimeFormatter QUOTE_TIME = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ArticleService articles;
+    private final CustomerDirectory customers;
+    private final QueueService queues;
+    private final TicketRows rows;
+    private final TicketSubjects subjects;
+
+    MailDrafts(ArticleService articles, CustomerDirectory customers, QueueService queues, TicketRows rows,
+            TicketSubjects subjects) {
+        this.articles = articles;
+        this.customers = customers;
+        this.queues = queues;
+        this.rows = rows;
+        this.subjects = subjects;
+    }
+
+    @Transactional(readOnly = true)
+    MailDraft draft(int actorId, long ticketId, MailKind kind, Long articleId) {
+        Current ticket = rows.read(ticketId);
+        rows.require(actorId, ticket, Permission.RW, kind == MailKind.REPLY ? "answer tickets" : "forward tickets");
+        List<ArticleView> all = articles.articlesOf(ticketId);
+        Optional<ArticleView> answered = articleId == null
+                ? all.reversed().stream().filter(a -> a.sender() == SenderType.CUSTOMER).findFirst()
+                        .or(() -> all.isEmpty() ? Optional.empty() : Optional.of(all.getLast()))
+                : all.stream().filter(a -> a.id() == articleId).findFirst();
+        if (articleId != null && answered.isEmpty()) {
+            throw new InvalidTicketRequest(java.util.Map.of("articleId", "The article is not part of this ticket."));
+        }
+        String from = queues.senderOf(ticket.snapshot().queueId()).orElse(null);
+        String baseSubject = answered.map(ArticleView::subject).orElse(ticket.title());
+        if (kind == MailKind.FORWARD) {
+            return new MailDraft(kind, answered.map(ArticleView::id).orElse(null), from, "", "",
+                    subjects.build(ticket.number(), baseSubject, Kind.FORWARD), answered.map(MailDrafts::enclose).orElse(""));
+        }
+        String to = answered.filter(a -> a.sender() == SenderType.CUSTOMER && a.from() != null && a.from().contains("@"))
+                .map(ArticleView::from)
+                .orElseGet(() -> Optional.ofNullable(ticket.customerUserId()).flatMap(customers::find)
+                        .filter(c -> c.email() != null && !c.email().isBlank()).map(CustomerUser::mailbox).orElse(""));
+        return new MailDraft(kind, answered.map(ArticleView::id).orElse(null), from, to, "",
+                subjects.build(ticket.number(), baseSubject, Kind.REPLY), answered.map(MailDrafts::quote).orElse(""));
+    }
+
+    private static String quote(ArticleView article) {
+        StringBuilder text = new StringBuilder("\n\n").append(article.created() == null ? "" : QUOTE_TIME.format(article.created())).append(" - ")
+                .append(article.from()).append(" wrote:\n");
+        for (String line : (article.body() == null ? "" : article.body()).split("\r?\n", -1)) {
+            text.append("> ").append(line).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** OTRS's forward markers around the enclosed article. */
+    private static String enclose(ArticleView article) {
+        return "\n\n---- Forwarded message from " + article.from() + " ---\n\n" + "Subject: " + article.subject()
+                + "\n\n" + (article.body() == null ? "" : article.body()) + "\n\n---- End forwarded message ---\n";
+    }
+}

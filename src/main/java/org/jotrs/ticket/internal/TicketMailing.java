@@ -1,0 +1,134 @@
+package org.jotrs.ticket.internal;
+
+import static org.jotrs.platform.db.schema.Tables.ARTICLE;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.jotrs.access.Permission;
+import org.jotrs.article.ArticleService;
+import org.jotrs.article.Channel;
+import org.jotrs.article.MailHeaders;
+import org.jotrs.article.NewArticle;
+import org.jotrs.article.SenderType;
+import org.jotrs.mail.InvalidAddress;
+import org.jotrs.mail.OutboundMail;
+import org.jotrs.mail.OutgoingMail;
+import org.jotrs.platform.ChangeFeed;
+import org.jotrs.queue.QueueService;
+import org.jotrs.ticket.InvalidTicketRequest;
+import org.jotrs.ticket.TicketAction.MailKind;
+import org.jotrs.ticket.TicketAction.SendMail;
+import org.jotrs.ticket.internal.TicketRows.Current;
+import org.jotrs.ticket.internal.TicketSubjects.Kind;
+import org.springframework.stereotype.Component;
+
+/**
+ * Replies and forwards (OTRS's AgentTicketCompose and AgentTicketForward): an email article from
+ * the queue's system address, threaded with In-Reply-To and References, its subject carrying the
+ * ticket number, and the mail queued in the same transaction. History SendAnswer or Forward
+ * "%%recipients".
+ */
+@Component
+class TicketMailing {
+
+    private final DSLContext db;
+    private final ArticleService articles;
+    private final QueueService queues;
+    private final OutboundMail outbound;
+    private final TicketRows rows;
+    private final TicketHistory history;
+    private final TicketSubjects subjects;
+    private final TimeAccounting timeAccounting;
+    private final ChangeFeed feed;
+
+    TicketMailing(DSLContext db, ArticleService articles, QueueService queues, OutboundMail outbound, TicketRows rows,
+            TicketHistory history, TicketSubjects subjects, TimeAccounting timeAccounting, ChangeFeed feed) {
+        this.db = db;
+        this.articles = articles;
+        this.queues = queues;
+        this.outbound = outbound;
+        this.rows = rows;
+        this.history = history;
+        this.subjects = subjects;
+        this.timeAccounting = timeAccounting;
+        this.feed = feed;
+    }
+
+    void send(int actorId, Current current, SendMail mail) {
+        MailKind kind = mail.kind() == null ? MailKind.REPLY : mail.kind();
+        rows.require(actorId, current, Permission.RW, kind == MailKind.REPLY ? "answer tickets" : "forward tickets");
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<String> to = addresses(mail.to(), "to", errors);
+        List<String> cc = addresses(mail.cc(), "cc", errors);
+        List<String> bcc = addresses(mail.bcc(), "bcc", errors);
+        if (errors.isEmpty() && to.isEmpty() && cc.isEmpty() && bcc.isEmpty()) {
+            errors.put("to", "Enter at least one recipient.");
+        }
+        if (mail.subject() == null || mail.subject().isBlank()) {
+            errors.put("subject", "Enter a subject.");
+        }
+        if (mail.body() == null || mail.body().isBlank()) {
+            errors.put("body", "Enter the text of the mail.");
+        }
+        Optional<String> from = queues.senderOf(current.snapshot().queueId());
+        if (from.isEmpty()) {
+            errors.put("from", "Queue " + current.queueName() + " has no valid system address to send from.");
+        }
+        MailHeaders answered = null;
+        if (mail.articleId() != null) {
+            Long ticketOfArticle = db.select(ARTICLE.TICKET_ID).from(ARTICLE).where(ARTICLE.ID.eq(mail.articleId()))
+                    .fetchOne(ARTICLE.TICKET_ID);
+            if (ticketOfArticle == null || ticketOfArticle != current.ticketId()) {
+                errors.put("articleId", "The article answered is not part of this ticket.");
+            } else {
+                answered = articles.headersOf(mail.articleId()).orElse(null);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidTicketRequest(errors);
+        }
+        timeAccounting.validate(mail.timeUnits());
+
+        Kind subjectKind = kind == MailKind.REPLY ? Kind.REPLY : Kind.FORWARD;
+        String subject = mail.subject().strip();
+        if (!subjects.carriesNumber(current.number(), subject)) {
+            subject = subjects.build(current.number(), subject, subjectKind);
+        }
+        String messageId = outbound.newMessageId();
+        String inReplyTo = null;
+        String references = null;
+        if (kind == MailKind.REPLY && answered != null && answered.messageId() != null) {
+            inReplyTo = answered.messageId();
+            references = ((answered.references() == null ? "" : answered.references()) + " " + answered.messageId()).strip();
+        }
+        long ticketId = current.ticketId();
+        String toHeader = String.join(", ", to);
+        long articleId = articles.addEmail(new NewArticle(ticketId, SenderType.AGENT, Channel.EMAIL, true, from.get(),
+                        toHeader, subject, mail.body(), actorId),
+                new MailHeaders(cc.isEmpty() ? null : String.join(", ", cc), bcc.isEmpty() ? null : String.join(", ", bcc),
+                        null, messageId, inReplyTo, references));
+        outbound.enqueue(articleId, new OutgoingMail(from.get(), to, cc, bcc, subject, mail.body(), messageId, inReplyTo,
+                references));
+        List<String> recipients = new java.util.ArrayList<>(to);
+        recipients.addAll(cc);
+        recipients.addAll(bcc);
+        history.add(current.snapshot(), articleId, kind == MailKind.REPLY ? "SendAnswer" : "Forward",
+                "%%" + String.join(", ", recipients), actorId);
+        timeAccounting.account(current, articleId, mail.timeUnits(), actorId);
+        rows.update(ticketId, actorId, Map.of());
+        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, "ArticleCreate", actorId);
+    }
+
+    private List<String> addresses(String text, String field, Map<String, String> errors) {
+        try {
+            return outbound.parseAddresses(text);
+        } catch (InvalidAddress invalid) {
+            errors.put(field, invalid.getMessage());
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.jotrs.ticket.internal;
+
+import static org.jotrs.platform.db.schema.Tables.QUEUE;
+import static org.jotrs.platform.db.schema.Tables.TICKET;
+import static org.jotrs.platform.db.schema.Tables.TICKET_LOCK_TYPE;
+import static org.jotrs.platform.db.schema.Tables.TICKET_PRIORITY;
+import static org.jotrs.platform.db.schema.Tables.TICKET_STATE;
+import static org.jotrs.platform.db.schema.Tables.TICKET_STATE_TYPE;
+import static org.jotrs.platform.db.schema.Tables.USERS;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jotrs.access.AccessService;
+import org.jotrs.access.Permission;
+import org.jotrs.access.PermissionDenied;
+import org.jotrs.ticket.NoSuchTicket;
+import org.jotrs.ticket.internal.TicketHistory.Snapshot;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ticket row as every change starts from it: read with its row locked, checked with OTRS's
+ * ticket permission rules, and stamped on update.
+ */
+@Component
+class TicketRows {
+
+    private final DSLContext db;
+    private final AccessService access;
+    private final Clock clock;
+
+    TicketRows(DSLContext db, AccessService access, Clock clock) {
+        this.db = db;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /** The ticket as an action starts from. */
+    record Current(Snapshot snapshot, String number, String title, int responsibleId, String queueName, int groupId,
+            String stateName, String stateType, String priorityName, boolean locked, String ownerLogin,
+            String customerUserId, String customerId) {
+
+        long ticketId() {
+            return snapshot.ticketId();
+        }
+
+        boolean merged() {
+            return "merged".equals(stateType);
+        }
+    }
+
+    /** Reads the ticket and locks its row until the transaction ends (SELECT ... FOR UPDATE). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Current lockAndRead(long ticketId) {
+        db.select(TICKET.ID).from(TICKET).where(TICKET.ID.eq(ticketId)).forUpdate().fetchOptional()
+                .orElseThrow(() -> new NoSuchTicket(ticketId));
+        return read(ticketId);
+    }
+
+    Current read(long ticketId) {
+        return db.select(TICKET.ID, TICKET.TYPE_ID, TICKET.QUEUE_ID, TICKET.USER_ID, TICKET.TICKET_PRIORITY_ID,
+                        TICKET.TICKET_STATE_ID, TICKET.TN, TICKET.TITLE, TICKET.RESPONSIBLE_USER_ID, QUEUE.NAME,
+                        QUEUE.GROUP_ID, TICKET_STATE.NAME, TICKET_STATE_TYPE.NAME, TICKET_PRIORITY.NAME,
+                        TICKET_LOCK_TYPE.NAME, USERS.LOGIN, TICKET.CUSTOMER_USER_ID, TICKET.CUSTOMER_ID)
+                .from(TICKET)
+                .join(TICKET_LOCK_TYPE).on(TICKET_LOCK_TYPE.ID.eq(TICKET.TICKET_LOCK_ID))
+                .leftJoin(USERS).on(USERS.ID.eq(TICKET.USER_ID))
+                .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
+                .join(TICKET_STATE).on(TICKET_STATE.ID.eq(TICKET.TICKET_STATE_ID))
+                .join(TICKET_STATE_TYPE).on(TICKET_STATE_TYPE.ID.eq(TICKET_STATE.TYPE_ID))
+                .join(TICKET_PRIORITY).on(TICKET_PRIORITY.ID.eq(TICKET.TICKET_PRIORITY_ID))
+                .where(TICKET.ID.eq(ticketId))
+                .fetchOptional(r -> new Current(new Snapshot(r.value1(), r.value2() == null ? 0 : r.value2(), r.value3(),
+                        r.value4(), r.value5(), r.value6()), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(),
+                        r.value12(), r.value13(), r.value14(), !"unlock".equals(r.value15()), r.value16(), r.value17(),
+                        r.value18()))
+                .orElseThrow(() -> new NoSuchTicket(ticketId));
+    }
+
+    /**
+     * OTRS's ticket permission check: the owner and the responsible agent may act on their ticket
+     * (Ticket::Permission::OwnerCheck and ResponsibleCheck); everyone else needs the permission
+     * on the queue's group. A ticket locked by another agent takes rw on the group as well.
+     */
+    void require(int actorId, Current current, Permission permission, String what) {
+        Snapshot ticket = current.snapshot();
+        if (ticket.ownerId() == actorId || current.responsibleId() == actorId) {
+            return;
+        }
+        access.require(actorId, current.groupId(), permission, what + " in queue " + current.queueName());
+        if (permission != Permission.RO && current.locked()
+                && !access.permissionsOn(actorId, current.groupId()).contains(Permission.RW)) {
+            throw new PermissionDenied(Permission.RW,
+                    "change a ticket locked by " + current.ownerLogin() + " (it is locked by its owner)");
+        }
+    }
+
+    /** Sets the values and stamps the change, as every OTRS ticket update does. */
+    void update(long ticketId, int actorId, Map<? extends Field<?>, ?> values) {
+        Map<Field<?>, Object> all = new HashMap<>(values);
+        all.put(TICKET.CHANGE_TIME, LocalDateTime.now(clock));
+        all.put(TICKET.CHANGE_BY, actorId);
+        db.update(TICKET).set(all).where(TICKET.ID.eq(ticketId)).execute();
+    }
+}

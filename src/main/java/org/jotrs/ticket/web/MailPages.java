@@ -1,0 +1,82 @@
+package org.jotrs.ticket.web;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jotrs.access.SignedInAgent;
+import org.jotrs.ticket.InvalidTicketRequest;
+import org.jotrs.ticket.MailDraft;
+import org.jotrs.ticket.TicketAction;
+import org.jotrs.ticket.TicketAction.MailKind;
+import org.jotrs.ticket.TicketService;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Reply and forward by mail: the compose form and sending it. */
+@Controller
+class MailPages {
+
+    private final TicketService tickets;
+
+    MailPages(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    @GetMapping("/tickets/{ticketId}/reply")
+    String replyForm(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
+            @RequestParam(required = false) Long article, Model model) {
+        return form(agent, ticketId, tickets.mailDraft(agent.id(), ticketId, MailKind.REPLY, article), "", Map.of(), model);
+    }
+
+    @GetMapping("/tickets/{ticketId}/forward")
+    String forwardForm(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
+            @RequestParam(required = false) Long article, Model model) {
+        return form(agent, ticketId, tickets.mailDraft(agent.id(), ticketId, MailKind.FORWARD, article), "", Map.of(), model);
+    }
+
+    @PostMapping("/tickets/{ticketId}/reply")
+    String reply(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId, MailForm form, Model model,
+            HttpServletResponse response) {
+        return send(agent, ticketId, MailKind.REPLY, form, model, response);
+    }
+
+    @PostMapping("/tickets/{ticketId}/forward")
+    String forward(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId, MailForm form, Model model,
+            HttpServletResponse response) {
+        return send(agent, ticketId, MailKind.FORWARD, form, model, response);
+    }
+
+    private String send(SignedInAgent agent, long ticketId, MailKind kind, MailForm form, Model model,
+            HttpServletResponse response) {
+        try {
+            tickets.apply(agent.id(), ticketId, new TicketAction.SendMail(kind, form.article(), form.to(), form.cc(),
+                    form.bcc(), form.subject(), form.body(), ZoomPage.timeUnits(form.timeUnits())));
+            return "redirect:/tickets/" + ticketId;
+        } catch (InvalidTicketRequest invalid) {
+            response.setStatus(422);
+            MailDraft draft = tickets.mailDraft(agent.id(), ticketId, kind, null);
+            MailDraft entered = new MailDraft(kind, form.article(), draft.from(), form.to(), form.cc(), form.subject(),
+                    form.body());
+            return form(agent, ticketId, entered, form.bcc(), invalid.errors(), model);
+        }
+    }
+
+    private String form(SignedInAgent agent, long ticketId, MailDraft draft, String bcc, Map<String, String> errors,
+            Model model) {
+        model.addAttribute("ticket", tickets.details(agent.id(), ticketId));
+        model.addAttribute("draft", draft);
+        model.addAttribute("bcc", bcc == null ? "" : bcc);
+        model.addAttribute("errors", errors);
+        return "ticket/compose";
+    }
+
+    /** The compose form's fields as posted. */
+    record MailForm(Long article, String to, String cc, String bcc, String subject, String body, String timeUnits) {
+    }
+}

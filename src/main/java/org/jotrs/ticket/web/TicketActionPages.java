@@ -1,0 +1,111 @@
+package org.jotrs.ticket.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jotrs.access.SignedInAgent;
+import org.jotrs.ticket.InvalidTicketRequest;
+import org.jotrs.ticket.TicketAction;
+import org.jotrs.ticket.TicketAction.LinkType;
+import org.jotrs.ticket.TicketService;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The zoom's further actions: people, type, title, customer, phone calls, merge, links, watching. */
+@Controller
+class TicketActionPages {
+
+    private final TicketService tickets;
+    private final ZoomPage zoom;
+
+    TicketActionPages(TicketService tickets, ZoomPage zoom) {
+        this.tickets = tickets;
+        this.zoom = zoom;
+    }
+
+    @PostMapping("/tickets/{ticketId}/owner")
+    String owner(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
+            @RequestParam(required = false) Integer ownerId, Model model, HttpServletResponse response) {
+        return zoom.act(agent, ticketId, new TicketAction.ChangeOwner(ownerId), null, model, response);
+    }
+
+    @PostMapping("/tickets/{ticketId}/responsible")
+    String responsible(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
+            @RequestParam(required = false) Integer responsibleId, Model model, HttpServletResponse response) {
+        return zoom.act(agent, ticketId, new TicketAction.ChangeResponsible(responsibleId), null, model, response);
+    }
+
+    @PostMapping("/tickets/{ticketId}/type")
+    String type(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
+            @RequestParam(defaultValue = "") String type, Model model, HttpServletResponse response) {
+        return zoom.act(agent, ticketId, new TicketAction.ChangeType(type), null, model, response);
+    }
+
+    @PostMapping("/tickets/{ticketId}/title")
+    String title(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
+            @RequestParam(defaultValue = "") String title, Model model, HttpServletResponse response) {
+        return zoom.act(agent, ticketId, new TicketAction.ChangeTitle(title), "title", model, response);
+    }
+
+    @PostMapping("/tickets/{ticketId}/customer")
+    String customer(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
+            @RequestParam(defaultValue = "") String customerUser, @RequestParam(defaultValue = "") String customerId,
+            Model model, HttpServletResponse response) {
+        return zoom.act(agent, ticketId, new TicketAction.ChangeCustomer(customerUser, customerId), "customer", model,
+                response);
+    }
+
+    @PostMapping("/tickets/{ticketId}/phone")
+    String phone(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
+            @RequestParam(defaultValue = "inbound") String direction, @RequestParam(defaultValue = "") String subject,
+            @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String timeUnits, Model model,
+            HttpServletResponse response) {
+        try {
+            return zoom.act(agent, ticketId, new TicketAction.AddPhoneCall(subject, body, !"outbound".equals(direction),
+                    ZoomPage.timeUnits(timeUnits)), "phone", model, response);
+        } catch (InvalidTicketRequest invalid) {
+            response.setStatus(422);
+            return zoom.render(agent, ticketId, invalid.errors(), "phone", model);
+        }
+    }
+
+    /** OTRS shows the surviving ticket after a merge. */
+    @PostMapping("/tickets/{ticketId}/merge")
+    String merge(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
+            @RequestParam(defaultValue = "") String targetNumber, Model model, HttpServletResponse response) {
+        String next = zoom.act(agent, ticketId, new TicketAction.MergeInto(targetNumber), "merge", model, response);
+        if (next.startsWith("redirect:")) {
+            return tickets.ticketIdByNumber(targetNumber).map(id -> "redirect:/tickets/" + id).orElse(next);
+        }
+        return next;
+    }
+
+    @PostMapping("/tickets/{ticketId}/link")
+    String link(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
+            @RequestParam(defaultValue = "") String targetNumber, @RequestParam(defaultValue = "NORMAL") String linkType,
+            Model model, HttpServletResponse response) {
+        LinkType type = "PARENT_CHILD".equals(linkType) ? LinkType.PARENT_CHILD : LinkType.NORMAL;
+        return zoom.act(agent, ticketId, new TicketAction.LinkTo(targetNumber, type), "link", model, response);
+    }
+
+    @PostMapping("/tickets/{ticketId}/unlink")
+    String unlink(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
+            @RequestParam(required = false) Long otherTicketId, Model model, HttpServletResponse response) {
+        return zoom.act(agent, ticketId, new TicketAction.Unlink(otherTicketId), "link", model, response);
+    }
+
+    @PostMapping("/tickets/{ticketId}/watch")
+    String watch(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId, Model model,
+            HttpServletResponse response) {
+        return zoom.act(agent, ticketId, new TicketAction.Watch(), null, model, response);
+    }
+
+    @PostMapping("/tickets/{ticketId}/unwatch")
+    String unwatch(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId, Model model,
+            HttpServletResponse response) {
+        return zoom.act(agent, ticketId, new TicketAction.Unwatch(), null, model, response);
+    }
+}

@@ -1,0 +1,59 @@
+package org.jotrs.ticket.web;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jotrs.access.SignedInAgent;
+import org.jotrs.ticket.InvalidTicketRequest;
+import org.jotrs.ticket.TicketAction;
+import org.jotrs.ticket.TicketService;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * The zoom as the answer to an action: after a change, a redirect back to it (post/redirect/get);
+ * after invalid input, the zoom again with status 422, the messages, and the form that failed
+ * opened.
+ */
+@Component
+class ZoomPage {
+
+    private final TicketService tickets;
+
+    ZoomPage(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    String act(SignedInAgent agent, long ticketId, TicketAction action, String form, Model model,
+            HttpServletResponse response) {
+        try {
+            tickets.apply(agent.id(), ticketId, action);
+            return "redirect:/tickets/" + ticketId;
+        } catch (InvalidTicketRequest invalid) {
+            response.setStatus(422);
+            return render(agent, ticketId, invalid.errors(), form, model);
+        }
+    }
+
+    String render(SignedInAgent agent, long ticketId, Map<String, String> errors, String open, Model model) {
+        model.addAttribute("ticket", tickets.details(agent.id(), ticketId));
+        model.addAttribute("options", tickets.zoomOptions(agent.id(), ticketId));
+        model.addAttribute("errors", errors);
+        model.addAttribute("open", open);
+        return "ticket/zoom";
+    }
+
+    /** Empty means no time to account; anything else must be a number. */
+    static BigDecimal timeUnits(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new InvalidTicketRequest(Map.of("timeUnits", "Enter the time as a number, such as 1.5."));
+        }
+    }
+}
