@@ -48,12 +48,21 @@ public interface TicketService {
     TicketDetails details(int actorId, long ticketId);
 
     /**
-     * The queues the agent may read ({@code ro}) with their open-ticket counts, and a page of open
-     * tickets of one of them (all of them when {@code queueId} is null).
+     * A page of one of the agent's ticket lists, with the queues they may read and their counts.
      *
-     * @throws org.jotrs.access.PermissionDenied for a queue the agent may not read
+     * @throws org.jotrs.access.PermissionDenied for a queue filter the agent may not read
      */
-    QueueOverview queueOverview(int actorId, Integer queueId, int page);
+    TicketList list(int actorId, TicketListQuery query);
+
+    /**
+     * Applies the actions to each ticket in turn, each ticket in a transaction of its own, as
+     * OTRS's bulk screen does: a ticket the agent may not change is reported and left as it was;
+     * the others are changed. Input that is invalid for every ticket (an unknown state, a missing
+     * pending date) is refused before any ticket is touched.
+     *
+     * @throws InvalidTicketRequest for such input
+     */
+    BulkResult applyToAll(int actorId, java.util.List<Long> ticketIds, java.util.List<TicketAction> actions);
 
     /** The id of the ticket with this number ({@code tn}); reading it is checked separately. */
     java.util.Optional<Long> ticketIdByNumber(String number);

@@ -56,6 +56,20 @@ public final class AgentHttp {
         return postForm(action, form);
     }
 
+    /** Like {@link #submit}, for forms that repeat a field (checkbox lists). */
+    public HttpResponse<String> submitAll(String formPage, String action, java.util.List<Map.Entry<String, String>> fields) {
+        java.util.List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+        all.add(Map.entry("_csrf", csrfToken(get(formPage).body())));
+        String body = all.stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + action))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     /** Signs in through the form; returns the response to the form's POST (a redirect). */
     public HttpResponse<String> signIn(String login, String password) {
         return submit("/login", "/login", Map.of("username", login, "password", password));

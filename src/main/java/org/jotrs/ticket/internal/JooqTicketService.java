@@ -3,7 +3,6 @@ package org.jotrs.ticket.internal;
 import org.jotrs.ticket.CreatedTicket;
 import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.PhoneTicketOptions;
-import org.jotrs.ticket.QueueOverview;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketDetails;
 import org.jotrs.ticket.ZoomOptions;
@@ -16,17 +15,19 @@ class JooqTicketService implements TicketService {
 
     private final PhoneTicketCreation phoneTicketCreation;
     private final TicketReading reading;
-    private final QueueViewing queueViewing;
+    private final TicketListing listing;
+    private final TicketBulk bulk;
     private final TicketUpdates updates;
     private final MailDrafts mailDrafts;
 
-    JooqTicketService(PhoneTicketCreation phoneTicketCreation, TicketReading reading, QueueViewing queueViewing,
+    JooqTicketService(PhoneTicketCreation phoneTicketCreation, TicketReading reading, TicketListing listing, TicketBulk bulk,
             TicketUpdates updates, MailDrafts mailDrafts) {
         this.mailDrafts = mailDrafts;
         this.phoneTicketCreation = phoneTicketCreation;
         this.updates = updates;
         this.reading = reading;
-        this.queueViewing = queueViewing;
+        this.listing = listing;
+        this.bulk = bulk;
     }
 
     @Override
@@ -50,8 +51,14 @@ class JooqTicketService implements TicketService {
     }
 
     @Override
-    public QueueOverview queueOverview(int actorId, Integer queueId, int page) {
-        return queueViewing.overview(actorId, queueId, page);
+    public org.jotrs.ticket.TicketList list(int actorId, org.jotrs.ticket.TicketListQuery query) {
+        return listing.list(actorId, query);
+    }
+
+    @Override
+    public org.jotrs.ticket.BulkResult applyToAll(int actorId, java.util.List<Long> ticketIds,
+            java.util.List<org.jotrs.ticket.TicketAction> actions) {
+        return bulk.apply(actorId, ticketIds, actions);
     }
 
     @Override

@@ -21,9 +21,7 @@ import org.jooq.impl.DSL;
 import org.jotrs.access.AccessService;
 import org.jotrs.access.Permission;
 import org.jotrs.access.PermissionDenied;
-import org.jotrs.ticket.QueueOverview;
-import org.jotrs.ticket.QueueOverview.QueueCount;
-import org.jotrs.ticket.QueueOverview.TicketRow;
+import org.jotrs.ticket.TicketList.QueueCount;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,53 +45,32 @@ class QueueViewing {
     static final Duration COUNTS_REFRESH = Duration.ofSeconds(2);
 
     private final DSLContext db;
-    private final AccessService access;
     private final LoadingCache<String, Map<Integer, Integer>> openCounts;
 
-    QueueViewing(DSLContext db, AccessService access) {
+    QueueViewing(DSLContext db) {
         this.db = db;
-        this.access = access;
         this.openCounts = Caffeine.newBuilder()
                 .refreshAfterWrite(COUNTS_REFRESH)
                 .expireAfterWrite(COUNTS_REFRESH.multipliedBy(30))
                 .build(key -> countOpenTicketsPerQueue());
     }
 
-    @Transactional(readOnly = true)
-    QueueOverview overview(int actorId, Integer queueId, int page) {
-        Set<Integer> readableGroups = access.groupsWith(actorId, Permission.RO);
-        var queues = db.select(QUEUE.ID, QUEUE.NAME)
+    /** The valid queues of the given groups, by name, with their open-ticket counts. */
+    List<QueueCount> readableQueueCounts(Set<Integer> groups) {
+        Map<Integer, Integer> counts = openCounts.get("all");
+        return db.select(QUEUE.ID, QUEUE.NAME)
                 .from(QUEUE)
-                .where(QUEUE.GROUP_ID.in(readableGroups))
+                .where(QUEUE.GROUP_ID.in(groups))
                 .and(QUEUE.VALID_ID.eq((short) 1))
                 .orderBy(QUEUE.NAME)
-                .fetch();
-        List<Integer> queueIds = queues.map(q -> q.value1());
-        if (queueId != null && !queueIds.contains(queueId)) {
-            throw new PermissionDenied(Permission.RO, "read this queue");
-        }
-        Condition open = TICKET.TICKET_STATE_ID.in(openStateIds());
-        Map<Integer, Integer> counts = openCounts.get("all");
-        List<QueueCount> queueCounts = queues.map(q -> new QueueCount(q.value1(), q.value2(), counts.getOrDefault(q.value1(), 0)));
+                .fetch(q -> new QueueCount(q.value1(), q.value2(), counts.getOrDefault(q.value1(), 0)));
+    }
 
-        Condition shown = open.and(queueId == null ? TICKET.QUEUE_ID.in(queueIds) : TICKET.QUEUE_ID.eq(queueId));
-        int total = queueId == null ? queueIds.stream().mapToInt(id -> counts.getOrDefault(id, 0)).sum()
-                : counts.getOrDefault(queueId, 0);
-        int safePage = Math.max(0, Math.min(page, (total - 1) / PAGE_SIZE));
-        List<TicketRow> rows = db.select(TICKET.ID, TICKET.TN, TICKET.TITLE, QUEUE.NAME, TICKET_STATE.NAME,
-                        TICKET_PRIORITY.NAME, TICKET.CUSTOMER_USER_ID, USERS.LOGIN, TICKET.CREATE_TIME)
-                .from(TICKET)
-                .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
-                .join(TICKET_STATE).on(TICKET_STATE.ID.eq(TICKET.TICKET_STATE_ID))
-                .join(TICKET_PRIORITY).on(TICKET_PRIORITY.ID.eq(TICKET.TICKET_PRIORITY_ID))
-                .leftJoin(USERS).on(USERS.ID.eq(TICKET.USER_ID))
-                .where(shown)
-                .orderBy(TICKET.CREATE_TIME, TICKET.ID)
-                .limit(PAGE_SIZE)
-                .offset(safePage * PAGE_SIZE)
-                .fetch(r -> new TicketRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9()));
-        return new QueueOverview(queueCounts, queueId, rows, safePage, PAGE_SIZE, total);
+    /** Open tickets in one queue, or in all the given ones, from the shared counts. */
+    int openCount(List<Integer> queueIds, Integer queueId) {
+        Map<Integer, Integer> counts = openCounts.get("all");
+        return queueId != null ? counts.getOrDefault(queueId, 0)
+                : queueIds.stream().mapToInt(id -> counts.getOrDefault(id, 0)).sum();
     }
 
     private List<Short> openStateIds() {

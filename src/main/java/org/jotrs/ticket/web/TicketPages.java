@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Agent ticket pages: phone ticket form, ticket zoom, queue view. */
+/** Agent ticket pages: phone ticket form, ticket zoom and its basic actions. */
 @Controller
 class TicketPages {
 
@@ -115,15 +115,8 @@ class TicketPages {
         return zoom.act(agent, ticketId, new TicketAction.Unlock(), null, model, response);
     }
 
-    @GetMapping("/queues")
-    String queueView(@AuthenticationPrincipal SignedInAgent agent, @RequestParam(required = false) Integer queue,
-            @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("overview", tickets.queueOverview(agent.id(), queue, page));
-        return "ticket/queue";
-    }
-
     /** An unreadable date is reported like a missing one: the service asks for a valid date. */
-    private static LocalDateTime pendingUntil(String value) {
+    static LocalDateTime pendingUntil(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -1,0 +1,27 @@
+package org.jotrs.ticket;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.jotrs.access.AgentRef;
+
+/**
+ * One page of a ticket list, with the choices its filters offer.
+ *
+ * @param queues the queues the agent may read, with open-ticket counts (the queue view's tree)
+ */
+public record TicketList(TicketListQuery query, List<Row> rows, int pageSize, int total, List<QueueCount> queues,
+        List<String> states, List<String> priorities, List<AgentRef> owners) {
+
+    /** A queue the agent may read, with its count of not-closed tickets. */
+    public record QueueCount(int queueId, String name, int openTickets) {
+    }
+
+    public record Row(long id, String number, String title, String queue, String state, String priority,
+            String customerUser, String owner, boolean locked, LocalDateTime created, LocalDateTime changed) {
+    }
+
+    public int pages() {
+        return Math.max(1, (total + pageSize - 1) / pageSize);
+    }
+}

@@ -1,0 +1,144 @@
+package org.jotrs.ticket.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jotrs.access.SignedInAgent;
+import org.jotrs.ticket.BulkResult;
+import org.jotrs.ticket.InvalidTicketRequest;
+import org.jotrs.ticket.TicketAction;
+import org.jotrs.ticket.TicketListQuery;
+import org.jotrs.ticket.TicketListQuery.View;
+import org.jotrs.ticket.TicketService;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The ticket lists (queue, status, my locked, my responsibilities, my watched) and bulk actions on a selection. */
+@Controller
+class TicketListPages {
+
+    private final TicketService tickets;
+
+    TicketListPages(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    @GetMapping("/queues")
+    String queues(@AuthenticationPrincipal SignedInAgent agent, ListParams params, Model model) {
+        return list(agent, View.QUEUE, params, model);
+    }
+
+    @GetMapping("/tickets")
+    String status(@AuthenticationPrincipal SignedInAgent agent, ListParams params, Model model) {
+        return list(agent, View.STATUS, params, model);
+    }
+
+    @GetMapping("/tickets/locked")
+    String locked(@AuthenticationPrincipal SignedInAgent agent, ListParams params, Model model) {
+        return list(agent, View.LOCKED, params, model);
+    }
+
+    @GetMapping("/tickets/responsible")
+    String responsible(@AuthenticationPrincipal SignedInAgent agent, ListParams params, Model model) {
+        return list(agent, View.RESPONSIBLE, params, model);
+    }
+
+    @GetMapping("/tickets/watched")
+    String watched(@AuthenticationPrincipal SignedInAgent agent, ListParams params, Model model) {
+        return list(agent, View.WATCHED, params, model);
+    }
+
+    private String list(SignedInAgent agent, View view, ListParams params, Model model) {
+        model.addAttribute("list", tickets.list(agent.id(), params.toQuery(view)));
+        model.addAttribute("links", new ListLinks(view, params));
+        if (!model.containsAttribute("bulk")) {
+            model.addAttribute("bulk", null);
+        }
+        if (!model.containsAttribute("bulkErrors")) {
+            model.addAttribute("bulkErrors", Map.of());
+        }
+        return "ticket/list";
+    }
+
+    /**
+     * Applies the chosen changes to the selected tickets and goes back to the list, which then
+     * reports what changed and what was refused.
+     */
+    @PostMapping("/tickets/bulk")
+    String bulk(@AuthenticationPrincipal SignedInAgent agent,
+            @RequestParam(name = "ticketId", required = false) List<Long> ticketIds,
+            @RequestParam(defaultValue = "") String state, @RequestParam(defaultValue = "") String pendingUntil,
+            @RequestParam(defaultValue = "") String priority, @RequestParam(required = false) Integer queueId,
+            @RequestParam(required = false) Integer ownerId, @RequestParam(defaultValue = "") String lock,
+            @RequestParam(defaultValue = "") String mergeInto, @RequestParam(defaultValue = "") String noteSubject,
+            @RequestParam(defaultValue = "") String noteBody, @RequestParam(defaultValue = "/tickets") String back,
+            RedirectAttributes redirect, HttpServletResponse response) {
+        String target = back.startsWith("/") && !back.startsWith("//") ? back : "/tickets";
+        try {
+            List<TicketAction> actions = new ArrayList<>();
+            if (!noteBody.isBlank() || !noteSubject.isBlank()) {
+                actions.add(new TicketAction.AddNote(noteSubject.isBlank() ? "Note" : noteSubject, noteBody, false));
+            }
+            if (queueId != null) {
+                actions.add(new TicketAction.MoveToQueue(queueId));
+            }
+            if (!priority.isBlank()) {
+                actions.add(new TicketAction.ChangePriority(priority));
+            }
+            if (ownerId != null) {
+                actions.add(new TicketAction.ChangeOwner(ownerId));
+            }
+            if ("lock".equals(lock)) {
+                actions.add(new TicketAction.Lock());
+            } else if ("unlock".equals(lock)) {
+                actions.add(new TicketAction.Unlock());
+            }
+            if (!state.isBlank()) {
+                actions.add(new TicketAction.ChangeState(state, TicketPages.pendingUntil(pendingUntil)));
+            }
+            if (!mergeInto.isBlank()) {
+                actions.add(new TicketAction.MergeInto(mergeInto));
+            }
+            BulkResult result = tickets.applyToAll(agent.id(), ticketIds == null ? List.of() : ticketIds, actions);
+            redirect.addFlashAttribute("bulk", result);
+        } catch (InvalidTicketRequest invalid) {
+            redirect.addFlashAttribute("bulkErrors", new java.util.LinkedHashMap<>(invalid.errors()));
+        }
+        return "redirect:" + target;
+    }
+
+    /** The list's query parameters as they arrive; unknown values fall back to the defaults. */
+    record ListParams(Integer queue, String states, String state, String priority, Integer owner, String age,
+            String sort, String dir, Integer page) {
+
+        TicketListQuery toQuery(View view) {
+            return new TicketListQuery(view, queue, parse(TicketListQuery.StateFilter.class, states), blankToNull(state),
+                    blankToNull(priority), owner, parse(TicketListQuery.Age.class, age),
+                    parse(TicketListQuery.Sort.class, sort), "desc".equals(dir), page == null ? 0 : page);
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
+
+        private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+            if (value == null || value.isBlank()) {
+                return null;
+            }
+            try {
+                return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+    }
+}
