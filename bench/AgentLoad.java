@@ -22,11 +22,15 @@ import java.util.stream.Collectors;
  * a closed loop for a fixed time; latencies after a warm-up are reported as percentiles.
  *
  * <pre>
- * java bench/AgentLoad.java BASE_URL LOGIN PASSWORD SCENARIO AGENTS SECONDS [MAX_TICKET_ID]
+ * java bench/AgentLoad.java BASE_URL LOGIN PASSWORD SCENARIO AGENTS SECONDS [MAX_TICKET_ID] [THINK_MS]
  *   SCENARIO: queue  (GET /queues?queue=1..4&page=0..40: 25 rows + queue counts)
  *             zoom   (GET /tickets/{random id up to MAX_TICKET_ID})
  *             create (POST /tickets/new: a phone ticket with one article, customer cust1..cust10000)
  * </pre>
+ *
+ * THINK_MS (default 0) is each agent's mean pause between two requests, drawn from an exponential
+ * distribution as people's pauses are: 0 is a closed loop of robots that measures saturation,
+ * a few seconds models agents reading what they opened.
  *
  * Only the JDK is needed. It talks to the given base URL only (loopback in our benchmarks), and
  * stops by itself after SECONDS.
@@ -38,7 +42,7 @@ public class AgentLoad {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 6) {
-            System.err.println("usage: java bench/AgentLoad.java BASE_URL LOGIN PASSWORD queue|zoom|create AGENTS SECONDS [MAX_TICKET_ID]");
+            System.err.println("usage: java bench/AgentLoad.java BASE_URL LOGIN PASSWORD queue|zoom|create AGENTS SECONDS [MAX_TICKET_ID] [THINK_MS]");
             System.exit(2);
         }
         String base = args[0];
@@ -48,6 +52,7 @@ public class AgentLoad {
         int agents = Integer.parseInt(args[4]);
         Duration duration = Duration.ofSeconds(Long.parseLong(args[5]));
         long maxTicketId = args.length > 6 ? Long.parseLong(args[6]) : 1;
+        long thinkMillis = args.length > 7 ? Long.parseLong(args[7]) : 0;
 
         List<Agent> signedIn = new ArrayList<>();
         for (int i = 0; i < agents; i++) {
@@ -71,6 +76,14 @@ public class AgentLoad {
                         }
                         latenciesMicros.add((t1 - t0) / 1_000);
                     }
+                    if (thinkMillis > 0) {
+                        double pause = -Math.log(1 - ThreadLocalRandom.current().nextDouble()) * thinkMillis;
+                        try {
+                            Thread.sleep((long) Math.min(pause, thinkMillis * 5.0));
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
                 }
             }));
         }
@@ -80,8 +93,8 @@ public class AgentLoad {
         List<Long> sorted = new ArrayList<>(latenciesMicros);
         Collections.sort(sorted);
         double seconds = duration.toMillis() / 1000.0;
-        System.out.printf("scenario=%s agents=%d seconds=%.0f requests=%d errors=%d throughput=%.0f/s%n",
-                scenario, agents, seconds, sorted.size(), errors.get(), sorted.size() / seconds);
+        System.out.printf("scenario=%s agents=%d think=%dms seconds=%.0f requests=%d errors=%d throughput=%.0f/s%n",
+                scenario, agents, thinkMillis, seconds, sorted.size(), errors.get(), sorted.size() / seconds);
         System.out.printf("latency ms: p50=%.1f p95=%.1f p99=%.1f max=%.1f%n",
                 percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99),
                 sorted.isEmpty() ? 0 : sorted.getLast() / 1000.0);

@@ -24,6 +24,8 @@ import org.jotrs.access.Permission;
 import org.jotrs.platform.DatabaseSchema;
 import org.jotrs.platform.db.schema.tables.PermissionGroups;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 @Service
 class AgentPermissions implements AccessService {
@@ -41,9 +43,10 @@ class AgentPermissions implements AccessService {
     @Override
     public Map<String, Set<Permission>> effectivePermissions(int agentId) {
         Map<String, Set<Permission>> permissions = new TreeMap<>();
-        grants(agentId, DSL.noCondition()).forEach(row -> Permission.fromKey(row.value3()).ifPresent(permission ->
-                permissions.computeIfAbsent(row.value2(), group -> EnumSet.noneOf(Permission.class))
-                        .addAll(permission.implied())));
+        for (Grant grant : grantsOf(agentId)) {
+            permissions.computeIfAbsent(grant.groupName(), group -> EnumSet.noneOf(Permission.class))
+                    .addAll(grant.permission().implied());
+        }
         return permissions;
     }
 
@@ -60,17 +63,22 @@ class AgentPermissions implements AccessService {
     @Override
     public Set<Integer> groupsWith(int agentId, Permission permission) {
         Set<Integer> groups = new java.util.HashSet<>();
-        grants(agentId, DSL.noCondition()).forEach(row -> Permission.fromKey(row.value3())
-                .filter(granted -> granted.implied().contains(permission))
-                .ifPresent(granted -> groups.add(row.value1())));
+        for (Grant grant : grantsOf(agentId)) {
+            if (grant.permission().implied().contains(permission)) {
+                groups.add(grant.groupId());
+            }
+        }
         return groups;
     }
 
     @Override
     public Set<Permission> permissionsOn(int agentId, int groupId) {
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-        grants(agentId, schema.permissionGroups().ID.eq(groupId)).forEach(row ->
-                Permission.fromKey(row.value3()).ifPresent(permission -> permissions.addAll(permission.implied())));
+        for (Grant grant : grantsOf(agentId)) {
+            if (grant.groupId() == groupId) {
+                permissions.addAll(grant.permission().implied());
+            }
+        }
         return permissions;
     }
 
@@ -95,6 +103,38 @@ class AgentPermissions implements AccessService {
                 .and(USERS.ID.in(direct.union(viaRoles)))
                 .orderBy(USERS.FIRST_NAME, USERS.LAST_NAME, USERS.LOGIN)
                 .fetch(r -> new AgentRef(r.value1(), r.value2(), (r.value3() + " " + r.value4()).strip()));
+    }
+
+    /** One permission on one group, granted directly or through a role. */
+    private record Grant(int groupId, String groupName, Permission permission) {
+    }
+
+    /**
+     * The agent's grants, read once per web request: a page asks several times (navigation,
+     * queue list, each action's check) and the answer cannot change in between for the same
+     * agent. Outside a request (mail, jobs, tests) every call reads the database, and every new
+     * request reads it again, so a revoked permission is gone on the agent's next request.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Grant> grantsOf(int agentId) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return loadGrants(agentId);
+        }
+        String key = AgentPermissions.class.getName() + ".grants." + agentId;
+        List<Grant> grants = (List<Grant>) request.getAttribute(key, RequestAttributes.SCOPE_REQUEST);
+        if (grants == null) {
+            grants = loadGrants(agentId);
+            request.setAttribute(key, grants, RequestAttributes.SCOPE_REQUEST);
+        }
+        return grants;
+    }
+
+    private List<Grant> loadGrants(int agentId) {
+        List<Grant> grants = new java.util.ArrayList<>();
+        grants(agentId, DSL.noCondition()).forEach(row -> Permission.fromKey(row.value3())
+                .ifPresent(permission -> grants.add(new Grant(row.value1(), row.value2(), permission))));
+        return List.copyOf(grants);
     }
 
     /** (group id, group name, permission key) rows granted directly and through valid roles. */
