@@ -25,4 +25,14 @@ class AccessAdminSections {
     AdminSection rolesSection() {
         return new AdminSection(AREA, "Roles", "/admin/roles", "roles, their group permissions and their members");
     }
+
+    @Bean
+    AdminSection sessionsSection() {
+        return new AdminSection("System", "Sessions", "/admin/sessions", "who is signed in; end a session");
+    }
+
+    @Bean
+    AdminSection auditSection() {
+        return new AdminSection("System", "Audit log", "/admin/audit", "every administration change: who, when, what");
+    }
 }
