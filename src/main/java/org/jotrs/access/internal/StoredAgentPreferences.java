@@ -61,9 +61,9 @@ class StoredAgentPreferences implements AgentPreferences {
     public Settings settings(int agentId) {
         Map<String, String> stored = store.get(agentId, List.of(LANGUAGE, TIME_ZONE, THEME, NOTIFICATIONS));
         return new Settings(
-                LANGUAGES.contains(stored.get(LANGUAGE)) ? stored.get(LANGUAGE) : LANGUAGES.getFirst(),
+                offered(LANGUAGES, stored.get(LANGUAGE)),
                 zone(stored.get(TIME_ZONE)).getId(),
-                THEMES.contains(stored.get(THEME)) ? stored.get(THEME) : THEMES.getFirst(),
+                offered(THEMES, stored.get(THEME)),
                 parseNotifications(stored.get(NOTIFICATIONS)));
     }
 
@@ -80,13 +80,13 @@ class StoredAgentPreferences implements AgentPreferences {
     @Transactional
     public void saveSettings(int agentId, Settings settings) {
         Map<String, String> errors = new LinkedHashMap<>();
-        if (!LANGUAGES.contains(settings.language())) {
+        if (settings.language() == null || !LANGUAGES.contains(settings.language())) {
             errors.put("language", "Choose one of the languages offered.");
         }
         if (settings.timeZone() == null || !validZone(settings.timeZone())) {
             errors.put("timeZone", "Choose a time zone from the list, like Europe/Berlin.");
         }
-        if (!THEMES.contains(settings.theme())) {
+        if (settings.theme() == null || !THEMES.contains(settings.theme())) {
             errors.put("theme", "Choose light or dark.");
         }
         Set<Integer> known = notificationChoices().stream().map(NotificationChoice::id).collect(Collectors.toSet());
@@ -134,14 +134,18 @@ class StoredAgentPreferences implements AgentPreferences {
     @Override
     @Transactional(readOnly = true)
     public String theme(int agentId) {
-        String theme = store.get(agentId, List.of(THEME)).get(THEME);
-        return THEMES.contains(theme) ? theme : THEMES.getFirst();
+        return offered(THEMES, store.get(agentId, List.of(THEME)).get(THEME));
     }
 
     @Override
     @Transactional(readOnly = true)
     public ZoneId timeZone(int agentId) {
         return zone(store.get(agentId, List.of(TIME_ZONE)).get(TIME_ZONE));
+    }
+
+    /** The stored value when it is one of the offered ones (OTRS may have stored others), else the default. */
+    private static String offered(List<String> choices, String stored) {
+        return stored != null && choices.contains(stored) ? stored : choices.getFirst();
     }
 
     private String loginOf(int agentId) {
