@@ -92,7 +92,10 @@ class PreferencesPages {
     private String page(SignedInAgent agent, Settings settings, Map<String, String> errors, String saved, Model model) {
         model.addAttribute("settings", settings);
         model.addAttribute("choices", preferences.notificationChoices());
-        model.addAttribute("zones", ZONES);
+        // The server's zone (the default) may be one the list leaves out, such as Etc/UTC; offer it
+        // so that saving other settings does not silently move the agent to the list's first zone.
+        model.addAttribute("zones", ZONES.contains(settings.timeZone()) ? ZONES
+                : java.util.stream.Stream.concat(java.util.stream.Stream.of(settings.timeZone()), ZONES.stream()).toList());
         model.addAttribute("errors", errors);
         model.addAttribute("saved", saved == null ? "" : saved);
         return "access/preferences";
