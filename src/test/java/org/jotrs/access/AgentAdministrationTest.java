@@ -1,0 +1,252 @@
+package org.jotrs.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jotrs.platform.db.schema.Tables.GROUP_ROLE;
+import static org.jotrs.platform.db.schema.Tables.GROUP_USER;
+import static org.jotrs.platform.db.schema.Tables.JOTRS_AUDIT_LOG;
+import static org.jotrs.platform.db.schema.Tables.PERMISSION_GROUPS;
+import static org.jotrs.platform.db.schema.Tables.ROLES;
+import static org.jotrs.platform.db.schema.Tables.ROLE_USER;
+import static org.jotrs.platform.db.schema.Tables.USERS;
+import static org.jotrs.platform.db.schema.Tables.USER_PREFERENCES;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jooq.DSLContext;
+import org.jotrs.access.AgentAdministration.AgentInput;
+import org.jotrs.access.AgentAdministration.NamedInput;
+import org.jotrs.access.internal.OtrsPasswordHashes;
+import org.jotrs.platform.AuditLog;
+import org.jotrs.platform.DatabaseKind;
+import org.jotrs.testing.RunningJotrs;
+import org.jotrs.testing.TestDatabase;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Agents, groups, roles and permissions through the facade on every database: the OTRS rows they
+ * write, the audit entries, and every refusal leaving the database as it was.
+ */
+class AgentAdministrationTest {
+
+    private static final int ROOT = 1;
+    private static final int ADMIN_GROUP = 2;
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void administersAgentsGroupsRolesAndPermissions(DatabaseKind kind) {
+        try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
+            DSLContext db = jotrs.bean(DSLContext.class);
+            AgentAdministration admin = jotrs.bean(AgentAdministration.class);
+            AccessService access = jotrs.bean(AccessService.class);
+            AuditLog audit = jotrs.bean(AuditLog.class);
+
+            // Agents: create with OTRS's bcrypt form and the UserEmail preference.
+            int jane = admin.createAgent(ROOT, new AgentInput(" jdoe ", "Jane", "Doe", "jane@example.com", Validity.VALID,
+                    "correct horse"));
+            var row = db.selectFrom(USERS).where(USERS.ID.eq(jane)).fetchSingle();
+            assertThat(row.getLogin()).isEqualTo("jdoe");
+            assertThat(row.getPw()).startsWith("BCRYPT:12:");
+            assertThat(new OtrsPasswordHashes().verify("correct horse", row.getPw())).isTrue();
+            assertThat(row.getCreateBy()).isEqualTo(ROOT);
+            assertThat(email(db, jane)).isEqualTo("jane@example.com");
+            assertThat(admin.agents(ROOT, "EXAMPLE.COM", null, 0).agents()).extracting(a -> a.login()).containsExactly("jdoe");
+            assertThat(admin.agents(ROOT, "jane doe", Validity.VALID, 0).total()).isEqualTo(1);
+            assertThat(admin.agents(ROOT, "", Validity.INVALID, 0).total()).isZero();
+
+            admin.updateAgent(ROOT, jane, new AgentInput("jdoe", "Janet", "Doe", "janet@example.com", Validity.VALID, ""));
+            assertThat(admin.agent(ROOT, jane).firstName()).isEqualTo("Janet");
+            assertThat(email(db, jane)).isEqualTo("janet@example.com");
+            assertThat(db.fetchCount(USER_PREFERENCES, USER_PREFERENCES.USER_ID.eq(jane)
+                    .and(USER_PREFERENCES.PREFERENCES_KEY.eq("UserEmail")))).isEqualTo(1);
+            assertThat(db.selectFrom(USERS).where(USERS.ID.eq(jane)).fetchSingle().getPw()).as("blank keeps the password")
+                    .isEqualTo(row.getPw());
+            admin.updateAgent(ROOT, jane, new AgentInput("jdoe", "Janet", "Doe", "janet@example.com", Validity.VALID,
+                    "battery staple"));
+            assertThat(new OtrsPasswordHashes().verify("battery staple",
+                    db.selectFrom(USERS).where(USERS.ID.eq(jane)).fetchSingle().getPw())).isTrue();
+
+            // Groups and roles.
+            int sales = admin.createGroup(ROOT, new NamedInput("sales", "Sales team", Validity.VALID));
+            int support = admin.createRole(ROOT, new NamedInput("Support", "", Validity.VALID));
+            assertThat(db.selectFrom(PERMISSION_GROUPS).where(PERMISSION_GROUPS.ID.eq(sales)).fetchSingle().getComments())
+                    .isEqualTo("Sales team");
+            assertThat(db.selectFrom(ROLES).where(ROLES.ID.eq(support)).fetchSingle().getComments()).isNull();
+            admin.updateGroup(ROOT, sales, new NamedInput("sales", "Sales and pre-sales", Validity.VALID));
+
+            // Matrices: agent -> groups, group -> agents, role -> groups, memberships.
+            admin.setGroupsOfAgent(ROOT, jane, Map.of(sales, EnumSet.of(Permission.RO, Permission.NOTE)));
+            assertThat(keys(db, jane, sales)).containsExactlyInAnyOrder("ro", "note");
+            admin.setAgentsOfGroup(ROOT, sales, Map.of(jane, EnumSet.of(Permission.RW)));
+            assertThat(keys(db, jane, sales)).containsExactly("rw");
+            assertThat(access.permissionsOn(jane, sales)).containsExactlyInAnyOrder(Permission.values());
+            admin.setGroupsOfRole(ROOT, support, Map.of(1, EnumSet.of(Permission.CREATE)));
+            assertThat(db.select(GROUP_ROLE.PERMISSION_KEY, GROUP_ROLE.PERMISSION_VALUE).from(GROUP_ROLE)
+                    .where(GROUP_ROLE.ROLE_ID.eq(support)).fetch(r -> r.value1() + "=" + r.value2())).containsExactly("create=1");
+            admin.setRolesOfAgent(ROOT, jane, Set.of(support));
+            assertThat(db.fetchCount(ROLE_USER, ROLE_USER.USER_ID.eq(jane).and(ROLE_USER.ROLE_ID.eq(support)))).isEqualTo(1);
+            assertThat(admin.agentsOfRole(ROOT, support)).filteredOn(AgentAdministration.Membership::member)
+                    .extracting(AgentAdministration.Membership::id).containsExactly(jane);
+            assertThat(admin.groupsOfAgent(ROOT, jane).rows()).filteredOn(r -> r.id() == sales).singleElement()
+                    .satisfies(r -> assertThat(r.granted()).containsExactly(Permission.RW));
+
+            var effective = admin.effectivePermissions(ROOT, jane).byGroup();
+            assertThat(effective.get("sales").get(Permission.NOTE)).containsExactly("direct (rw)");
+            assertThat(effective.get("sales").get(Permission.RW)).containsExactly("direct");
+            assertThat(effective.get("users").get(Permission.CREATE)).containsExactly("role Support");
+            assertThat(effective.get("users")).containsOnlyKeys(Permission.CREATE);
+
+            // Invalid roles grant nothing, and the effective view follows.
+            admin.updateRole(ROOT, support, new NamedInput("Support", "", Validity.INVALID_TEMPORARILY));
+            assertThat(admin.effectivePermissions(ROOT, jane).byGroup()).doesNotContainKey("users");
+
+            // Audit entries for each change, secrets never recorded.
+            assertThat(audit.recent("agent", "jdoe", 0, 10)).extracting(AuditLog.Entry::action)
+                    .containsExactly("update", "update", "create");
+            assertThat(audit.recent("agent", "jdoe", 0, 10).getFirst().changes())
+                    .containsExactly(new AuditLog.Change("password", null, "(set)"));
+            assertThat(db.select(JOTRS_AUDIT_LOG.CHANGES).from(JOTRS_AUDIT_LOG).fetch(JOTRS_AUDIT_LOG.CHANGES))
+                    .noneMatch(text -> text.contains("battery") || text.contains("horse"));
+            assertThat(audit.recent("agent-group", null, 0, 10)).extracting(e -> e.action() + " " + e.objectKey() + " "
+                    + e.changes().getFirst()).containsExactly(
+                            "revoke agent jdoe · group sales Change[field=permission, before=note, after=null]",
+                            "revoke agent jdoe · group sales Change[field=permission, before=ro, after=null]",
+                            "grant agent jdoe · group sales Change[field=permission, before=null, after=rw]",
+                            "grant agent jdoe · group sales Change[field=permission, before=null, after=note]",
+                            "grant agent jdoe · group sales Change[field=permission, before=null, after=ro]");
+            assertThat(audit.recent("role-group", null, 0, 10)).singleElement()
+                    .satisfies(e -> assertThat(e.objectKey()).isEqualTo("role Support · group users"));
+            assertThat(audit.recent("agent-role", null, 0, 10)).singleElement()
+                    .satisfies(e -> assertThat(e.action()).isEqualTo("grant"));
+            assertThat(audit.recent("group", "sales", 0, 10)).extracting(AuditLog.Entry::action).containsExactly("update", "create");
+            assertThat(audit.recent("role", null, 0, 10)).extracting(AuditLog.Entry::action).containsExactly("update", "create");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void refusesBadInputAndNonAdminsAndChangesNothing(DatabaseKind kind) {
+        try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
+            DSLContext db = jotrs.bean(DSLContext.class);
+            AgentAdministration admin = jotrs.bean(AgentAdministration.class);
+            int jane = admin.createAgent(ROOT, new AgentInput("jdoe", "Jane", "Doe", "jane@example.com", Validity.VALID,
+                    "correct horse"));
+            int staff = admin.createGroup(ROOT, new NamedInput("staff", "", Validity.VALID));
+            int team = admin.createRole(ROOT, new NamedInput("Team", "", Validity.VALID));
+            List<Object> before = snapshot(db);
+
+            // Duplicate login (case-insensitive), bad mail address, empty names, short password.
+            assertThatThrownBy(() -> admin.createAgent(ROOT, new AgentInput("JDOE", "J", "D", "j@example.com", Validity.VALID,
+                    "long enough")))
+                    .isInstanceOfSatisfying(AccessChangeRefused.class, e -> {
+                        assertThat(e.conflict()).isTrue();
+                        assertThat(e.errors()).containsOnlyKeys("login");
+                    });
+            assertThatThrownBy(() -> admin.createAgent(ROOT, new AgentInput("new", " ", "", "not an address", Validity.VALID,
+                    "short")))
+                    .isInstanceOfSatisfying(AccessChangeRefused.class, e -> {
+                        assertThat(e.status()).isEqualTo(422);
+                        assertThat(e.errors()).containsOnlyKeys("firstName", "lastName", "email", "password");
+                    });
+            for (String bad : List.of("Jane <jane@example.com>", "jane@", "@example.com", "a@b.com, c@d.com", "jane example@x.com")) {
+                assertThatThrownBy(() -> admin.updateAgent(ROOT, jane, new AgentInput("jdoe", "Jane", "Doe", bad, Validity.VALID, "")))
+                        .as(bad).isInstanceOfSatisfying(AccessChangeRefused.class, e -> assertThat(e.errors()).containsOnlyKeys("email"));
+            }
+            assertThatThrownBy(() -> admin.updateAgent(ROOT, jane, new AgentInput("root@LOCALHOST", "Jane", "Doe",
+                    "jane@example.com", Validity.VALID, ""))).isInstanceOf(AccessChangeRefused.class);
+            assertThatThrownBy(() -> admin.createGroup(ROOT, new NamedInput("STAFF", "", Validity.VALID)))
+                    .isInstanceOfSatisfying(AccessChangeRefused.class, e -> assertThat(e.errors()).containsOnlyKeys("name"));
+            assertThatThrownBy(() -> admin.createRole(ROOT, new NamedInput(" ", "", null)))
+                    .isInstanceOfSatisfying(AccessChangeRefused.class, e -> assertThat(e.errors()).containsOnlyKeys("name", "validity"));
+            assertThatThrownBy(() -> admin.setGroupsOfAgent(ROOT, jane, Map.of(99999, EnumSet.of(Permission.RO))))
+                    .isInstanceOf(AccessChangeRefused.class);
+            assertThatThrownBy(() -> admin.agent(ROOT, 99999)).isInstanceOf(NoSuchAccessObject.class);
+
+            // Non-admins are refused by every use case.
+            List<Runnable> attempts = List.of(
+                    () -> admin.agents(jane, "", null, 0),
+                    () -> admin.createAgent(jane, new AgentInput("x", "X", "Y", "x@example.com", Validity.VALID, "long enough")),
+                    () -> admin.updateAgent(jane, jane, new AgentInput("jdoe", "Jane", "Doe", "jane@example.com", Validity.VALID, "")),
+                    () -> admin.createGroup(jane, new NamedInput("g", "", Validity.VALID)),
+                    () -> admin.updateRole(jane, team, new NamedInput("Team", "", Validity.INVALID)),
+                    () -> admin.setGroupsOfAgent(jane, jane, Map.of(ADMIN_GROUP, EnumSet.of(Permission.RW))),
+                    () -> admin.setAgentsOfGroup(jane, staff, Map.of()),
+                    () -> admin.setRolesOfAgent(jane, jane, Set.of(team)),
+                    () -> admin.effectivePermissions(jane, ROOT));
+            for (Runnable attempt : attempts) {
+                assertThatThrownBy(attempt::run).isInstanceOf(PermissionDenied.class);
+            }
+            assertThat(snapshot(db)).as("nothing changed").isEqualTo(before);
+
+            // The last administrator: root holds rw on admin directly. Every way of losing it is refused.
+            List<Runnable> lastAdmin = List.of(
+                    () -> admin.setGroupsOfAgent(ROOT, ROOT, Map.of(1, EnumSet.of(Permission.RW))),
+                    () -> admin.setAgentsOfGroup(ROOT, ADMIN_GROUP, Map.of(ROOT, EnumSet.of(Permission.RO))),
+                    () -> admin.updateAgent(ROOT, ROOT, new AgentInput("root@localhost", "Admin", "OTRS", "root@localhost",
+                            Validity.INVALID, "")),
+                    () -> admin.updateGroup(ROOT, ADMIN_GROUP, new NamedInput("admin", "", Validity.INVALID)),
+                    () -> admin.updateGroup(ROOT, ADMIN_GROUP, new NamedInput("administrators", "", Validity.VALID)));
+            for (Runnable attempt : lastAdmin) {
+                assertThatThrownBy(attempt::run).isInstanceOfSatisfying(AccessChangeRefused.class, e -> {
+                    assertThat(e.conflict()).isTrue();
+                    assertThat(e.errors()).containsOnlyKeys("permissions");
+                });
+            }
+            assertThat(snapshot(db)).as("nothing changed").isEqualTo(before);
+            assertThat(jotrs.bean(AccessService.class).isAdmin(ROOT)).isTrue();
+
+            // With the right moved to a role, root's direct grant may go, but not the role's.
+            admin.setGroupsOfRole(ROOT, team, Map.of(ADMIN_GROUP, EnumSet.of(Permission.RW)));
+            admin.setRolesOfAgent(ROOT, jane, Set.of(team));
+            admin.setAgentsOfGroup(ROOT, ADMIN_GROUP, Map.of());
+            assertThat(jotrs.bean(AccessService.class).isAdmin(ROOT)).isFalse();
+            assertThat(jotrs.bean(AccessService.class).isAdmin(jane)).isTrue();
+            List<Object> viaRole = snapshot(db);
+            List<Runnable> viaRoleAttempts = List.of(
+                    () -> admin.setRolesOfAgent(jane, jane, Set.of()),
+                    () -> admin.setAgentsOfRole(jane, team, Set.of()),
+                    () -> admin.updateRole(jane, team, new NamedInput("Team", "", Validity.INVALID)),
+                    () -> admin.setRolesOfGroup(jane, ADMIN_GROUP, Map.of(team, EnumSet.of(Permission.RO))),
+                    () -> admin.updateAgent(jane, jane, new AgentInput("jdoe", "Jane", "Doe", "jane@example.com",
+                            Validity.INVALID_TEMPORARILY, "")));
+            for (Runnable attempt : viaRoleAttempts) {
+                assertThatThrownBy(attempt::run).isInstanceOf(AccessChangeRefused.class);
+            }
+            assertThat(snapshot(db)).as("nothing changed").isEqualTo(viaRole);
+            assertThat(db.fetchCount(GROUP_USER, GROUP_USER.GROUP_ID.eq(ADMIN_GROUP))).isZero();
+        }
+    }
+
+    private static String email(DSLContext db, int agentId) {
+        return db.select(USER_PREFERENCES.PREFERENCES_VALUE).from(USER_PREFERENCES)
+                .where(USER_PREFERENCES.USER_ID.eq(agentId)).and(USER_PREFERENCES.PREFERENCES_KEY.eq("UserEmail"))
+                .fetchSingle(USER_PREFERENCES.PREFERENCES_VALUE);
+    }
+
+    private static List<String> keys(DSLContext db, int agentId, int groupId) {
+        return db.select(GROUP_USER.PERMISSION_KEY).from(GROUP_USER)
+                .where(GROUP_USER.USER_ID.eq(agentId)).and(GROUP_USER.GROUP_ID.eq(groupId)).fetch(GROUP_USER.PERMISSION_KEY);
+    }
+
+    /** Everything the administration writes, to compare before and after a refusal. */
+    private static List<Object> snapshot(DSLContext db) {
+        return List.of(
+                db.selectFrom(USERS).orderBy(USERS.ID).fetch().intoMaps(),
+                db.select(USER_PREFERENCES.USER_ID, USER_PREFERENCES.PREFERENCES_KEY).from(USER_PREFERENCES)
+                        .where(USER_PREFERENCES.PREFERENCES_KEY.ne("UserLastLogin"))
+                        .orderBy(USER_PREFERENCES.USER_ID, USER_PREFERENCES.PREFERENCES_KEY).fetch().intoMaps(),
+                db.selectFrom(PERMISSION_GROUPS).orderBy(PERMISSION_GROUPS.ID).fetch().intoMaps(),
+                db.selectFrom(ROLES).orderBy(ROLES.ID).fetch().intoMaps(),
+                db.select(GROUP_USER.USER_ID, GROUP_USER.GROUP_ID, GROUP_USER.PERMISSION_KEY).from(GROUP_USER)
+                        .orderBy(GROUP_USER.USER_ID, GROUP_USER.GROUP_ID, GROUP_USER.PERMISSION_KEY).fetch().intoMaps(),
+                db.select(GROUP_ROLE.ROLE_ID, GROUP_ROLE.GROUP_ID, GROUP_ROLE.PERMISSION_KEY).from(GROUP_ROLE)
+                        .orderBy(GROUP_ROLE.ROLE_ID, GROUP_ROLE.GROUP_ID, GROUP_ROLE.PERMISSION_KEY).fetch().intoMaps(),
+                db.select(ROLE_USER.USER_ID, ROLE_USER.ROLE_ID).from(ROLE_USER)
+                        .orderBy(ROLE_USER.USER_ID, ROLE_USER.ROLE_ID).fetch().intoMaps(),
+                db.fetchCount(JOTRS_AUDIT_LOG));
+    }
+}
