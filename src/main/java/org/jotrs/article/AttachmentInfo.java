@@ -27,4 +27,15 @@ public record AttachmentInfo(int fileId, String filename, long size, String cont
                 && contentType.toLowerCase(java.util.Locale.ROOT).contains("text/plain")
                 && "inline".equalsIgnoreCase(disposition);
     }
+
+    /** The size as people read it: {@code 512 B}, {@code 14.2 KB}, {@code 3.1 MB}. */
+    public String displaySize() {
+        if (size < 1024) {
+            return size + " B";
+        }
+        if (size < 1024 * 1024) {
+            return String.format(java.util.Locale.ROOT, "%.1f KB", size / 1024.0);
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f MB", size / (1024.0 * 1024.0));
+    }
 }

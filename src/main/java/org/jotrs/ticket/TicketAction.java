@@ -1,6 +1,9 @@
 package org.jotrs.ticket;
 
 import java.time.LocalDateTime;
+import java.util.List;
+
+import org.jotrs.article.NewAttachment;
 
 /**
  * A change an agent makes to an existing ticket. Each names the permission OTRS asks for on the
@@ -11,8 +14,18 @@ import java.time.LocalDateTime;
  */
 public sealed interface TicketAction {
 
-    /** An internal note, or one the customer may see. */
-    record AddNote(String subject, String body, boolean visibleForCustomer) implements TicketAction {
+    /** An internal note, or one the customer may see, with files attached to it. */
+    record AddNote(String subject, String body, boolean visibleForCustomer, List<NewAttachment> attachments)
+            implements TicketAction {
+
+        public AddNote {
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
+
+        /** A note without attachments. */
+        public AddNote(String subject, String body, boolean visibleForCustomer) {
+            this(subject, body, visibleForCustomer, List.of());
+        }
     }
 
     /** A new state; pending states need {@code pendingUntil}. */

@@ -56,4 +56,14 @@ class JooqTicketService implements TicketService {
     public CreatedTicket createPhoneTicket(int actorId, NewPhoneTicket request) {
         return phoneTicketCreation.create(actorId, request);
     }
+
+    @Override
+    public org.jotrs.article.Attachment attachment(int actorId, long ticketId, long articleId, int fileId) {
+        return reading.attachment(actorId, ticketId, articleId, fileId);
+    }
+
+    @Override
+    public String articleHtml(int actorId, long ticketId, long articleId) {
+        return reading.articleHtml(actorId, ticketId, articleId);
+    }
 }

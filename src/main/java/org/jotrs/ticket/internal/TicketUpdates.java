@@ -111,12 +111,14 @@ class TicketUpdates {
         if (note.body() == null || note.body().isBlank()) {
             errors.put("body", "Enter the note.");
         }
+        errors.putAll(articles.attachmentProblems(note.attachments()));
         if (!errors.isEmpty()) {
             throw new InvalidTicketRequest(errors);
         }
         long ticketId = current.snapshot().ticketId();
         long articleId = articles.add(new NewArticle(ticketId, SenderType.AGENT, Channel.INTERNAL,
-                note.visibleForCustomer(), access.mailbox(actorId), null, note.subject().strip(), note.body(), actorId));
+                note.visibleForCustomer(), access.mailbox(actorId), null, note.subject().strip(), note.body(), actorId,
+                note.attachments()));
         history.add(current.snapshot(), articleId, "AddNote", "%%Note", actorId);
         updateTicket(ticketId, actorId, Map.of());
         feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, "ArticleCreate", actorId);
