@@ -112,6 +112,13 @@ class ArticleAttachments {
     }
 
     static String megabytes(long bytes) {
-        return new DecimalFormat("0.#", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(bytes / (1024.0 * 1024.0)) + " MB";
+        DecimalFormat format = new DecimalFormat("0.#", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1024 * 1024) {
+            return format.format(bytes / 1024.0) + " KB";
+        }
+        return format.format(bytes / (1024.0 * 1024.0)) + " MB";
     }
 }

@@ -64,7 +64,7 @@ final class HtmlBodies {
                 }
             }
         });
-        return text.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n[ \\t]+", "\n")
+        return text.toString().replaceAll("[ \\t]{2,}", " ").replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n[ \\t]+", "\n")
                 .replaceAll("\\n{3,}", "\n\n").strip();
     }
 

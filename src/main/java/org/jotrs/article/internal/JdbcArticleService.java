@@ -209,8 +209,9 @@ class JdbcArticleService implements ArticleService {
         List<NewAttachment> files = new ArrayList<>();
         if (article.htmlBody() != null) {
             // OTRS's MIMEBase ArticleCreate: the HTML body is stored first, as file-2.
+            // No disposition, as OTRS stores it; readers take file-2 as inline.
             files.add(new NewAttachment(HTML_BODY_FILENAME, HTML_BODY_CONTENT_TYPE,
-                    article.htmlBody().getBytes(StandardCharsets.UTF_8)));
+                    article.htmlBody().getBytes(StandardCharsets.UTF_8), null, null));
         }
         files.addAll(article.attachments());
         attachments.write(articleId, contentPath, files, article.actorId());
