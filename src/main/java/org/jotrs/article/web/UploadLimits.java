@@ -103,7 +103,9 @@ class UploadLimits {
         }
 
         private static String megabytes(long bytes) {
-            return String.format(Locale.ROOT, "%.1f MB", bytes / (double) MEGABYTE);
+            java.text.DecimalFormat format = new java.text.DecimalFormat("0.#",
+                    java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
+            return bytes < MEGABYTE ? format.format(bytes / 1024.0) + " KB" : format.format(bytes / (double) MEGABYTE) + " MB";
         }
     }
 }
