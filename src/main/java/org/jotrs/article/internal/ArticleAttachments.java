@@ -101,6 +101,15 @@ class ArticleAttachments {
         primary.write(articleId, contentPath, files, actorId);
     }
 
+    /** The indexes of several articles (by id, content path), each from whichever backend holds it. */
+    Map<Long, List<AttachmentInfo>> indexes(Map<Long, String> contentPaths) {
+        Map<Long, List<AttachmentInfo>> indexes = new java.util.HashMap<>(primary.indexes(contentPaths));
+        Map<Long, String> rest = new java.util.HashMap<>(contentPaths);
+        rest.keySet().removeAll(indexes.keySet());
+        indexes.putAll(secondary.indexes(rest));
+        return indexes;
+    }
+
     List<AttachmentInfo> index(long articleId, String contentPath) {
         List<AttachmentInfo> index = primary.index(articleId, contentPath);
         return index.isEmpty() ? secondary.index(articleId, contentPath) : index;

@@ -25,6 +25,21 @@ interface AttachmentStorage {
     /** The article's attachments in this backend, in FileID order; empty when it holds none. */
     List<AttachmentInfo> index(long articleId, String contentPath);
 
+    /**
+     * The indexes of several articles at once (by article id, content path); articles without
+     * attachments here are left out. The zoom reads all of a ticket's articles this way.
+     */
+    default java.util.Map<Long, List<AttachmentInfo>> indexes(java.util.Map<Long, String> contentPaths) {
+        java.util.Map<Long, List<AttachmentInfo>> indexes = new java.util.HashMap<>();
+        contentPaths.forEach((articleId, contentPath) -> {
+            List<AttachmentInfo> index = index(articleId, contentPath);
+            if (!index.isEmpty()) {
+                indexes.put(articleId, index);
+            }
+        });
+        return indexes;
+    }
+
     /** The content of one attachment in this backend. */
     Optional<byte[]> content(long articleId, String contentPath, int fileId);
 

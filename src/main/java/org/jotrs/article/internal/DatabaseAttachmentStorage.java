@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
@@ -64,22 +66,33 @@ final class DatabaseAttachmentStorage implements AttachmentStorage {
 
     @Override
     public List<AttachmentInfo> index(long articleId, String contentPath) {
-        var rows = db.select(ARTICLE_DATA_MIME_ATTACHMENT.FILENAME, ARTICLE_DATA_MIME_ATTACHMENT.CONTENT_TYPE,
-                        ARTICLE_DATA_MIME_ATTACHMENT.CONTENT_SIZE, ARTICLE_DATA_MIME_ATTACHMENT.CONTENT_ID,
-                        ARTICLE_DATA_MIME_ATTACHMENT.DISPOSITION)
-                .from(ARTICLE_DATA_MIME_ATTACHMENT)
-                .where(ARTICLE_DATA_MIME_ATTACHMENT.ARTICLE_ID.eq(articleId))
-                // OTRS's order, which defines the FileIDs.
-                .orderBy(ARTICLE_DATA_MIME_ATTACHMENT.FILENAME, ARTICLE_DATA_MIME_ATTACHMENT.ID)
-                .fetch();
-        List<AttachmentInfo> index = new ArrayList<>();
-        for (var row : rows) {
-            String filename = row.value1() == null ? "" : row.value1();
-            String contentId = row.value4() == null ? "" : row.value4();
-            index.add(new AttachmentInfo(index.size() + 1, filename, size(row.value3()), row.value2(), contentId,
-                    AttachmentStorage.disposition(row.value5(), filename, row.value2(), contentId)));
+        return indexes(Map.of(articleId, contentPath == null ? "" : contentPath)).getOrDefault(articleId, List.of());
+    }
+
+    /** One query for all the articles, without the contents. */
+    @Override
+    public Map<Long, List<AttachmentInfo>> indexes(Map<Long, String> contentPaths) {
+        Map<Long, List<AttachmentInfo>> indexes = new HashMap<>();
+        if (contentPaths.isEmpty()) {
+            return indexes;
         }
-        return index;
+        var rows = db.select(ARTICLE_DATA_MIME_ATTACHMENT.ARTICLE_ID, ARTICLE_DATA_MIME_ATTACHMENT.FILENAME,
+                        ARTICLE_DATA_MIME_ATTACHMENT.CONTENT_TYPE, ARTICLE_DATA_MIME_ATTACHMENT.CONTENT_SIZE,
+                        ARTICLE_DATA_MIME_ATTACHMENT.CONTENT_ID, ARTICLE_DATA_MIME_ATTACHMENT.DISPOSITION)
+                .from(ARTICLE_DATA_MIME_ATTACHMENT)
+                .where(ARTICLE_DATA_MIME_ATTACHMENT.ARTICLE_ID.in(contentPaths.keySet()))
+                // OTRS's order, which defines the FileIDs.
+                .orderBy(ARTICLE_DATA_MIME_ATTACHMENT.ARTICLE_ID, ARTICLE_DATA_MIME_ATTACHMENT.FILENAME,
+                        ARTICLE_DATA_MIME_ATTACHMENT.ID)
+                .fetch();
+        for (var row : rows) {
+            List<AttachmentInfo> index = indexes.computeIfAbsent(row.value1(), id -> new ArrayList<>());
+            String filename = row.value2() == null ? "" : row.value2();
+            String contentId = row.value5() == null ? "" : row.value5();
+            index.add(new AttachmentInfo(index.size() + 1, filename, size(row.value4()), row.value3(), contentId,
+                    AttachmentStorage.disposition(row.value6(), filename, row.value3(), contentId)));
+        }
+        return indexes;
     }
 
     @Override

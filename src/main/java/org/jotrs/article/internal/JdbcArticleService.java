@@ -69,9 +69,12 @@ class JdbcArticleService implements ArticleService {
                 .where(ARTICLE.TICKET_ID.eq(ticketId))
                 .orderBy(ARTICLE.CREATE_TIME, ARTICLE.ID)
                 .fetch();
+        Map<Long, String> contentPaths = new java.util.HashMap<>();
+        rows.forEach(r -> contentPaths.put(r.value1(), r.value11() == null ? "" : r.value11()));
+        Map<Long, List<AttachmentInfo>> indexes = attachments.indexes(contentPaths);
         List<ArticleView> articles = new ArrayList<>();
         for (var r : rows) {
-            List<AttachmentInfo> index = attachments.index(r.value1(), r.value11());
+            List<AttachmentInfo> index = indexes.getOrDefault(r.value1(), List.of());
             boolean html = index.stream().anyMatch(AttachmentInfo::htmlBody);
             List<AttachmentInfo> files = index.stream().filter(a -> !a.htmlBody() && !a.plainBody()).toList();
             articles.add(new ArticleView(r.value1(), senderType(r.value2()), r.value3(), r.value4() == 1,
