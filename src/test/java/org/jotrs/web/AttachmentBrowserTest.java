@@ -78,6 +78,14 @@ class AttachmentBrowserTest {
             assertThat(download.suggestedFilename()).isEqualTo("print log.txt");
             assertThat(Files.readAllBytes(download.path())).isEqualTo(log);
 
+            page.getByText("Add a note").click();
+            page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true)).fill("Driver log from the print server.");
+            page.locator("#note-attachments").setInputFiles(new FilePayload("spooler.log", "text/plain",
+                    "job 42 failed".getBytes(StandardCharsets.UTF_8)));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/note-attachment.png")));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
+            assertThat(page.locator(".attachments").last()).containsText("spooler.log");
+
             // An HTML mail arrives on the ticket (mail intake is not built yet, so through the article service).
             long ticketId = Long.parseLong(page.url().replaceAll("^.*/tickets/(\\d+).*$", "$1"));
             ArticleService articles = jotrs.bean(ArticleService.class);
