@@ -1,17 +1,51 @@
 package org.jotrs.article;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 /**
- * Stores articles. Callers check permissions and write the ticket history; this module owns
- * only the article tables.
+ * Stores articles and their attachments. Callers check permissions and write the ticket history;
+ * this module owns only the article tables and the article files.
  */
 public interface ArticleService {
 
-    /** Stores the article in the caller's transaction; returns {@code article.id}. */
+    /**
+     * Stores the article with its attachments in the caller's transaction; returns {@code article.id}.
+     * Attachments go to the configured storage backend ({@code jotrs.article.storage}); files written
+     * to the file system are removed again if the transaction rolls back.
+     *
+     * @throws InvalidArticle for attachments {@link #attachmentProblems} refuses (nothing is written)
+     */
     long add(NewArticle article);
 
-    /** The ticket's articles, oldest first. Callers check the reader's permission on the ticket. */
-    java.util.List<ArticleView> articlesOf(long ticketId);
+    /**
+     * What is wrong with these attachments (too large, no file name), by form field
+     * ({@code attachments}); empty when they can be stored. Callers check this before they write
+     * anything, so a refused upload leaves no ticket or article behind.
+     */
+    Map<String, String> attachmentProblems(List<NewAttachment> attachments);
 
+    /** The largest attachment, in bytes, that {@link #add} accepts ({@code jotrs.article.max-attachment-size}). */
+    long maxAttachmentSize();
+
+    /** The ticket's articles, oldest first. Callers check the reader's permission on the ticket. */
+    List<ArticleView> articlesOf(long ticketId);
+
+    /**
+     * Attachment {@code fileId} (OTRS FileID, 1-based) of an article of the ticket, found in
+     * whichever storage backend holds it. Empty when the article is not on that ticket or has no
+     * such attachment. Callers check the reader's permission on the ticket.
+     */
+    Optional<Attachment> attachment(long ticketId, long articleId, int fileId);
+
+    /**
+     * The article's HTML body made safe to show: sanitised (no scripts, event handlers, forms,
+     * frames or styles that load anything), remote images removed, and inline images
+     * ({@code cid:}) replaced by their content as {@code data:} URLs. Empty when the article has no
+     * HTML body or is not on that ticket. Callers check the reader's permission on the ticket.
+     */
+    Optional<String> safeHtmlBody(long ticketId, long articleId);
     /**
      * Stores an email article with its mail headers in the caller's transaction; returns
      * {@code article.id}.

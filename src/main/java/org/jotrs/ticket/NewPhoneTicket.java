@@ -1,6 +1,9 @@
 package org.jotrs.ticket;
 
 import java.time.LocalDateTime;
+import java.util.List;
+
+import org.jotrs.article.NewAttachment;
 
 /**
  * A ticket from a customer's phone call, as an agent enters it (OTRS AgentTicketPhone).
@@ -9,7 +12,18 @@ import java.time.LocalDateTime;
  * @param priority a {@code ticket_priority} name; null for OTRS's default "3 normal"
  * @param state a {@code ticket_state} name; null for OTRS's default "open"
  * @param pendingUntil required when the state is a pending one, else ignored
+ * @param attachments files stored with the call's article
  */
 public record NewPhoneTicket(Integer queueId, String customerUser, String title, String body, String priority,
-        String state, LocalDateTime pendingUntil) {
+        String state, LocalDateTime pendingUntil, List<NewAttachment> attachments) {
+
+    public NewPhoneTicket {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A phone ticket without attachments. */
+    public NewPhoneTicket(Integer queueId, String customerUser, String title, String body, String priority,
+            String state, LocalDateTime pendingUntil) {
+        this(queueId, customerUser, title, body, priority, state, pendingUntil, List.of());
+    }
 }

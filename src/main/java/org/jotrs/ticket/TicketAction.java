@@ -2,6 +2,9 @@ package org.jotrs.ticket;
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.List;
+
+import org.jotrs.article.NewAttachment;
 
 /**
  * A change an agent makes to an existing ticket. Each names the permission OTRS asks for on the
@@ -16,14 +19,30 @@ import java.time.LocalDateTime;
 public sealed interface TicketAction {
 
     /**
-     * An internal note, or one the customer may see.
+     * An internal note, or one the customer may see, with files attached to it.
      *
      * @param timeUnits time to account on the note, or null
      */
-    record AddNote(String subject, String body, boolean visibleForCustomer, BigDecimal timeUnits) implements TicketAction {
+    record AddNote(String subject, String body, boolean visibleForCustomer, BigDecimal timeUnits,
+            List<NewAttachment> attachments) implements TicketAction {
 
+        public AddNote {
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
+
+        /** A note without attachments or time. */
         public AddNote(String subject, String body, boolean visibleForCustomer) {
-            this(subject, body, visibleForCustomer, null);
+            this(subject, body, visibleForCustomer, null, List.of());
+        }
+
+        /** A note with time accounted and no attachments. */
+        public AddNote(String subject, String body, boolean visibleForCustomer, BigDecimal timeUnits) {
+            this(subject, body, visibleForCustomer, timeUnits, List.of());
+        }
+
+        /** A note with attachments and no time. */
+        public AddNote(String subject, String body, boolean visibleForCustomer, List<NewAttachment> attachments) {
+            this(subject, body, visibleForCustomer, null, attachments);
         }
     }
 

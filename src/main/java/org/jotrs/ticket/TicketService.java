@@ -75,4 +75,24 @@ public interface TicketService {
      * @throws org.jotrs.access.PermissionDenied without the permission
      */
     MailDraft mailDraft(int actorId, long ticketId, TicketAction.MailKind kind, Long articleId);
+
+    /**
+     * Attachment {@code fileId} (OTRS FileID, 1-based, as the zoom lists it) of an article of the
+     * ticket, for an agent who may read the ticket (see {@link #details}).
+     *
+     * @throws NoSuchTicket when the ticket does not exist
+     * @throws org.jotrs.access.PermissionDenied when the agent may not read it
+     * @throws NoSuchAttachment when the article is not on that ticket or has no such attachment
+     */
+    org.jotrs.article.Attachment attachment(int actorId, long ticketId, long articleId, int fileId);
+
+    /**
+     * The HTML body of an article of the ticket, sanitised to show in a sandboxed frame (no
+     * scripts, no remote content), for an agent who may read the ticket.
+     *
+     * @throws NoSuchTicket when the ticket does not exist
+     * @throws org.jotrs.access.PermissionDenied when the agent may not read it
+     * @throws NoSuchAttachment when the article is not on that ticket or has no HTML body
+     */
+    String articleHtml(int actorId, long ticketId, long articleId);
 }

@@ -75,6 +75,52 @@ public final class AgentHttp {
         return submit("/login", "/login", Map.of("username", login, "password", password));
     }
 
+    /** A file for {@link #postMultipart}. */
+    public record FilePart(String field, String filename, String contentType, byte[] content) {
+    }
+
+    /** Posts a multipart form (as a form with {@code enctype="multipart/form-data"} does), with the page's CSRF token. */
+    public HttpResponse<String> submitMultipart(String formPage, String action, Map<String, String> fields,
+            java.util.List<FilePart> files) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.put("_csrf", csrfToken(get(formPage).body()));
+        return postMultipart(action, form, files);
+    }
+
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, java.util.List<FilePart> files) {
+        String boundary = "----jotrs" + java.util.UUID.randomUUID().toString().replace("-", "");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+                    + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (FilePart file : files) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.field()
+                    + "\"; filename=\"" + file.filename().replace("\"", "%22") + "\"\r\nContent-Type: " + file.contentType()
+                    + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build());
+    }
+
+    /** A GET whose body is kept as bytes (downloads). */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public CookieManager cookies() {
         return cookies;
     }

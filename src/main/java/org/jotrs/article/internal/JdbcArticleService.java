@@ -5,19 +5,30 @@ import static org.jotrs.platform.db.schema.Tables.ARTICLE_DATA_MIME;
 import static org.jotrs.platform.db.schema.Tables.ARTICLE_SENDER_TYPE;
 import static org.jotrs.platform.db.schema.Tables.COMMUNICATION_CHANNEL;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jooq.DSLContext;
 import org.jotrs.article.ArticleService;
 import org.jotrs.article.ArticleView;
 import org.jotrs.article.MailHeaders;
+import org.jotrs.article.Attachment;
+import org.jotrs.article.AttachmentInfo;
 import org.jotrs.article.Channel;
-import org.jotrs.article.SenderType;
+import org.jotrs.article.InvalidArticle;
 import org.jotrs.article.NewArticle;
+import org.jotrs.article.NewAttachment;
+import org.jotrs.article.SenderType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,30 +38,110 @@ class JdbcArticleService implements ArticleService {
 
     /** OTRS stores plain-text bodies with this content type. */
     static final String PLAIN_TEXT = "text/plain; charset=utf-8";
+    /** OTRS keeps an article's HTML body as this attachment, with this content type and no disposition. */
+    static final String HTML_BODY_FILENAME = "file-2";
+    static final String HTML_BODY_CONTENT_TYPE = "text/html; charset=\"utf-8\"";
+    /** OTRS's {@code content_path}: the article's creation date, where ArticleStorageFS puts its files. */
+    private static final DateTimeFormatter CONTENT_PATH = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+    private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
 
     private final DSLContext db;
     private final Clock clock;
+    private final ArticleAttachments attachments;
     private final Map<SenderType, Short> senderTypeIds = new ConcurrentHashMap<>();
     private final Map<Channel, Long> channelIds = new ConcurrentHashMap<>();
 
-    JdbcArticleService(DSLContext db, Clock clock) {
+    JdbcArticleService(DSLContext db, Clock clock, ArticleAttachments attachments) {
         this.db = db;
         this.clock = clock;
+        this.attachments = attachments;
     }
 
     @Override
     public List<ArticleView> articlesOf(long ticketId) {
-        return db.select(ARTICLE.ID, ARTICLE_SENDER_TYPE.NAME, COMMUNICATION_CHANNEL.NAME, ARTICLE.IS_VISIBLE_FOR_CUSTOMER,
+        var rows = db.select(ARTICLE.ID, ARTICLE_SENDER_TYPE.NAME, COMMUNICATION_CHANNEL.NAME, ARTICLE.IS_VISIBLE_FOR_CUSTOMER,
                         ARTICLE_DATA_MIME.A_FROM, ARTICLE_DATA_MIME.A_TO, ARTICLE_DATA_MIME.A_SUBJECT,
-                        ARTICLE_DATA_MIME.A_CONTENT_TYPE, ARTICLE_DATA_MIME.A_BODY, ARTICLE.CREATE_TIME)
+                        ARTICLE_DATA_MIME.A_CONTENT_TYPE, ARTICLE_DATA_MIME.A_BODY, ARTICLE.CREATE_TIME,
+                        ARTICLE_DATA_MIME.CONTENT_PATH)
                 .from(ARTICLE)
                 .join(ARTICLE_SENDER_TYPE).on(ARTICLE_SENDER_TYPE.ID.eq(ARTICLE.ARTICLE_SENDER_TYPE_ID))
                 .join(COMMUNICATION_CHANNEL).on(COMMUNICATION_CHANNEL.ID.eq(ARTICLE.COMMUNICATION_CHANNEL_ID))
                 .leftJoin(ARTICLE_DATA_MIME).on(ARTICLE_DATA_MIME.ARTICLE_ID.eq(ARTICLE.ID))
                 .where(ARTICLE.TICKET_ID.eq(ticketId))
                 .orderBy(ARTICLE.CREATE_TIME, ARTICLE.ID)
-                .fetch(r -> new ArticleView(r.value1(), senderType(r.value2()), r.value3(), r.value4() == 1,
-                        r.value5(), r.value6(), r.value7(), r.value8(), r.value9(), r.value10()));
+                .fetch();
+        Map<Long, String> contentPaths = new java.util.HashMap<>();
+        rows.forEach(r -> contentPaths.put(r.value1(), r.value11() == null ? "" : r.value11()));
+        Map<Long, List<AttachmentInfo>> indexes = attachments.indexes(contentPaths);
+        List<ArticleView> articles = new ArrayList<>();
+        for (var r : rows) {
+            List<AttachmentInfo> index = indexes.getOrDefault(r.value1(), List.of());
+            boolean html = index.stream().anyMatch(AttachmentInfo::htmlBody);
+            List<AttachmentInfo> files = index.stream().filter(a -> !a.htmlBody() && !a.plainBody()).toList();
+            articles.add(new ArticleView(r.value1(), senderType(r.value2()), r.value3(), r.value4() == 1,
+                    r.value5(), r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), html, files));
+        }
+        return articles;
+    }
+
+    @Override
+    public Map<String, String> attachmentProblems(List<NewAttachment> files) {
+        return attachments.problems(files == null ? List.of() : files);
+    }
+
+    @Override
+    public long maxAttachmentSize() {
+        return attachments.maxSize();
+    }
+
+    @Override
+    public Optional<Attachment> attachment(long ticketId, long articleId, int fileId) {
+        return contentPathOf(ticketId, articleId).flatMap(path -> {
+            List<AttachmentInfo> index = attachments.index(articleId, path.orElse(null));
+            if (fileId < 1 || fileId > index.size()) {
+                return Optional.empty();
+            }
+            return attachments.content(articleId, path.orElse(null), fileId)
+                    .map(content -> new Attachment(index.get(fileId - 1), content));
+        });
+    }
+
+    @Override
+    public Optional<String> safeHtmlBody(long ticketId, long articleId) {
+        return contentPathOf(ticketId, articleId).flatMap(path -> {
+            String contentPath = path.orElse(null);
+            List<AttachmentInfo> index = attachments.index(articleId, contentPath);
+            return index.stream().filter(AttachmentInfo::htmlBody).findFirst()
+                    .flatMap(body -> attachments.content(articleId, contentPath, body.fileId())
+                            .map(content -> new String(content, charsetOf(body.contentType()))))
+                    .map(html -> HtmlBodies.safePage(html, contentId -> index.stream()
+                            .filter(a -> a.contentId() != null && (a.contentId().equals("<" + contentId + ">")
+                                    || a.contentId().equals(contentId)))
+                            .findFirst()
+                            .flatMap(image -> attachments.content(articleId, contentPath, image.fileId())
+                                    .map(bytes -> new HtmlBodies.InlineImage(image.contentType(), bytes)))));
+        });
+    }
+
+    /** The article's content path, present when the article exists on that ticket (the path itself may be null). */
+    private Optional<Optional<String>> contentPathOf(long ticketId, long articleId) {
+        return db.select(ARTICLE_DATA_MIME.CONTENT_PATH).from(ARTICLE)
+                .leftJoin(ARTICLE_DATA_MIME).on(ARTICLE_DATA_MIME.ARTICLE_ID.eq(ARTICLE.ID))
+                .where(ARTICLE.ID.eq(articleId)).and(ARTICLE.TICKET_ID.eq(ticketId))
+                .limit(1)
+                .fetchOptional(r -> Optional.ofNullable(r.value1()));
+    }
+
+    private static Charset charsetOf(String contentType) {
+        Matcher matcher = CHARSET.matcher(contentType == null ? "" : contentType);
+        if (matcher.find()) {
+            try {
+                return Charset.forName(matcher.group(1));
+            } catch (IllegalArgumentException e) {
+                return StandardCharsets.UTF_8;
+            }
+        }
+        return StandardCharsets.UTF_8;
     }
 
     /**
@@ -79,7 +170,16 @@ class JdbcArticleService implements ArticleService {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public long add(NewArticle article) {
+        Map<String, String> problems = attachments.problems(article.attachments());
+        if (!problems.isEmpty()) {
+            throw new InvalidArticle(problems);
+        }
         LocalDateTime now = LocalDateTime.now(clock);
+        String contentPath = CONTENT_PATH.format(now);
+        String body = article.body();
+        if (article.htmlBody() != null && (body == null || body.isBlank())) {
+            body = HtmlBodies.toText(article.htmlBody());
+        }
         short senderTypeId = senderTypeId(article.sender());
         long channelId = channelId(article.channel());
         long articleId = db.insertInto(ARTICLE)
@@ -102,13 +202,23 @@ class JdbcArticleService implements ArticleService {
                 .set(ARTICLE_DATA_MIME.A_TO, article.to())
                 .set(ARTICLE_DATA_MIME.A_SUBJECT, article.subject())
                 .set(ARTICLE_DATA_MIME.A_CONTENT_TYPE, PLAIN_TEXT)
-                .set(ARTICLE_DATA_MIME.A_BODY, article.body())
+                .set(ARTICLE_DATA_MIME.A_BODY, body)
                 .set(ARTICLE_DATA_MIME.INCOMING_TIME, (int) clock.instant().getEpochSecond())
+                .set(ARTICLE_DATA_MIME.CONTENT_PATH, contentPath)
                 .set(ARTICLE_DATA_MIME.CREATE_TIME, now)
                 .set(ARTICLE_DATA_MIME.CREATE_BY, article.actorId())
                 .set(ARTICLE_DATA_MIME.CHANGE_TIME, now)
                 .set(ARTICLE_DATA_MIME.CHANGE_BY, article.actorId())
                 .execute();
+        List<NewAttachment> files = new ArrayList<>();
+        if (article.htmlBody() != null) {
+            // OTRS's MIMEBase ArticleCreate: the HTML body is stored first, as file-2.
+            // No disposition, as OTRS stores it; readers take file-2 as inline.
+            files.add(new NewAttachment(HTML_BODY_FILENAME, HTML_BODY_CONTENT_TYPE,
+                    article.htmlBody().getBytes(StandardCharsets.UTF_8), null, null));
+        }
+        files.addAll(article.attachments());
+        attachments.write(articleId, contentPath, files, article.actorId());
         return articleId;
     }
 

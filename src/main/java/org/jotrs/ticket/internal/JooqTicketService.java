@@ -76,4 +76,14 @@ class JooqTicketService implements TicketService {
             Long articleId) {
         return mailDrafts.draft(actorId, ticketId, kind, articleId);
     }
+
+    @Override
+    public org.jotrs.article.Attachment attachment(int actorId, long ticketId, long articleId, int fileId) {
+        return reading.attachment(actorId, ticketId, articleId, fileId);
+    }
+
+    @Override
+    public String articleHtml(int actorId, long ticketId, long articleId) {
+        return reading.articleHtml(actorId, ticketId, articleId);
+    }
 }

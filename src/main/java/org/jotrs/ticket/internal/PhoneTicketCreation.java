@@ -138,7 +138,8 @@ class PhoneTicketCreation {
         feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketCreate", actorId);
 
         long articleId = articles.add(new NewArticle(ticketId, SenderType.CUSTOMER, Channel.PHONE, true,
-                valid.customer().mailbox(), queue.name(), request.title().strip(), request.body(), actorId));
+                valid.customer().mailbox(), queue.name(), request.title().strip(), request.body(), actorId,
+                request.attachments()));
         history.add(snapshot, articleId, "PhoneCallCustomer", "%%", actorId);
         feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, "ArticleCreate", actorId);
         return new CreatedTicket(ticketId, number, articleId);
@@ -184,6 +185,7 @@ class PhoneTicketCreation {
                 errors.put("pendingUntil", "The pending date must be in the future.");
             }
         }
+        errors.putAll(articles.attachmentProblems(request.attachments()));
         if (!errors.isEmpty()) {
             throw new InvalidTicketRequest(errors);
         }

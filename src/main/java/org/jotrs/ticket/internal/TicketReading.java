@@ -23,9 +23,11 @@ import org.jooq.DSLContext;
 import org.jotrs.access.AccessService;
 import org.jotrs.access.Permission;
 import org.jotrs.article.ArticleService;
+import org.jotrs.article.Attachment;
 import org.jotrs.platform.db.schema.tables.Users;
 import org.jotrs.queue.Queue;
 import org.jotrs.queue.QueueService;
+import org.jotrs.ticket.NoSuchAttachment;
 import org.jotrs.ticket.NoSuchTicket;
 import org.jotrs.ticket.TicketDetails;
 import org.jotrs.ticket.TicketDetails.HistoryEntry;
@@ -111,6 +113,37 @@ class TicketReading {
             return java.util.Optional.empty();
         }
         return db.select(TICKET.ID).from(TICKET).where(TICKET.TN.eq(number.strip())).fetchOptional(TICKET.ID);
+    }
+
+    /**
+     * OTRS's read check alone: the owner and the responsible agent may read their ticket, everyone
+     * else needs {@code ro} on its queue's group.
+     *
+     * @throws NoSuchTicket when it does not exist
+     */
+    @Transactional(readOnly = true)
+    void requireReadable(int actorId, long ticketId) {
+        var row = db.select(TICKET.USER_ID, TICKET.RESPONSIBLE_USER_ID, QUEUE.GROUP_ID, QUEUE.NAME)
+                .from(TICKET)
+                .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
+                .where(TICKET.ID.eq(ticketId))
+                .fetchOptional()
+                .orElseThrow(() -> new NoSuchTicket(ticketId));
+        if (row.value1() != actorId && row.value2() != actorId) {
+            access.require(actorId, row.value3(), Permission.RO, "read tickets in queue " + row.value4());
+        }
+    }
+
+    @Transactional(readOnly = true)
+    Attachment attachment(int actorId, long ticketId, long articleId, int fileId) {
+        requireReadable(actorId, ticketId);
+        return articles.attachment(ticketId, articleId, fileId).orElseThrow(() -> new NoSuchAttachment(ticketId, articleId));
+    }
+
+    @Transactional(readOnly = true)
+    String articleHtml(int actorId, long ticketId, long articleId) {
+        requireReadable(actorId, ticketId);
+        return articles.safeHtmlBody(ticketId, articleId).orElseThrow(() -> new NoSuchAttachment(ticketId, articleId));
     }
 
     private List<HistoryEntry> history(long ticketId) {

@@ -116,11 +116,20 @@ class TicketUpdates {
 
     private void addNote(int actorId, Current current, AddNote note) {
         rows.require(actorId, current, Permission.NOTE, "add notes");
-        requireText(note.subject(), note.body(), "Enter the note.");
+        Map<String, String> errors = new LinkedHashMap<>(articles.attachmentProblems(note.attachments()));
+        try {
+            requireText(note.subject(), note.body(), "Enter the note.");
+        } catch (InvalidTicketRequest invalid) {
+            errors.putAll(invalid.errors());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidTicketRequest(errors);
+        }
         timeAccounting.validate(note.timeUnits());
         long ticketId = current.ticketId();
         long articleId = articles.add(new NewArticle(ticketId, SenderType.AGENT, Channel.INTERNAL,
-                note.visibleForCustomer(), access.mailbox(actorId), null, note.subject().strip(), note.body(), actorId));
+                note.visibleForCustomer(), access.mailbox(actorId), null, note.subject().strip(), note.body(), actorId,
+                note.attachments()));
         history.add(current.snapshot(), articleId, "AddNote", "%%Note", actorId);
         timeAccounting.account(current, articleId, note.timeUnits(), actorId);
         rows.update(ticketId, actorId, Map.of());

@@ -2,11 +2,14 @@ package org.jotrs.ticket.web;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jotrs.access.SignedInAgent;
+import org.jotrs.article.ArticleService;
 import org.jotrs.ticket.CreatedTicket;
 import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.NewPhoneTicket;
@@ -17,9 +20,11 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Agent ticket pages: phone ticket form, ticket zoom and its basic actions. */
 @Controller
@@ -27,10 +32,18 @@ class TicketPages {
 
     private final TicketService tickets;
     private final ZoomPage zoom;
+    private final ArticleService articles;
 
-    TicketPages(TicketService tickets, ZoomPage zoom) {
+    TicketPages(TicketService tickets, ZoomPage zoom, ArticleService articles) {
         this.tickets = tickets;
         this.zoom = zoom;
+        this.articles = articles;
+    }
+
+    /** The largest attachment, for the hint beside the file inputs. */
+    @ModelAttribute("attachmentLimit")
+    String attachmentLimit() {
+        return ZoomPage.attachmentLimit(articles);
     }
 
     @GetMapping("/tickets/new")
@@ -43,12 +56,13 @@ class TicketPages {
     }
 
     @PostMapping("/tickets/new")
-    String createPhoneTicket(@AuthenticationPrincipal SignedInAgent agent, PhoneTicketForm form, Model model,
+    String createPhoneTicket(@AuthenticationPrincipal SignedInAgent agent, PhoneTicketForm form,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
             HttpServletResponse response) {
         try {
             CreatedTicket created = tickets.createPhoneTicket(agent.id(), new NewPhoneTicket(form.queueId(),
                     form.customerUser(), form.title(), form.body(), form.priority(), form.state(),
-                    pendingUntil(form.pendingUntil())));
+                    pendingUntil(form.pendingUntil()), Uploads.of(files)));
             return "redirect:/tickets/" + created.ticketId();
         } catch (InvalidTicketRequest invalid) {
             response.setStatus(422);
@@ -68,10 +82,12 @@ class TicketPages {
     String addNote(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
             @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String body,
             @RequestParam(defaultValue = "false") boolean visibleForCustomer,
-            @RequestParam(defaultValue = "") String timeUnits, Model model, HttpServletResponse response) {
+            @RequestParam(defaultValue = "") String timeUnits,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
+            HttpServletResponse response) {
         try {
             return zoom.act(agent, ticketId, new TicketAction.AddNote(subject, body, visibleForCustomer,
-                    ZoomPage.timeUnits(timeUnits)), "note", model, response);
+                    ZoomPage.timeUnits(timeUnits), Uploads.of(files)), "note", model, response);
         } catch (InvalidTicketRequest invalid) {
             response.setStatus(422);
             return zoom.render(agent, ticketId, invalid.errors(), "note", model);

@@ -6,6 +6,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jotrs.access.SignedInAgent;
+import org.jotrs.article.ArticleService;
 import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketService;
@@ -21,9 +22,16 @@ import org.springframework.ui.Model;
 class ZoomPage {
 
     private final TicketService tickets;
+    private final ArticleService articles;
 
-    ZoomPage(TicketService tickets) {
+    ZoomPage(TicketService tickets, ArticleService articles) {
         this.tickets = tickets;
+        this.articles = articles;
+    }
+
+    /** The largest attachment, as the hint beside file inputs says it. */
+    static String attachmentLimit(ArticleService articles) {
+        return String.format(java.util.Locale.ROOT, "%.0f MB", articles.maxAttachmentSize() / (1024.0 * 1024.0));
     }
 
     String act(SignedInAgent agent, long ticketId, TicketAction action, String form, Model model,
@@ -42,6 +50,7 @@ class ZoomPage {
         model.addAttribute("options", tickets.zoomOptions(agent.id(), ticketId));
         model.addAttribute("errors", errors);
         model.addAttribute("open", open);
+        model.addAttribute("attachmentLimit", attachmentLimit(articles));
         return "ticket/zoom";
     }
 
