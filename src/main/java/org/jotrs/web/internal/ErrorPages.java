@@ -3,6 +3,7 @@ package org.jotrs.web.internal;
 import java.util.Map;
 
 import org.jotrs.access.PermissionDenied;
+import org.jotrs.platform.NoSuchEntry;
 import org.jotrs.ticket.NoSuchTicket;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -20,6 +21,11 @@ class ErrorPages {
 
     @ExceptionHandler(NoSuchTicket.class)
     ModelAndView notFound(NoSuchTicket missing) {
+        return page(HttpStatus.NOT_FOUND, missing.getMessage());
+    }
+
+    @ExceptionHandler(NoSuchEntry.class)
+    ModelAndView noSuchEntry(NoSuchEntry missing) {
         return page(HttpStatus.NOT_FOUND, missing.getMessage());
     }
 
