@@ -25,6 +25,15 @@ public class InvalidInput extends RuntimeException {
         return errors;
     }
 
+    /** The stripped text, or null when it is null or blank (how optional columns are stored). */
+    public static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        String stripped = value.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+
     /** Collects messages per field, first message per field wins, and throws them all at once. */
     public static final class Collector {
 
@@ -33,6 +42,26 @@ public class InvalidInput extends RuntimeException {
         public Collector add(String field, String message) {
             errors.putIfAbsent(field, message);
             return this;
+        }
+
+        /** The stripped value, null when blank; a message when it is missing or longer than {@code max}. */
+        public String required(String field, String value, int max, String missing) {
+            String clean = clean(value);
+            if (clean == null) {
+                add(field, missing);
+            } else if (clean.length() > max) {
+                add(field, "At most " + max + " characters.");
+            }
+            return clean;
+        }
+
+        /** The stripped value, null when blank; a message when it is longer than {@code max}. */
+        public String optional(String field, String value, int max) {
+            String clean = clean(value);
+            if (clean != null && clean.length() > max) {
+                add(field, "At most " + max + " characters.");
+            }
+            return clean;
         }
 
         public boolean has(String field) {
