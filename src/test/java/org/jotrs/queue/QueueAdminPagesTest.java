@@ -104,6 +104,10 @@ class QueueAdminPagesTest {
                 Map.of("name", "EMPTY ANSWER", "templateType", "Answer", "text", "", "validId", "1"));
         assertThat(template.statusCode()).isEqualTo(422);
         assertThat(template.body()).contains("There is already a template named 'EMPTY ANSWER'.");
+        HttpResponse<String> unknownQueue = root.submit("/admin/templates/1/queues", "/admin/templates/1/queues",
+                Map.of("queueIds", "9999"));
+        assertThat(unknownQueue.statusCode()).isEqualTo(422);
+        assertThat(unknownQueue.body()).contains("There is no queue with the id 9999.");
         assertThat(counts()).isEqualTo(before);
     }
 
