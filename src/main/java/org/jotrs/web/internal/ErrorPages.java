@@ -3,6 +3,8 @@ package org.jotrs.web.internal;
 import java.util.Map;
 
 import org.jotrs.access.PermissionDenied;
+import org.jotrs.platform.InvalidInput;
+import org.jotrs.platform.NoSuchEntry;
 import org.jotrs.ticket.NoSuchTicket;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -21,6 +23,17 @@ class ErrorPages {
     @ExceptionHandler(NoSuchTicket.class)
     ModelAndView notFound(NoSuchTicket missing) {
         return page(HttpStatus.NOT_FOUND, missing.getMessage());
+    }
+
+    @ExceptionHandler(NoSuchEntry.class)
+    ModelAndView noSuchEntry(NoSuchEntry missing) {
+        return page(HttpStatus.NOT_FOUND, missing.getMessage());
+    }
+
+    /** Forms catch their own refusals to show them beside the fields; this is for the rest (e.g. a tampered id). */
+    @ExceptionHandler(InvalidInput.class)
+    ModelAndView invalid(InvalidInput invalid) {
+        return page(HttpStatus.UNPROCESSABLE_CONTENT, String.join(" ", invalid.errors().values()));
     }
 
     private static ModelAndView page(HttpStatus status, String message) {

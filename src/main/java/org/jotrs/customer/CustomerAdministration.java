@@ -1,0 +1,66 @@
+package org.jotrs.customer;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Administration of customer users and customer companies. Every method starts with the
+ * administrator check ({@code AccessService.requireAdmin}); every change validates all fields
+ * first, then writes the rows and its audit log entry in one transaction.
+ *
+ * <p>Refusals: {@link org.jotrs.access.PermissionDenied} for non-administrators,
+ * {@link org.jotrs.platform.InvalidInput} for bad fields (nothing written),
+ * {@link org.jotrs.platform.NoSuchEntry} for unknown ids.
+ */
+public interface CustomerAdministration {
+
+    /** Rows per page of the lists. */
+    int PAGE_SIZE = 25;
+
+    /** Customer users whose login, name, mail address or customer id contains the text (all when blank), by login. */
+    Listing<CustomerUserDetails> customerUsers(int actorId, String text, int page);
+
+    CustomerUserDetails customerUser(int actorId, int customerUserId);
+
+    /**
+     * Creates a customer user; a non-blank password is stored as an OTRS bcrypt hash.
+     *
+     * @return the new {@code customer_user.id}
+     */
+    int createCustomerUser(int actorId, CustomerUserChanges changes);
+
+    /**
+     * Changes a customer user. The login stays as it is (tickets refer to it); a blank password
+     * keeps the current one.
+     */
+    void updateCustomerUser(int actorId, int customerUserId, CustomerUserChanges changes);
+
+    /** Companies whose customer id or name contains the text (all when blank), by name. */
+    Listing<Company> companies(int actorId, String text, int page);
+
+    Company company(int actorId, String customerId);
+
+    /** Valid companies whose customer id or name starts with the text, for typeahead fields. */
+    List<Company> companySuggestions(int actorId, String text, int limit);
+
+    void createCompany(int actorId, Company company);
+
+    /** Changes a company; its customer id stays as it is (customer users and tickets refer to it). */
+    void updateCompany(int actorId, String customerId, Company changes);
+
+    /** Whether customer group permissions are in use (OTRS {@code CustomerGroupSupport}). */
+    boolean groupSupport();
+
+    /** Every valid agent group with the customer user's ro/rw permission on it. */
+    List<CustomerGroupGrant> groupsOf(int actorId, int customerUserId);
+
+    /**
+     * Replaces the customer user's group permissions ({@code group_customer_user}).
+     *
+     * @param grants group id to the permission keys ({@code ro}, {@code rw}) to hold on it
+     * @throws org.jotrs.platform.InvalidInput for unknown groups or permission keys, or when group
+     *     support is off
+     */
+    void setGroups(int actorId, int customerUserId, Map<Integer, Set<String>> grants);
+}

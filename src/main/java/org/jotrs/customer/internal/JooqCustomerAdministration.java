@@ -1,0 +1,531 @@
+package org.jotrs.customer.internal;
+
+import static org.jotrs.platform.db.schema.Tables.CUSTOMER_COMPANY;
+import static org.jotrs.platform.db.schema.Tables.CUSTOMER_USER;
+import static org.jotrs.platform.db.schema.Tables.GROUP_CUSTOMER_USER;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jotrs.access.AccessService;
+import org.jotrs.access.PasswordHashing;
+import org.jotrs.customer.Company;
+import org.jotrs.customer.CustomerAdministration;
+import org.jotrs.customer.CustomerGroupGrant;
+import org.jotrs.customer.CustomerUserChanges;
+import org.jotrs.customer.CustomerUserDetails;
+import org.jotrs.customer.Listing;
+import org.jotrs.platform.AuditLog;
+import org.jotrs.platform.AuditLog.Change;
+import org.jotrs.platform.DatabaseSchema;
+import org.jotrs.platform.InvalidInput;
+import org.jotrs.platform.MailAddressSyntax;
+import org.jotrs.platform.NoSuchEntry;
+import org.jotrs.platform.Validity;
+import org.jotrs.platform.db.schema.tables.PermissionGroups;
+import org.jotrs.platform.db.schema.tables.records.CustomerCompanyRecord;
+import org.jotrs.platform.db.schema.tables.records.CustomerUserRecord;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Customer users and companies in OTRS's tables, with OTRS's rules: logins and company ids are
+ * unique ignoring case, a customer user's mail address is unique among customer users (OTRS's
+ * {@code CustomerUserEmailUniqCheck}, on by default), and passwords are stored as OTRS bcrypt.
+ */
+@Service
+class JooqCustomerAdministration implements CustomerAdministration {
+
+    private static final List<String> GROUP_PERMISSIONS = List.of("ro", "rw");
+
+    private final DSLContext db;
+    private final AccessService access;
+    private final PasswordHashing passwords;
+    private final AuditLog audit;
+    private final DatabaseSchema schema;
+    private final CustomerProperties properties;
+    private final Clock clock;
+
+    JooqCustomerAdministration(DSLContext db, AccessService access, PasswordHashing passwords, AuditLog audit,
+            DatabaseSchema schema, CustomerProperties properties, Clock clock) {
+        this.db = db;
+        this.access = access;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.schema = schema;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    // ---- customer users
+
+    @Override
+    @Transactional(readOnly = true)
+    public Listing<CustomerUserDetails> customerUsers(int actorId, String text, int page) {
+        access.requireAdmin(actorId);
+        Condition filter = containsAny(text, CUSTOMER_USER.LOGIN, CUSTOMER_USER.FIRST_NAME, CUSTOMER_USER.LAST_NAME,
+                CUSTOMER_USER.EMAIL, CUSTOMER_USER.CUSTOMER_ID);
+        int total = db.fetchCount(CUSTOMER_USER, filter);
+        int current = Math.max(0, page);
+        List<CustomerUserDetails> rows = db.selectFrom(CUSTOMER_USER).where(filter)
+                .orderBy(DSL.lower(CUSTOMER_USER.LOGIN))
+                .offset(current * PAGE_SIZE).limit(PAGE_SIZE)
+                .fetch(JooqCustomerAdministration::details);
+        return new Listing<>(rows, current, PAGE_SIZE, total);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public CustomerUserDetails customerUser(int actorId, int customerUserId) {
+        access.requireAdmin(actorId);
+        return details(customerUserRow(customerUserId));
+    }
+
+    @Override
+    @Transactional
+    public int createCustomerUser(int actorId, CustomerUserChanges changes) {
+        access.requireAdmin(actorId);
+        CustomerUserChanges clean = validate(changes, null);
+        LocalDateTime now = LocalDateTime.now(clock);
+        CustomerUserRecord row = db.newRecord(CUSTOMER_USER);
+        row.setLogin(clean.login());
+        apply(row, clean);
+        if (clean.password() != null) {
+            row.setPw(passwords.hash(clean.password()));
+        }
+        row.setCreateTime(now);
+        row.setCreateBy(actorId);
+        row.setChangeTime(now);
+        row.setChangeBy(actorId);
+        row.store();
+        List<Change> recorded = new ArrayList<>(userChanges(null, details(row)));
+        if (clean.password() != null) {
+            recorded.add(Change.secret("password"));
+        }
+        audit.record(actorId, "customer-user", "login " + clean.login(), "create", recorded);
+        return row.getId();
+    }
+
+    @Override
+    @Transactional
+    public void updateCustomerUser(int actorId, int customerUserId, CustomerUserChanges changes) {
+        access.requireAdmin(actorId);
+        CustomerUserRecord row = customerUserRow(customerUserId);
+        CustomerUserDetails before = details(row);
+        CustomerUserChanges clean = validate(changes, row);
+        apply(row, clean);
+        if (clean.password() != null) {
+            row.setPw(passwords.hash(clean.password()));
+        }
+        row.setChangeTime(LocalDateTime.now(clock));
+        row.setChangeBy(actorId);
+        row.update();
+        List<Change> recorded = new ArrayList<>(userChanges(before, details(row)));
+        if (clean.password() != null) {
+            recorded.add(Change.secret("password"));
+        }
+        audit.record(actorId, "customer-user", "login " + row.getLogin(), "update", recorded);
+    }
+
+    private CustomerUserRecord customerUserRow(int customerUserId) {
+        CustomerUserRecord row = db.selectFrom(CUSTOMER_USER).where(CUSTOMER_USER.ID.eq(customerUserId)).fetchOne();
+        if (row == null) {
+            throw new NoSuchEntry("customer user " + customerUserId);
+        }
+        return row;
+    }
+
+    /** Checks every field against the columns and OTRS's rules; returns the values as they will be stored. */
+    private CustomerUserChanges validate(CustomerUserChanges in, CustomerUserRecord existing) {
+        var errors = new InvalidInput.Collector();
+        String login = existing == null ? clean(in.login()) : existing.getLogin();
+        if (existing == null) {
+            if (login == null) {
+                errors.add("login", "Enter a login.");
+            } else if (login.length() > 200) {
+                errors.add("login", "The login may have at most 200 characters.");
+            } else if (db.fetchExists(CUSTOMER_USER, DSL.lower(CUSTOMER_USER.LOGIN).eq(login.toLowerCase(Locale.ROOT)))) {
+                errors.add("login", "There is already a customer user with the login '" + login + "'.");
+            }
+        }
+        String firstName = required(errors, "firstName", in.firstName(), 100, "Enter the first name.");
+        String lastName = required(errors, "lastName", in.lastName(), 100, "Enter the last name.");
+        String email = required(errors, "email", in.email(), 150, "Enter the mail address.");
+        if (email != null && !errors.has("email")) {
+            if (!MailAddressSyntax.isAddress(email)) {
+                errors.add("email", "'" + email + "' is not a valid mail address.");
+            } else {
+                Condition sameMail = DSL.lower(CUSTOMER_USER.EMAIL).eq(email.toLowerCase(Locale.ROOT));
+                if (existing != null) {
+                    sameMail = sameMail.and(CUSTOMER_USER.ID.ne(existing.getId()));
+                }
+                if (db.fetchExists(CUSTOMER_USER, sameMail)) {
+                    errors.add("email", "Another customer user has the mail address '" + email + "'.");
+                }
+            }
+        }
+        String customerId = required(errors, "customerId", in.customerId(), 150, "Choose the customer's company.");
+        boolean unchangedCompany = existing != null && customerId != null && customerId.equals(existing.getCustomerId());
+        if (customerId != null && !errors.has("customerId") && !unchangedCompany) {
+            // an adopted database may hold free-text customer ids; they stay as long as nobody changes them
+            String known = db.select(CUSTOMER_COMPANY.CUSTOMER_ID).from(CUSTOMER_COMPANY)
+                    .where(DSL.lower(CUSTOMER_COMPANY.CUSTOMER_ID).eq(customerId.toLowerCase(Locale.ROOT)))
+                    .fetchOne(CUSTOMER_COMPANY.CUSTOMER_ID);
+            if (known == null) {
+                errors.add("customerId", "There is no customer company '" + customerId + "'.");
+            } else {
+                customerId = known;
+            }
+        }
+        String title = optional(errors, "title", in.title(), 50);
+        String phone = optional(errors, "phone", in.phone(), 150);
+        String mobile = optional(errors, "mobile", in.mobile(), 150);
+        String street = optional(errors, "street", in.street(), 150);
+        String zip = optional(errors, "zip", in.zip(), 200);
+        String city = optional(errors, "city", in.city(), 200);
+        String country = optional(errors, "country", in.country(), 200);
+        String comment = optional(errors, "comment", in.comment(), 250);
+        if (Validity.of(in.validId()).isEmpty()) {
+            errors.add("validId", "Choose valid, invalid or invalid-temporarily.");
+        }
+        String password = in.password() == null || in.password().isEmpty() ? null : in.password();
+        if (password != null && password.isBlank()) {
+            errors.add("password", "A password cannot be only spaces.");
+        }
+        errors.throwIfAny();
+        return new CustomerUserChanges(login, title, firstName, lastName, email, customerId, phone, mobile, street,
+                zip, city, country, comment, in.validId(), password);
+    }
+
+    private static void apply(CustomerUserRecord row, CustomerUserChanges clean) {
+        row.setTitle(clean.title());
+        row.setFirstName(clean.firstName());
+        row.setLastName(clean.lastName());
+        row.setEmail(clean.email());
+        row.setCustomerId(clean.customerId());
+        row.setPhone(clean.phone());
+        row.setMobile(clean.mobile());
+        row.setStreet(clean.street());
+        row.setZip(clean.zip());
+        row.setCity(clean.city());
+        row.setCountry(clean.country());
+        row.setComments(clean.comment());
+        row.setValidId((short) clean.validId());
+    }
+
+    private static CustomerUserDetails details(CustomerUserRecord r) {
+        return new CustomerUserDetails(r.getId(), r.getLogin(), r.getTitle(), r.getFirstName(), r.getLastName(),
+                r.getEmail(), r.getCustomerId(), r.getPhone(), r.getMobile(), r.getStreet(), r.getZip(), r.getCity(),
+                r.getCountry(), r.getComments(), r.getValidId(), r.getPw() != null && !r.getPw().isEmpty());
+    }
+
+    private static List<Change> userChanges(CustomerUserDetails before, CustomerUserDetails after) {
+        boolean creating = before == null;
+        return java.util.Arrays.asList(
+                creating ? Change.of("login", null, after.login()) : null,
+                Change.of("title", creating ? null : before.title(), after.title()),
+                Change.of("firstName", creating ? null : before.firstName(), after.firstName()),
+                Change.of("lastName", creating ? null : before.lastName(), after.lastName()),
+                Change.of("email", creating ? null : before.email(), after.email()),
+                Change.of("customerId", creating ? null : before.customerId(), after.customerId()),
+                Change.of("phone", creating ? null : before.phone(), after.phone()),
+                Change.of("mobile", creating ? null : before.mobile(), after.mobile()),
+                Change.of("street", creating ? null : before.street(), after.street()),
+                Change.of("zip", creating ? null : before.zip(), after.zip()),
+                Change.of("city", creating ? null : before.city(), after.city()),
+                Change.of("country", creating ? null : before.country(), after.country()),
+                Change.of("comment", creating ? null : before.comment(), after.comment()),
+                Change.of("valid", creating ? null : Validity.labelOf(before.validId()), Validity.labelOf(after.validId())));
+    }
+
+    // ---- companies
+
+    @Override
+    @Transactional(readOnly = true)
+    public Listing<Company> companies(int actorId, String text, int page) {
+        access.requireAdmin(actorId);
+        Condition filter = containsAny(text, CUSTOMER_COMPANY.CUSTOMER_ID, CUSTOMER_COMPANY.NAME);
+        int total = db.fetchCount(CUSTOMER_COMPANY, filter);
+        int current = Math.max(0, page);
+        List<Company> rows = db.selectFrom(CUSTOMER_COMPANY).where(filter)
+                .orderBy(DSL.lower(CUSTOMER_COMPANY.NAME))
+                .offset(current * PAGE_SIZE).limit(PAGE_SIZE)
+                .fetch(JooqCustomerAdministration::company);
+        return new Listing<>(rows, current, PAGE_SIZE, total);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Company company(int actorId, String customerId) {
+        access.requireAdmin(actorId);
+        return company(companyRow(customerId));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Company> companySuggestions(int actorId, String text, int limit) {
+        access.requireAdmin(actorId);
+        String prefix = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        Condition matching = prefix.isEmpty() ? DSL.noCondition()
+                : DSL.lower(CUSTOMER_COMPANY.CUSTOMER_ID).like(escapeLike(prefix) + "%", '!')
+                        .or(DSL.lower(CUSTOMER_COMPANY.NAME).like(escapeLike(prefix) + "%", '!'));
+        return db.selectFrom(CUSTOMER_COMPANY)
+                .where(CUSTOMER_COMPANY.VALID_ID.eq(Validity.VALID.id())).and(matching)
+                .orderBy(DSL.lower(CUSTOMER_COMPANY.NAME)).limit(limit)
+                .fetch(JooqCustomerAdministration::company);
+    }
+
+    @Override
+    @Transactional
+    public void createCompany(int actorId, Company company) {
+        access.requireAdmin(actorId);
+        Company clean = validate(company, null);
+        LocalDateTime now = LocalDateTime.now(clock);
+        CustomerCompanyRecord row = db.newRecord(CUSTOMER_COMPANY);
+        row.setCustomerId(clean.customerId());
+        apply(row, clean);
+        row.setCreateTime(now);
+        row.setCreateBy(actorId);
+        row.setChangeTime(now);
+        row.setChangeBy(actorId);
+        row.store();
+        audit.record(actorId, "customer-company", "customer id " + clean.customerId(), "create",
+                companyChanges(null, clean));
+    }
+
+    @Override
+    @Transactional
+    public void updateCompany(int actorId, String customerId, Company changes) {
+        access.requireAdmin(actorId);
+        CustomerCompanyRecord row = companyRow(customerId);
+        Company before = company(row);
+        Company clean = validate(changes, row);
+        apply(row, clean);
+        row.setChangeTime(LocalDateTime.now(clock));
+        row.setChangeBy(actorId);
+        row.update();
+        audit.record(actorId, "customer-company", "customer id " + row.getCustomerId(), "update",
+                companyChanges(before, company(row)));
+    }
+
+    private CustomerCompanyRecord companyRow(String customerId) {
+        CustomerCompanyRecord row = customerId == null ? null
+                : db.selectFrom(CUSTOMER_COMPANY).where(CUSTOMER_COMPANY.CUSTOMER_ID.eq(customerId)).fetchOne();
+        if (row == null) {
+            throw new NoSuchEntry("customer company '" + customerId + "'");
+        }
+        return row;
+    }
+
+    private Company validate(Company in, CustomerCompanyRecord existing) {
+        var errors = new InvalidInput.Collector();
+        String customerId = existing == null ? clean(in.customerId()) : existing.getCustomerId();
+        if (existing == null) {
+            if (customerId == null) {
+                errors.add("customerId", "Enter the customer id.");
+            } else if (customerId.length() > 150) {
+                errors.add("customerId", "The customer id may have at most 150 characters.");
+            } else if (db.fetchExists(CUSTOMER_COMPANY,
+                    DSL.lower(CUSTOMER_COMPANY.CUSTOMER_ID).eq(customerId.toLowerCase(Locale.ROOT)))) {
+                errors.add("customerId", "There is already a company with the customer id '" + customerId + "'.");
+            }
+        }
+        String name = required(errors, "name", in.name(), 200, "Enter the company's name.");
+        if (name != null && !errors.has("name")) {
+            Condition sameName = DSL.lower(CUSTOMER_COMPANY.NAME).eq(name.toLowerCase(Locale.ROOT));
+            if (existing != null) {
+                sameName = sameName.and(CUSTOMER_COMPANY.CUSTOMER_ID.ne(existing.getCustomerId()));
+            }
+            if (db.fetchExists(CUSTOMER_COMPANY, sameName)) {
+                errors.add("name", "There is already a company named '" + name + "'.");
+            }
+        }
+        String street = optional(errors, "street", in.street(), 200);
+        String zip = optional(errors, "zip", in.zip(), 200);
+        String city = optional(errors, "city", in.city(), 200);
+        String country = optional(errors, "country", in.country(), 200);
+        String url = optional(errors, "url", in.url(), 200);
+        if (url != null && !errors.has("url") && !url.matches("(?i)https?://\\S+")) {
+            errors.add("url", "Enter a web address starting with http:// or https://.");
+        }
+        String comment = optional(errors, "comment", in.comment(), 250);
+        if (Validity.of(in.validId()).isEmpty()) {
+            errors.add("validId", "Choose valid, invalid or invalid-temporarily.");
+        }
+        errors.throwIfAny();
+        return new Company(customerId, name, street, zip, city, country, url, comment, in.validId());
+    }
+
+    private static void apply(CustomerCompanyRecord row, Company clean) {
+        row.setName(clean.name());
+        row.setStreet(clean.street());
+        row.setZip(clean.zip());
+        row.setCity(clean.city());
+        row.setCountry(clean.country());
+        row.setUrl(clean.url());
+        row.setComments(clean.comment());
+        row.setValidId((short) clean.validId());
+    }
+
+    private static Company company(CustomerCompanyRecord r) {
+        return new Company(r.getCustomerId(), r.getName(), r.getStreet(), r.getZip(), r.getCity(), r.getCountry(),
+                r.getUrl(), r.getComments(), r.getValidId());
+    }
+
+    private static List<Change> companyChanges(Company before, Company after) {
+        boolean creating = before == null;
+        return java.util.Arrays.asList(
+                creating ? Change.of("customerId", null, after.customerId()) : null,
+                Change.of("name", creating ? null : before.name(), after.name()),
+                Change.of("street", creating ? null : before.street(), after.street()),
+                Change.of("zip", creating ? null : before.zip(), after.zip()),
+                Change.of("city", creating ? null : before.city(), after.city()),
+                Change.of("country", creating ? null : before.country(), after.country()),
+                Change.of("url", creating ? null : before.url(), after.url()),
+                Change.of("comment", creating ? null : before.comment(), after.comment()),
+                Change.of("valid", creating ? null : Validity.labelOf(before.validId()), Validity.labelOf(after.validId())));
+    }
+
+    // ---- customer groups
+
+    @Override
+    public boolean groupSupport() {
+        return properties.groupSupport();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CustomerGroupGrant> groupsOf(int actorId, int customerUserId) {
+        access.requireAdmin(actorId);
+        String login = customerUserRow(customerUserId).getLogin();
+        Map<Integer, Set<String>> held = heldPermissions(login);
+        PermissionGroups groups = schema.permissionGroups();
+        return db.select(groups.ID, groups.NAME).from(groups)
+                .where(groups.VALID_ID.eq(Validity.VALID.id()))
+                .orderBy(groups.NAME)
+                .fetch(r -> {
+                    Set<String> keys = held.getOrDefault(r.value1(), Set.of());
+                    return new CustomerGroupGrant(r.value1(), r.value2(), keys.contains("ro"), keys.contains("rw"));
+                });
+    }
+
+    @Override
+    @Transactional
+    public void setGroups(int actorId, int customerUserId, Map<Integer, Set<String>> grants) {
+        access.requireAdmin(actorId);
+        if (!properties.groupSupport()) {
+            throw InvalidInput.of("groups", "Customer group support is off (jotrs.customer.group-support).");
+        }
+        String login = customerUserRow(customerUserId).getLogin();
+        PermissionGroups groups = schema.permissionGroups();
+        Map<Integer, String> groupNames = new HashMap<>();
+        db.select(groups.ID, groups.NAME).from(groups).fetch().forEach(r -> groupNames.put(r.value1(), r.value2()));
+        var errors = new InvalidInput.Collector();
+        for (var grant : grants.entrySet()) {
+            if (!groupNames.containsKey(grant.getKey())) {
+                errors.add("groups", "There is no group with the id " + grant.getKey() + ".");
+            }
+            for (String key : grant.getValue()) {
+                if (!GROUP_PERMISSIONS.contains(key)) {
+                    errors.add("groups", "Customer permissions are ro or rw, not '" + key + "'.");
+                }
+            }
+        }
+        errors.throwIfAny();
+
+        Map<Integer, Set<String>> before = heldPermissions(login);
+        LocalDateTime now = LocalDateTime.now(clock);
+        db.deleteFrom(GROUP_CUSTOMER_USER).where(GROUP_CUSTOMER_USER.USER_ID.eq(login)).execute();
+        List<Change> changes = new ArrayList<>();
+        Set<Integer> touched = new TreeSet<>(before.keySet());
+        touched.addAll(grants.keySet());
+        for (int groupId : touched) {
+            Set<String> was = before.getOrDefault(groupId, Set.of());
+            Set<String> is = new TreeSet<>(grants.getOrDefault(groupId, Set.of()));
+            for (String key : is) {
+                db.insertInto(GROUP_CUSTOMER_USER)
+                        .set(GROUP_CUSTOMER_USER.USER_ID, login)
+                        .set(GROUP_CUSTOMER_USER.GROUP_ID, groupId)
+                        .set(GROUP_CUSTOMER_USER.PERMISSION_KEY, key)
+                        .set(GROUP_CUSTOMER_USER.PERMISSION_VALUE, (short) 1)
+                        .set(GROUP_CUSTOMER_USER.CREATE_TIME, now)
+                        .set(GROUP_CUSTOMER_USER.CREATE_BY, actorId)
+                        .set(GROUP_CUSTOMER_USER.CHANGE_TIME, now)
+                        .set(GROUP_CUSTOMER_USER.CHANGE_BY, actorId)
+                        .execute();
+            }
+            changes.add(Change.of("group " + groupNames.getOrDefault(groupId, String.valueOf(groupId)),
+                    String.join(",", new TreeSet<>(was)), String.join(",", is)));
+        }
+        audit.record(actorId, "customer-group-permission", "login " + login, "update", changes);
+    }
+
+    /** Group id to the permission keys held; OTRS keeps revoked permissions as rows with value 0. */
+    private Map<Integer, Set<String>> heldPermissions(String login) {
+        Map<Integer, Set<String>> held = new HashMap<>();
+        db.select(GROUP_CUSTOMER_USER.GROUP_ID, GROUP_CUSTOMER_USER.PERMISSION_KEY).from(GROUP_CUSTOMER_USER)
+                .where(GROUP_CUSTOMER_USER.USER_ID.eq(login))
+                .and(GROUP_CUSTOMER_USER.PERMISSION_VALUE.eq((short) 1))
+                .fetch()
+                .forEach(r -> held.computeIfAbsent(r.value1(), id -> new HashSet<>()).add(r.value2()));
+        return held;
+    }
+
+    // ---- shared field rules
+
+    private static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        String stripped = value.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+
+    private static String required(InvalidInput.Collector errors, String field, String value, int max, String missing) {
+        String clean = clean(value);
+        if (clean == null) {
+            errors.add(field, missing);
+        } else if (clean.length() > max) {
+            errors.add(field, "At most " + max + " characters.");
+        }
+        return clean;
+    }
+
+    private static String optional(InvalidInput.Collector errors, String field, String value, int max) {
+        String clean = clean(value);
+        if (clean != null && clean.length() > max) {
+            errors.add(field, "At most " + max + " characters.");
+        }
+        return clean;
+    }
+
+    @SafeVarargs
+    private static Condition containsAny(String text, Field<String>... fields) {
+        String needle = clean(text);
+        if (needle == null) {
+            return DSL.noCondition();
+        }
+        String pattern = "%" + escapeLike(needle.toLowerCase(Locale.ROOT)) + "%";
+        Condition any = DSL.falseCondition();
+        for (Field<String> field : fields) {
+            any = any.or(DSL.lower(field).like(pattern, '!'));
+        }
+        return any;
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}

@@ -1,0 +1,219 @@
+package org.jotrs.customer.web;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jotrs.access.AccessService;
+import org.jotrs.access.SignedInAgent;
+import org.jotrs.customer.CustomerAdministration;
+import org.jotrs.platform.AdminSection;
+import org.jotrs.platform.InvalidInput;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+
+/** Admin screens for customer users ({@code /admin/customers}) and companies ({@code /admin/companies}). */
+@Controller
+class CustomerAdminPages {
+
+    static final int SUGGESTIONS = 10;
+
+    private final CustomerAdministration customers;
+    private final AccessService access;
+
+    CustomerAdminPages(CustomerAdministration customers, AccessService access) {
+        this.customers = customers;
+        this.access = access;
+    }
+
+    @Bean
+    static AdminSection customerUsersSection() {
+        return new AdminSection("Customers", "Customer users", "/admin/customers",
+                "People who report tickets: login, name, mail address, company, password.");
+    }
+
+    @Bean
+    static AdminSection customerCompaniesSection() {
+        return new AdminSection("Customers", "Customer companies", "/admin/companies",
+                "The organisations customer users belong to (customer id).");
+    }
+
+    // ---- customer users
+
+    @GetMapping("/admin/customers")
+    String customerUsers(@AuthenticationPrincipal SignedInAgent agent, @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("listing", customers.customerUsers(agent.id(), q, page));
+        model.addAttribute("q", q);
+        return "customer/admin/users";
+    }
+
+    @GetMapping("/admin/customers/new")
+    String newCustomerUser(@AuthenticationPrincipal SignedInAgent agent, Model model) {
+        // the empty form reads nothing through the facade, so it checks here; saving checks again there
+        access.requireAdmin(agent.id());
+        return userForm(model, null, CustomerUserForm.empty(), Map.of(), false, List.of());
+    }
+
+    @PostMapping("/admin/customers/new")
+    String createCustomerUser(@AuthenticationPrincipal SignedInAgent agent, CustomerUserForm form, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            int id = customers.createCustomerUser(agent.id(), form.changes());
+            redirect.addFlashAttribute("notice", "Customer user " + form.login().strip() + " created.");
+            return "redirect:/admin/customers/" + id;
+        } catch (InvalidInput invalid) {
+            response.setStatus(422);
+            return userForm(model, null, form.withoutPassword(), invalid.errors(), false, List.of());
+        }
+    }
+
+    @GetMapping("/admin/customers/{id}")
+    String customerUser(@AuthenticationPrincipal SignedInAgent agent, @PathVariable int id, Model model) {
+        var user = customers.customerUser(agent.id(), id);
+        return userForm(model, id, CustomerUserForm.of(user), Map.of(), user.hasPassword(), groups(agent, id));
+    }
+
+    @PostMapping("/admin/customers/{id}")
+    String updateCustomerUser(@AuthenticationPrincipal SignedInAgent agent, @PathVariable int id, CustomerUserForm form,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            customers.updateCustomerUser(agent.id(), id, form.changes());
+            redirect.addFlashAttribute("notice", "Customer user saved.");
+            return "redirect:/admin/customers/" + id;
+        } catch (InvalidInput invalid) {
+            response.setStatus(422);
+            var user = customers.customerUser(agent.id(), id);
+            CustomerUserForm shown = form.withoutPassword();
+            shown = new CustomerUserForm(user.login(), shown.title(), shown.firstName(), shown.lastName(), shown.email(),
+                    shown.customerId(), shown.phone(), shown.mobile(), shown.street(), shown.zip(), shown.city(),
+                    shown.country(), shown.comment(), shown.validId(), "");
+            return userForm(model, id, shown, invalid.errors(), user.hasPassword(), groups(agent, id));
+        }
+    }
+
+    /**
+     * The group matrix posts one checkbox per group and permission, named {@code perm_<groupId>}
+     * with the values {@code ro} and {@code rw}.
+     */
+    @PostMapping("/admin/customers/{id}/groups")
+    String setGroups(@AuthenticationPrincipal SignedInAgent agent, @PathVariable int id,
+            jakarta.servlet.http.HttpServletRequest request, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        Map<Integer, Set<String>> grants = new HashMap<>();
+        for (var parameter : request.getParameterMap().entrySet()) {
+            if (!parameter.getKey().startsWith("perm_")) {
+                continue;
+            }
+            try {
+                int groupId = Integer.parseInt(parameter.getKey().substring("perm_".length()));
+                grants.computeIfAbsent(groupId, g -> new HashSet<>()).addAll(List.of(parameter.getValue()));
+            } catch (NumberFormatException e) {
+                grants.computeIfAbsent(-1, g -> new HashSet<>());
+            }
+        }
+        try {
+            customers.setGroups(agent.id(), id, grants);
+            redirect.addFlashAttribute("notice", "Group permissions saved.");
+            return "redirect:/admin/customers/" + id;
+        } catch (InvalidInput invalid) {
+            response.setStatus(422);
+            var user = customers.customerUser(agent.id(), id);
+            return userForm(model, id, CustomerUserForm.of(user), invalid.errors(), user.hasPassword(), groups(agent, id));
+        }
+    }
+
+    private List<org.jotrs.customer.CustomerGroupGrant> groups(SignedInAgent agent, int id) {
+        return customers.groupSupport() ? customers.groupsOf(agent.id(), id) : List.of();
+    }
+
+    private String userForm(Model model, Integer id, CustomerUserForm form, Map<String, String> errors,
+            boolean hasPassword, List<org.jotrs.customer.CustomerGroupGrant> groups) {
+        model.addAttribute("customerUserId", id);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("hasPassword", hasPassword);
+        model.addAttribute("groupSupport", customers.groupSupport());
+        model.addAttribute("groups", groups);
+        return "customer/admin/user";
+    }
+
+    // ---- companies
+
+    @GetMapping("/admin/companies")
+    String companies(@AuthenticationPrincipal SignedInAgent agent, @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("listing", customers.companies(agent.id(), q, page));
+        model.addAttribute("q", q);
+        return "customer/admin/companies";
+    }
+
+    @GetMapping("/admin/companies/new")
+    String newCompany(@AuthenticationPrincipal SignedInAgent agent, Model model) {
+        access.requireAdmin(agent.id());
+        return companyForm(model, null, CompanyForm.empty(), Map.of());
+    }
+
+    @PostMapping("/admin/companies/new")
+    String createCompany(@AuthenticationPrincipal SignedInAgent agent, CompanyForm form, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            customers.createCompany(agent.id(), form.company());
+            redirect.addFlashAttribute("notice", "Company " + form.name().strip() + " created.");
+            return "redirect:/admin/companies/edit?customerId=" + UriUtils.encodeQueryParam(form.customerId().strip(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (InvalidInput invalid) {
+            response.setStatus(422);
+            return companyForm(model, null, form.cleaned(), invalid.errors());
+        }
+    }
+
+    @GetMapping("/admin/companies/edit")
+    String company(@AuthenticationPrincipal SignedInAgent agent, @RequestParam String customerId, Model model) {
+        return companyForm(model, customerId, CompanyForm.of(customers.company(agent.id(), customerId)), Map.of());
+    }
+
+    @PostMapping("/admin/companies/edit")
+    String updateCompany(@AuthenticationPrincipal SignedInAgent agent, @RequestParam("key") String key,
+            CompanyForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            customers.updateCompany(agent.id(), key, form.company());
+            redirect.addFlashAttribute("notice", "Company saved.");
+            return "redirect:/admin/companies/edit?customerId=" + UriUtils.encodeQueryParam(key,
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (InvalidInput invalid) {
+            response.setStatus(422);
+            CompanyForm shown = form.cleaned();
+            shown = new CompanyForm(key, shown.name(), shown.street(), shown.zip(), shown.city(), shown.country(),
+                    shown.url(), shown.comment(), shown.validId());
+            return companyForm(model, key, shown, invalid.errors());
+        }
+    }
+
+    /** Typeahead for the customer user form's company field: datalist options, fetched by htmx. */
+    @GetMapping("/admin/companies/suggestions")
+    String companySuggestions(@AuthenticationPrincipal SignedInAgent agent,
+            @RequestParam(defaultValue = "") String customerId, Model model) {
+        model.addAttribute("companies", customers.companySuggestions(agent.id(), customerId, SUGGESTIONS));
+        return "customer/admin/company-suggestions";
+    }
+
+    private String companyForm(Model model, String key, CompanyForm form, Map<String, String> errors) {
+        model.addAttribute("key", key);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "customer/admin/company";
+    }
+}

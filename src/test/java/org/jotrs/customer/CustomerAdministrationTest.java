@@ -1,0 +1,143 @@
+package org.jotrs.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jotrs.platform.db.schema.Tables.CUSTOMER_COMPANY;
+import static org.jotrs.platform.db.schema.Tables.CUSTOMER_USER;
+import static org.jotrs.platform.db.schema.Tables.GROUP_CUSTOMER_USER;
+import static org.jotrs.platform.db.schema.Tables.JOTRS_AUDIT_LOG;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jooq.DSLContext;
+import org.jotrs.access.PasswordHashing;
+import org.jotrs.access.PermissionDenied;
+import org.jotrs.platform.AuditLog;
+import org.jotrs.platform.DatabaseKind;
+import org.jotrs.platform.InvalidInput;
+import org.jotrs.testing.RunningJotrs;
+import org.jotrs.testing.TestDatabase;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Customer users, companies and customer groups administered on every database: rows, audit, refusals. */
+class CustomerAdministrationTest {
+
+    private static final int ROOT = 1;
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void administersCustomersAndCompanies(DatabaseKind kind) {
+        try (TestDatabase database = TestDatabase.create(kind);
+                RunningJotrs jotrs = RunningJotrs.start(database, "--jotrs.customer.group-support=true")) {
+            DSLContext db = jotrs.bean(DSLContext.class);
+            CustomerAdministration admin = jotrs.bean(CustomerAdministration.class);
+            int outsider = agent(db, "outsider");
+
+            admin.createCompany(ROOT, new Company("ACME", "Acme Inc.", "Main St 1", "12345", "Springfield", "US",
+                    "https://acme.example", null, 1));
+            int carla = admin.createCustomerUser(ROOT, carla("carla", "carla@example.com", "acme", "s3cret pass"));
+
+            var stored = db.selectFrom(CUSTOMER_USER).where(CUSTOMER_USER.ID.eq(carla)).fetchSingle();
+            assertThat(stored.getLogin()).isEqualTo("carla");
+            assertThat(stored.getCustomerId()).as("company id as the company spells it").isEqualTo("ACME");
+            assertThat(stored.getPw()).startsWith("BCRYPT:12:");
+            assertThat(jotrs.bean(PasswordHashing.class).verify("s3cret pass", stored.getPw())).isTrue();
+            assertThat(stored.getCreateBy()).isEqualTo(ROOT);
+            assertThat(stored.getPhone()).isNull();
+            assertThat(jotrs.bean(CustomerDirectory.class).find("CARLA")).hasValueSatisfying(user ->
+                    assertThat(user.fullName()).isEqualTo("Carla Customer"));
+
+            admin.updateCustomerUser(ROOT, carla, new CustomerUserChanges("ignored", "Dr.", "Carla", "Customer",
+                    "carla.c@example.com", "ACME", "+1 555", null, null, null, null, null, "VIP", 2, ""));
+            stored = db.selectFrom(CUSTOMER_USER).where(CUSTOMER_USER.ID.eq(carla)).fetchSingle();
+            assertThat(stored.getLogin()).as("logins stay").isEqualTo("carla");
+            assertThat(stored.getEmail()).isEqualTo("carla.c@example.com");
+            assertThat(stored.getValidId()).isEqualTo((short) 2);
+            assertThat(jotrs.bean(PasswordHashing.class).verify("s3cret pass", stored.getPw()))
+                    .as("blank password keeps the old one").isTrue();
+            assertThat(admin.customerUsers(ROOT, "LA.C@EXAMPLE", 0).rows()).extracting(CustomerUserDetails::login)
+                    .containsExactly("carla");
+            assertThat(admin.customerUsers(ROOT, "nobody", 0).total()).isZero();
+
+            admin.updateCompany(ROOT, "ACME", new Company("changed", "Acme Corporation", null, null, null, null, null,
+                    "key account", 1));
+            assertThat(admin.company(ROOT, "ACME").name()).isEqualTo("Acme Corporation");
+            assertThat(admin.companySuggestions(ROOT, "acme c", 10)).extracting(Company::customerId).containsExactly("ACME");
+
+            List<AuditLog.Entry> entries = jotrs.bean(AuditLog.class).recent(null, null, 0, 10);
+            assertThat(entries).extracting(AuditLog.Entry::objectType, AuditLog.Entry::action).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple("customer-company", "update"),
+                    org.assertj.core.groups.Tuple.tuple("customer-user", "update"),
+                    org.assertj.core.groups.Tuple.tuple("customer-user", "create"),
+                    org.assertj.core.groups.Tuple.tuple("customer-company", "create"));
+            assertThat(entries.get(1).changes()).contains(new AuditLog.Change("email", "carla@example.com", "carla.c@example.com"),
+                    new AuditLog.Change("valid", "valid", "invalid"));
+            assertThat(entries.get(2).changes()).contains(new AuditLog.Change("password", null, "(set)"));
+            assertThat(entries.toString()).doesNotContain("s3cret");
+
+            // Refusals: each leaves every table as it was.
+            List<Integer> before = counts(db);
+            assertThatThrownBy(() -> admin.createCustomerUser(ROOT, carla("CARLA", "other@example.com", "ACME", "")))
+                    .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsOnlyKeys("login"));
+            assertThatThrownBy(() -> admin.createCustomerUser(ROOT, carla("carl", "not an address", "NOPE", "")))
+                    .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                            .containsEntry("email", "'not an address' is not a valid mail address.")
+                            .containsEntry("customerId", "There is no customer company 'NOPE'."));
+            assertThatThrownBy(() -> admin.createCustomerUser(ROOT, carla("carl", "CARLA.C@example.com", "ACME", "")))
+                    .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsOnlyKeys("email"));
+            assertThatThrownBy(() -> admin.createCustomerUser(ROOT, new CustomerUserChanges(" ", null, "", "", "", "",
+                    null, null, null, null, null, null, null, 7, null)))
+                    .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsOnlyKeys(
+                            "login", "firstName", "lastName", "email", "customerId", "validId"));
+            assertThatThrownBy(() -> admin.createCompany(ROOT, new Company("acme", "Other", null, null, null, null, null, null, 1)))
+                    .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsOnlyKeys("customerId"));
+            assertThatThrownBy(() -> admin.createCompany(ROOT, new Company("OTHER", "ACME corporation", null, null, null,
+                    null, "ftp://x", null, 1)))
+                    .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsOnlyKeys("name", "url"));
+            assertThatThrownBy(() -> admin.createCustomerUser(outsider, carla("eve", "eve@example.com", "ACME", "")))
+                    .isInstanceOf(PermissionDenied.class);
+            assertThatThrownBy(() -> admin.updateCompany(outsider, "ACME", new Company("ACME", "Evil", null, null, null,
+                    null, null, null, 1))).isInstanceOf(PermissionDenied.class);
+            assertThatThrownBy(() -> admin.customerUsers(outsider, "", 0)).isInstanceOf(PermissionDenied.class);
+            assertThatThrownBy(() -> admin.setGroups(ROOT, carla, Map.of(1, Set.of("owner"))))
+                    .isInstanceOf(InvalidInput.class);
+            assertThatThrownBy(() -> admin.setGroups(ROOT, carla, Map.of(987, Set.of("ro"))))
+                    .isInstanceOf(InvalidInput.class);
+            assertThatThrownBy(() -> admin.updateCustomerUser(ROOT, 987654, carla("x", "x@example.com", "ACME", "")))
+                    .isInstanceOf(org.jotrs.platform.NoSuchEntry.class);
+            assertThat(counts(db)).as("nothing written").isEqualTo(before);
+            assertThat(admin.company(ROOT, "ACME").name()).isEqualTo("Acme Corporation");
+
+            // Customer groups (group support is on in this test).
+            admin.setGroups(ROOT, carla, Map.of(1, Set.of("ro"), 3, Set.of("ro", "rw")));
+            assertThat(admin.groupsOf(ROOT, carla)).filteredOn(CustomerGroupGrant::ro)
+                    .extracting(CustomerGroupGrant::groupName).containsExactlyInAnyOrder("users", "stats");
+            admin.setGroups(ROOT, carla, Map.of(1, Set.of("rw")));
+            assertThat(db.select(GROUP_CUSTOMER_USER.GROUP_ID, GROUP_CUSTOMER_USER.PERMISSION_KEY).from(GROUP_CUSTOMER_USER)
+                    .where(GROUP_CUSTOMER_USER.USER_ID.eq("carla")).fetch(r -> r.value1() + ":" + r.value2()))
+                    .containsExactly("1:rw");
+            assertThat(jotrs.bean(AuditLog.class).recent("customer-group-permission", null, 0, 1)).singleElement()
+                    .satisfies(entry -> assertThat(entry.changes()).contains(
+                            new AuditLog.Change("group users", "ro", "rw"), new AuditLog.Change("group stats", "ro,rw", "")));
+        }
+    }
+
+    private static CustomerUserChanges carla(String login, String email, String company, String password) {
+        return new CustomerUserChanges(login, null, "Carla", "Customer", email, company, null, null, null, null, null,
+                null, null, 1, password);
+    }
+
+    static int agent(DSLContext db, String login) {
+        db.execute("INSERT INTO users (login, pw, first_name, last_name, valid_id, create_time, create_by, change_time, change_by)"
+                + " VALUES ('" + login + "', 'x', 'Out', 'Sider', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+        return db.fetchSingle("SELECT id FROM users WHERE login = '" + login + "'").get(0, Integer.class);
+    }
+
+    private static List<Integer> counts(DSLContext db) {
+        return List.of(db.fetchCount(CUSTOMER_USER), db.fetchCount(CUSTOMER_COMPANY), db.fetchCount(GROUP_CUSTOMER_USER),
+                db.fetchCount(JOTRS_AUDIT_LOG));
+    }
+}

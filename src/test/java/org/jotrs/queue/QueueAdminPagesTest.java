@@ -1,0 +1,155 @@
+package org.jotrs.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jotrs.platform.db.schema.Tables.JOTRS_AUDIT_LOG;
+import static org.jotrs.platform.db.schema.Tables.QUEUE;
+import static org.jotrs.platform.db.schema.Tables.QUEUE_STANDARD_TEMPLATE;
+import static org.jotrs.platform.db.schema.Tables.STANDARD_TEMPLATE;
+import static org.jotrs.platform.db.schema.Tables.SYSTEM_ADDRESS;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.codec.digest.DigestUtils;
+import org.jooq.DSLContext;
+import org.jotrs.platform.DatabaseKind;
+import org.jotrs.testing.AgentHttp;
+import org.jotrs.testing.RunningJotrs;
+import org.jotrs.testing.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The queue module's admin screens over HTTP; a new queue is offered by the phone ticket form at once. */
+class QueueAdminPagesTest {
+
+    private static TestDatabase database;
+    private static RunningJotrs jotrs;
+    private static AgentHttp root;
+    private static DSLContext db;
+
+    @BeforeAll
+    static void start() {
+        database = TestDatabase.create(DatabaseKind.H2);
+        jotrs = RunningJotrs.start(database);
+        db = jotrs.bean(DSLContext.class);
+        root = jotrs.agent();
+        root.signIn("root@localhost", jotrs.firstStartPassword().orElseThrow());
+        db.execute("INSERT INTO users (login, pw, first_name, last_name, valid_id, create_time, create_by, change_time, change_by)"
+                + " VALUES ('agent', '" + DigestUtils.sha256Hex("agent-pw") + "', 'Ag', 'Ent', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+    }
+
+    @AfterAll
+    static void stop() {
+        jotrs.close();
+        database.close();
+    }
+
+    @Test
+    void aNewQueueIsOfferedInThePhoneTicketFormOnTheNextRequest() {
+        assertThat(root.get("/tickets/new").body()).doesNotContain(">Billing</option>");
+        HttpResponse<String> created = root.submit("/admin/queues/new", "/admin/queues/new", queue("Billing"));
+        assertThat(created.statusCode()).isEqualTo(302);
+        String queuePath = location(created);
+        assertThat(root.get(queuePath).body()).contains("Queue Billing created.");
+        assertThat(root.get("/admin/queues").body()).contains(">Billing</a>");
+        assertThat(root.get("/tickets/new").body()).contains(">Billing</option>");
+
+        Map<String, String> invalid = queue("Billing");
+        invalid.put("validId", "2");
+        assertThat(root.submit(queuePath, queuePath, invalid).statusCode()).isEqualTo(302);
+        assertThat(root.get("/tickets/new").body()).as("an invalid queue is gone at once").doesNotContain(">Billing</option>");
+    }
+
+    @Test
+    void textsTemplatesAndAddressesAreCreatedAndAssigned() {
+        assertThat(root.submit("/admin/salutations/new", "/admin/salutations/new",
+                Map.of("name", "Hi", "text", "Hi <OTRS_CUSTOMER_UserFirstname>,", "comment", "", "validId", "1")).statusCode())
+                .isEqualTo(302);
+        assertThat(root.get("/admin/salutations").body()).contains(">Hi</a>").contains("system standard salutation (en)");
+        assertThat(root.submit("/admin/system-addresses/new", "/admin/system-addresses/new",
+                Map.of("address", "billing@example.com", "displayName", "Billing", "queueId", "2", "validId", "1"))
+                .statusCode()).isEqualTo(302);
+        HttpResponse<String> template = root.submit("/admin/templates/new", "/admin/templates/new",
+                Map.of("name", "Thanks", "templateType", "Answer", "text", "Thank you.", "validId", "1"));
+        assertThat(template.statusCode()).isEqualTo(302);
+        String templatePath = location(template);
+        int templateId = Integer.parseInt(templatePath.substring(templatePath.lastIndexOf('/') + 1));
+        assertThat(root.submit(templatePath + "/queues", templatePath + "/queues", Map.of("queueIds", "2")).statusCode())
+                .isEqualTo(302);
+        assertThat(db.fetchCount(QUEUE_STANDARD_TEMPLATE, QUEUE_STANDARD_TEMPLATE.STANDARD_TEMPLATE_ID.eq(templateId)))
+                .isEqualTo(1);
+        assertThat(root.get("/admin/queues/2/templates").body()).contains("value=\"" + templateId + "\" checked");
+    }
+
+    @Test
+    void badInputIsShownAgainWith422AndWritesNothing() {
+        List<Integer> before = counts();
+        Map<String, String> duplicate = queue("raw");
+        duplicate.put("groupId", "999");
+        duplicate.put("solutionTime", "two hours");
+        HttpResponse<String> refused = root.submit("/admin/queues/new", "/admin/queues/new", duplicate);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("There is already a queue named 'raw'.")
+                .contains("Choose a group: there is no group with the id 999.")
+                .contains("Enter a whole number of minutes, 0 for none.")
+                .contains("value=\"two hours\"");
+        HttpResponse<String> address = root.submit("/admin/system-addresses/new", "/admin/system-addresses/new",
+                Map.of("address", "jotrs@", "displayName", "x", "queueId", "2", "validId", "1"));
+        assertThat(address.statusCode()).isEqualTo(422);
+        assertThat(address.body()).contains("'jotrs@' is not a valid mail address.");
+        HttpResponse<String> template = root.submit("/admin/templates/new", "/admin/templates/new",
+                Map.of("name", "EMPTY ANSWER", "templateType", "Answer", "text", "", "validId", "1"));
+        assertThat(template.statusCode()).isEqualTo(422);
+        assertThat(template.body()).contains("There is already a template named 'EMPTY ANSWER'.");
+        HttpResponse<String> unknownQueue = root.submit("/admin/templates/1/queues", "/admin/templates/1/queues",
+                Map.of("queueIds", "9999"));
+        assertThat(unknownQueue.statusCode()).isEqualTo(422);
+        assertThat(unknownQueue.body()).contains("There is no queue with the id 9999.");
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void agentsWhoAreNotAdminsAreRefused() {
+        AgentHttp agent = jotrs.agent();
+        agent.signIn("agent", "agent-pw");
+        List<Integer> before = counts();
+        for (String path : List.of("/admin/queues", "/admin/queues/new", "/admin/queues/2", "/admin/queues/2/templates",
+                "/admin/system-addresses", "/admin/salutations", "/admin/signatures/new", "/admin/templates",
+                "/admin/templates/1/queues")) {
+            assertThat(agent.get(path).statusCode()).as(path).isEqualTo(403);
+        }
+        assertThat(agent.submit("/", "/admin/queues/new", queue("Sneaky")).statusCode()).isEqualTo(403);
+        assertThat(agent.submit("/", "/admin/templates/1/queues", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    private static Map<String, String> queue(String name) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("name", name);
+        form.put("groupId", "1");
+        form.put("systemAddressId", "1");
+        form.put("salutationId", "1");
+        form.put("signatureId", "1");
+        form.put("followUpId", "1");
+        form.put("unlockTimeout", "0");
+        form.put("firstResponseTime", "");
+        form.put("updateTime", "0");
+        form.put("solutionTime", "0");
+        form.put("calendarName", "");
+        form.put("comment", "");
+        form.put("validId", "1");
+        return form;
+    }
+
+    private static String location(HttpResponse<String> response) {
+        return response.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+    }
+
+    private static List<Integer> counts() {
+        return List.of(db.fetchCount(QUEUE), db.fetchCount(SYSTEM_ADDRESS), db.fetchCount(STANDARD_TEMPLATE),
+                db.fetchCount(QUEUE_STANDARD_TEMPLATE), db.fetchCount(JOTRS_AUDIT_LOG));
+    }
+}
