@@ -70,11 +70,15 @@ public interface TicketService {
     /**
      * The starting point of the reply or forward form, for an agent who may send it ({@code rw}).
      *
+     * The body is the queue's salutation, the chosen template, its signature and then the quoted
+     * article, with OTRS's placeholders filled in.
+     *
      * @param articleId the article to answer or forward; null for the last one from the customer
+     * @param templateId a template of the queue to start from, or null
      * @throws NoSuchTicket when the ticket does not exist
      * @throws org.jotrs.access.PermissionDenied without the permission
      */
-    MailDraft mailDraft(int actorId, long ticketId, TicketAction.MailKind kind, Long articleId);
+    MailDraft mailDraft(int actorId, long ticketId, TicketAction.MailKind kind, Long articleId, Integer templateId);
 
     /**
      * Attachment {@code fileId} (OTRS FileID, 1-based, as the zoom lists it) of an article of the

@@ -54,10 +54,16 @@ class TicketWorkflowTest {
             String secondNumber = db.select(TICKET.TN).from(TICKET).where(TICKET.ID.eq(second)).fetchSingle().value1();
 
             // Reply: drafted to the customer with the number in the subject, stored as email article, queued.
-            MailDraft draft = tickets.mailDraft(ROOT, first, MailKind.REPLY, null);
+            MailDraft draft = tickets.mailDraft(ROOT, first, MailKind.REPLY, null, null);
             assertThat(draft.to()).isEqualTo("\"Carla Customer\" <carla@example.com>");
             assertThat(draft.subject()).isEqualTo("RE: [Ticket#" + firstNumber + "] Printer jams");
-            assertThat(draft.body()).contains("> It jams.");
+            assertThat(draft.body()).contains("> It jams.").startsWith("Dear Carla Customer,")
+                    .contains("Your Ticket-Team").contains(" Admin OTRS");
+            assertThat(draft.templates()).extracting(t -> t.name()).containsExactly("empty answer");
+            db.execute("INSERT INTO queue_standard_template (queue_id, standard_template_id, create_by, create_time,"
+                    + " change_by, change_time) VALUES (2, 2, 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP)");
+            assertThat(tickets.mailDraft(ROOT, first, MailKind.REPLY, null, 2).body())
+                    .contains("Thank you for your request.\n\nSome test answer to show how a standard template can be used.");
             assertThat(draft.from()).isEqualTo("\"Jotrs System\" <jotrs@localhost>");
             tickets.apply(ROOT, first, new TicketAction.SendMail(MailKind.REPLY, draft.articleId(), draft.to(),
                     "boss@example.com", "", draft.subject(), "We are on it.\n" + draft.body(), new BigDecimal("1.5")));
@@ -92,7 +98,7 @@ class TicketWorkflowTest {
                     .doesNotContain("hidden@example.com");
 
             // Forward and phone calls, with time accounting on top.
-            MailDraft forward = tickets.mailDraft(ROOT, first, MailKind.FORWARD, null);
+            MailDraft forward = tickets.mailDraft(ROOT, first, MailKind.FORWARD, null, null);
             assertThat(forward.to()).isEmpty();
             assertThat(forward.subject()).startsWith("Fwd: [Ticket#" + firstNumber + "]");
             tickets.apply(ROOT, first, new TicketAction.SendMail(MailKind.FORWARD, forward.articleId(), "vendor@example.net",
@@ -132,7 +138,7 @@ class TicketWorkflowTest {
                     new TicketAction.AddPhoneCall("S", "B", true, null))) {
                 assertThatThrownBy(() -> tickets.apply(reader, first, action)).isInstanceOf(PermissionDenied.class);
             }
-            assertThatThrownBy(() -> tickets.mailDraft(reader, first, MailKind.REPLY, null)).isInstanceOf(PermissionDenied.class);
+            assertThatThrownBy(() -> tickets.mailDraft(reader, first, MailKind.REPLY, null, null)).isInstanceOf(PermissionDenied.class);
             assertThatThrownBy(() -> tickets.apply(ROOT, first, new TicketAction.SendMail(MailKind.REPLY, null,
                     "not an address", "", "", "S", "B", null)))
                     .isInstanceOfSatisfying(InvalidTicketRequest.class, e -> assertThat(e.errors()).containsOnlyKeys("to"));

@@ -73,8 +73,8 @@ class JooqTicketService implements TicketService {
 
     @Override
     public org.jotrs.ticket.MailDraft mailDraft(int actorId, long ticketId, org.jotrs.ticket.TicketAction.MailKind kind,
-            Long articleId) {
-        return mailDrafts.draft(actorId, ticketId, kind, articleId);
+            Long articleId, Integer templateId) {
+        return mailDrafts.draft(actorId, ticketId, kind, articleId, templateId);
     }
 
     @Override

@@ -9,7 +9,11 @@ import org.jotrs.article.ArticleView;
 import org.jotrs.article.SenderType;
 import org.jotrs.customer.CustomerDirectory;
 import org.jotrs.customer.CustomerUser;
+import org.jotrs.queue.PlaceholderValues;
 import org.jotrs.queue.QueueService;
+import org.jotrs.queue.ResponseTexts;
+import org.jooq.DSLContext;
+import static org.jotrs.platform.db.schema.Tables.USERS;
 import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.MailDraft;
 import org.jotrs.ticket.TicketAction.MailKind;
@@ -35,9 +39,13 @@ class MailDrafts {
     private final QueueService queues;
     private final TicketRows rows;
     private final TicketSubjects subjects;
+    private final ResponseTexts texts;
+    private final DSLContext db;
 
     MailDrafts(ArticleService articles, CustomerDirectory customers, QueueService queues, TicketRows rows,
-            TicketSubjects subjects) {
+            TicketSubjects subjects, ResponseTexts texts, DSLContext db) {
+        this.texts = texts;
+        this.db = db;
         this.articles = articles;
         this.customers = customers;
         this.queues = queues;
@@ -46,7 +54,7 @@ class MailDrafts {
     }
 
     @Transactional(readOnly = true)
-    MailDraft draft(int actorId, long ticketId, MailKind kind, Long articleId) {
+    MailDraft draft(int actorId, long ticketId, MailKind kind, Long articleId, Integer templateId) {
         Current ticket = rows.read(ticketId);
         rows.require(actorId, ticket, Permission.RW, kind == MailKind.REPLY ? "answer tickets" : "forward tickets");
         List<ArticleView> all = articles.articlesOf(ticketId);
@@ -57,18 +65,41 @@ class MailDrafts {
         if (articleId != null && answered.isEmpty()) {
             throw new InvalidTicketRequest(java.util.Map.of("articleId", "The article is not part of this ticket."));
         }
-        String from = queues.senderOf(ticket.snapshot().queueId()).orElse(null);
+        int queueId = ticket.snapshot().queueId();
+        String from = queues.senderOf(queueId).orElse(null);
+        var templates = texts.templates(queueId, kind == MailKind.REPLY ? "Answer" : "Forward");
+        PlaceholderValues values = placeholders(actorId, ticket);
+        StringBuilder start = new StringBuilder();
+        if (kind == MailKind.REPLY) {
+            texts.salutation(queueId, values).ifPresent(text -> start.append(text.strip()).append("\n\n"));
+        }
+        if (templateId != null) {
+            texts.renderTemplate(queueId, templateId, values).ifPresent(text -> start.append(text.strip()).append("\n\n"));
+        }
+        texts.signature(queueId, values).ifPresent(text -> start.append(text.strip()).append('\n'));
         String baseSubject = answered.map(ArticleView::subject).orElse(ticket.title());
         if (kind == MailKind.FORWARD) {
             return new MailDraft(kind, answered.map(ArticleView::id).orElse(null), from, "", "",
-                    subjects.build(ticket.number(), baseSubject, Kind.FORWARD), answered.map(MailDrafts::enclose).orElse(""));
+                    subjects.build(ticket.number(), baseSubject, Kind.FORWARD),
+                    start + answered.map(MailDrafts::enclose).orElse(""), templates, templateId);
         }
         String to = answered.filter(a -> a.sender() == SenderType.CUSTOMER && a.from() != null && a.from().contains("@"))
                 .map(ArticleView::from)
                 .orElseGet(() -> Optional.ofNullable(ticket.customerUserId()).flatMap(customers::find)
                         .filter(c -> c.email() != null && !c.email().isBlank()).map(CustomerUser::mailbox).orElse(""));
         return new MailDraft(kind, answered.map(ArticleView::id).orElse(null), from, to, "",
-                subjects.build(ticket.number(), baseSubject, Kind.REPLY), answered.map(MailDrafts::quote).orElse(""));
+                subjects.build(ticket.number(), baseSubject, Kind.REPLY),
+                start + answered.map(MailDrafts::quote).orElse(""), templates, templateId);
+    }
+
+    /** What OTRS's placeholders stand for in this ticket's answer, written by this agent. */
+    private PlaceholderValues placeholders(int actorId, Current ticket) {
+        var agent = db.select(USERS.FIRST_NAME, USERS.LAST_NAME).from(USERS).where(USERS.ID.eq(actorId)).fetchOne();
+        Optional<CustomerUser> customer = Optional.ofNullable(ticket.customerUserId()).flatMap(customers::find);
+        return new PlaceholderValues(customer.map(CustomerUser::fullName).orElse(ticket.customerUserId()),
+                ticket.number(), ticket.title(), agent == null ? null : agent.value1(), agent == null ? null : agent.value2(),
+                customer.map(CustomerUser::firstName).orElse(null), customer.map(CustomerUser::lastName).orElse(null),
+                customer.map(CustomerUser::email).orElse(null));
     }
 
     private static String quote(ArticleView article) {

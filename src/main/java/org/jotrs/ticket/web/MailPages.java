@@ -30,14 +30,16 @@ class MailPages {
 
     @GetMapping("/tickets/{ticketId}/reply")
     String replyForm(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
-            @RequestParam(required = false) Long article, Model model) {
-        return form(agent, ticketId, tickets.mailDraft(agent.id(), ticketId, MailKind.REPLY, article), "", Map.of(), model);
+            @RequestParam(required = false) Long article, @RequestParam(required = false) Integer template, Model model) {
+        return form(agent, ticketId, tickets.mailDraft(agent.id(), ticketId, MailKind.REPLY, article, template), "",
+                Map.of(), model);
     }
 
     @GetMapping("/tickets/{ticketId}/forward")
     String forwardForm(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
-            @RequestParam(required = false) Long article, Model model) {
-        return form(agent, ticketId, tickets.mailDraft(agent.id(), ticketId, MailKind.FORWARD, article), "", Map.of(), model);
+            @RequestParam(required = false) Long article, @RequestParam(required = false) Integer template, Model model) {
+        return form(agent, ticketId, tickets.mailDraft(agent.id(), ticketId, MailKind.FORWARD, article, template), "",
+                Map.of(), model);
     }
 
     @PostMapping("/tickets/{ticketId}/reply")
@@ -60,9 +62,9 @@ class MailPages {
             return "redirect:/tickets/" + ticketId;
         } catch (InvalidTicketRequest invalid) {
             response.setStatus(422);
-            MailDraft draft = tickets.mailDraft(agent.id(), ticketId, kind, null);
+            MailDraft draft = tickets.mailDraft(agent.id(), ticketId, kind, form.article(), null);
             MailDraft entered = new MailDraft(kind, form.article(), draft.from(), form.to(), form.cc(), form.subject(),
-                    form.body());
+                    form.body(), draft.templates(), null);
             return form(agent, ticketId, entered, form.bcc(), invalid.errors(), model);
         }
     }
