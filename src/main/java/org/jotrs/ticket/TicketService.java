@@ -49,4 +49,11 @@ public interface TicketService {
      * @throws org.jotrs.access.PermissionDenied for a queue the agent may not read
      */
     QueueOverview queueOverview(int actorId, Integer queueId, int page);
+
+    /**
+     * Whether the agent may read the ticket now: owner, responsible, or {@code ro} on its queue's
+     * group (the rule of {@link #details}). False for a ticket that does not exist. Read from the
+     * database on every call, so a moved ticket or a changed permission counts at once.
+     */
+    boolean canRead(int actorId, long ticketId);
 }

@@ -56,4 +56,9 @@ class JooqTicketService implements TicketService {
     public CreatedTicket createPhoneTicket(int actorId, NewPhoneTicket request) {
         return phoneTicketCreation.create(actorId, request);
     }
+
+    @Override
+    public boolean canRead(int actorId, long ticketId) {
+        return reading.canRead(actorId, ticketId);
+    }
 }

@@ -71,6 +71,20 @@ class TicketReading {
                 row.value17(), pendingUntil, articles.articlesOf(ticketId), history(ticketId));
     }
 
+    @Transactional(readOnly = true)
+    boolean canRead(int actorId, long ticketId) {
+        var row = db.select(QUEUE.GROUP_ID, TICKET.USER_ID, TICKET.RESPONSIBLE_USER_ID)
+                .from(TICKET)
+                .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
+                .where(TICKET.ID.eq(ticketId))
+                .fetchOne();
+        if (row == null) {
+            return false;
+        }
+        return Integer.valueOf(actorId).equals(row.value2()) || Integer.valueOf(actorId).equals(row.value3())
+                || access.permissionsOn(actorId, row.value1()).contains(Permission.RO);
+    }
+
     private List<HistoryEntry> history(long ticketId) {
         return db.select(TICKET_HISTORY.CREATE_TIME, TICKET_HISTORY_TYPE.NAME, TICKET_HISTORY.NAME, USERS.LOGIN)
                 .from(TICKET_HISTORY)
