@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,6 +18,7 @@ import java.util.function.Consumer;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jotrs.platform.ChangeFeedTail;
 import org.jotrs.platform.FeedChange;
 import org.slf4j.Logger;
@@ -66,7 +68,7 @@ class PollingChangeFeedTail implements ChangeFeedTail, SmartLifecycle {
 
     @Override
     public long latestId() {
-        Long max = db.select(org.jooq.impl.DSL.max(JOTRS_CHANGE_FEED.ID)).from(JOTRS_CHANGE_FEED).fetchOne(0, Long.class);
+        Long max = db.select(DSL.max(JOTRS_CHANGE_FEED.ID)).from(JOTRS_CHANGE_FEED).fetchOne(0, Long.class);
         return max == null ? 0 : max;
     }
 
@@ -147,6 +149,11 @@ class PollingChangeFeedTail implements ChangeFeedTail, SmartLifecycle {
         }
         trimGaps();
         return fresh;
+    }
+
+    /** The ids still waited for. */
+    Set<Long> waitingFor() {
+        return Set.copyOf(gaps.keySet());
     }
 
     private long startPosition() {
