@@ -6,6 +6,13 @@ import java.util.List;
 public sealed interface LiveEvent {
 
     /**
+     * The first event of a stream: its id, with which the page ends it when it goes away (a
+     * closed connection is otherwise only noticed at the next heartbeat).
+     */
+    record Opened(String viewerId) implements LiveEvent {
+    }
+
+    /**
      * The ticket of a zoom changed. For an agent who can no longer read it (moved away, rights
      * taken) only {@code readable = false} is told, without who or what.
      *

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.jotrs.access.Permission;
 import org.jotrs.access.PermissionDenied;
@@ -77,6 +78,12 @@ public class LiveHub implements SmartLifecycle {
         if (interest instanceof OneTicket zoom && !tickets.canRead(agentId, zoom.ticketId())) {
             throw new PermissionDenied(Permission.RO, "follow this ticket");
         }
+        if (interest instanceof TicketLists lists) {
+            // Only what the agent could read counts as on the page: the ids come from the browser.
+            interest = new TicketLists(lists.shownTicketIds().stream()
+                    .filter(ticketId -> tickets.canRead(agentId, ticketId))
+                    .collect(Collectors.toSet()));
+        }
         LiveStream stream = new LiveStream(agentId, sessionId, interest, tail.latestId(), sink);
         synchronized (streams) {
             long open = streams.values().stream().filter(s -> s.sessionId().equals(sessionId)).count();
@@ -85,6 +92,7 @@ public class LiveHub implements SmartLifecycle {
             }
             streams.put(stream.viewerId(), stream);
         }
+        offer(stream, new LiveEvent.Opened(stream.viewerId()));
         stream.start(gone -> close(gone.viewerId()));
         if (interest instanceof OneTicket zoom) {
             viewers.arrive(stream.viewerId(), zoom.ticketId(), agentId, LocalDateTime.now(clock));
@@ -109,6 +117,14 @@ public class LiveHub implements SmartLifecycle {
                 // The row expires without heartbeats anyway.
                 log.warn("Removing viewer {} failed: {}", viewerId, e.toString());
             }
+        }
+    }
+
+    /** Ends a stream at its page's request (the page is going away); only the agent's own streams. */
+    public void closeOwn(int agentId, String viewerId) {
+        LiveStream stream = streams.get(viewerId);
+        if (stream != null && stream.agentId() == agentId) {
+            close(viewerId);
         }
     }
 

@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -21,8 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * Server-sent event streams for open agent pages: one per zoom ({@code /live/tickets/{id}}) and
  * one per ticket list ({@code /live/queues}). Signed-in agents only (the session cookie, like
- * every page); GET, so no CSRF token. Events: {@code ticket}, {@code tickets}, {@code viewers},
- * {@code revoked}, and heartbeat comments.
+ * every page); GET, so no CSRF token. Events: {@code opened}, {@code ticket}, {@code tickets},
+ * {@code viewers}, {@code revoked}, and heartbeat comments.
  */
 @RestController
 class LiveStreams {
@@ -46,6 +47,13 @@ class LiveStreams {
     ResponseEntity<SseEmitter> queues(@AuthenticationPrincipal SignedInAgent agent,
             @RequestParam(defaultValue = "") String shown, HttpSession session) {
         return open(agent, session, new Interest.TicketLists(ticketIds(shown)));
+    }
+
+    /** The page is going away (sent as a beacon with the CSRF token): its viewer leaves at once. */
+    @PostMapping("/live/streams/{viewerId}/close")
+    ResponseEntity<Void> close(@AuthenticationPrincipal SignedInAgent agent, @PathVariable String viewerId) {
+        hub.closeOwn(agent.id(), viewerId);
+        return ResponseEntity.noContent().build();
     }
 
     private ResponseEntity<SseEmitter> open(SignedInAgent agent, HttpSession session, Interest interest) {

@@ -19,6 +19,8 @@ final class SseSink implements StreamSink {
     @Override
     public void send(LiveEvent event) throws IOException {
         switch (event) {
+            case LiveEvent.Opened opened -> emitter.send(SseEmitter.event().name("opened")
+                    .data(opened, MediaType.APPLICATION_JSON));
             case LiveEvent.TicketChanged changed -> emitter.send(SseEmitter.event().name("ticket")
                     .data(changed, MediaType.APPLICATION_JSON));
             case LiveEvent.TicketsChanged changed -> emitter.send(SseEmitter.event().name("tickets")
