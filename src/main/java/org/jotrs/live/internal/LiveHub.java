@@ -96,6 +96,7 @@ public class LiveHub implements SmartLifecycle {
         stream.start(gone -> close(gone.viewerId()));
         if (interest instanceof OneTicket zoom) {
             viewers.arrive(stream.viewerId(), zoom.ticketId(), agentId, LocalDateTime.now(clock));
+            stream.markViewing();
             Map<Integer, String> present = viewers.current(List.of(zoom.ticketId()), seenSince())
                     .getOrDefault(zoom.ticketId(), Map.of());
             offer(stream, new LiveEvent.Viewers(othersThan(agentId, present)));
@@ -220,7 +221,10 @@ public class LiveHub implements SmartLifecycle {
                     offer(stream, new LiveEvent.Revoked());
                     continue;
                 }
-                viewers.stillThere(stream.viewerId(), zoom.ticketId(), stream.agentId(), now);
+                // A row purged while this node stood still is put back, unless the stream just closed.
+                if (stream.viewing() && !viewers.stillThere(stream.viewerId(), now) && streams.containsKey(stream.viewerId())) {
+                    viewers.arrive(stream.viewerId(), zoom.ticketId(), stream.agentId(), now);
+                }
             }
             offer(stream, new LiveEvent.Heartbeat());
         }

@@ -27,6 +27,7 @@ final class LiveStream {
     private final StreamSink sink;
     private final BlockingQueue<LiveEvent> outbox = new ArrayBlockingQueue<>(OUTBOX_SIZE);
     private volatile boolean ended;
+    private volatile boolean viewing;
     private Thread writer;
 
     LiveStream(int agentId, String sessionId, Interest interest, long connectedAtFeedId, StreamSink sink) {
@@ -56,6 +57,15 @@ final class LiveStream {
     /** The feed's end when the stream opened: the page was rendered before, with every change up to about here. */
     long connectedAtFeedId() {
         return connectedAtFeedId;
+    }
+
+    /** Whether the stream's viewer row exists (zooms only); heartbeats refresh only those. */
+    boolean viewing() {
+        return viewing;
+    }
+
+    void markViewing() {
+        viewing = true;
     }
 
     /** Starts writing; {@code gone} is called once when the browser can no longer be reached. */

@@ -35,15 +35,12 @@ class Viewers {
                 .execute();
     }
 
-    /** Refreshes the heartbeat; puts the row back if it was removed meanwhile (purged as stale). */
-    void stillThere(String viewerId, long ticketId, int agentId, LocalDateTime now) {
-        int updated = db.update(JOTRS_LIVE_VIEWER)
+    /** Refreshes the heartbeat; false when the row is gone (purged as stale meanwhile). */
+    boolean stillThere(String viewerId, LocalDateTime now) {
+        return db.update(JOTRS_LIVE_VIEWER)
                 .set(JOTRS_LIVE_VIEWER.LAST_SEEN, now)
                 .where(JOTRS_LIVE_VIEWER.VIEWER_ID.eq(viewerId))
-                .execute();
-        if (updated == 0) {
-            arrive(viewerId, ticketId, agentId, now);
-        }
+                .execute() > 0;
     }
 
     void leave(String viewerId) {
