@@ -52,9 +52,11 @@
     source.addEventListener("ticket", (event) => ticketChanged(JSON.parse(event.data)));
     source.addEventListener("tickets", () => scheduleRefresh());
     source.addEventListener("viewers", (event) => showViewers(JSON.parse(event.data).names));
-    source.addEventListener("revoked", () => {
+    source.addEventListener("revoked", (event) => {
       disconnect();
-      notice("You can no longer open this ticket.", false);
+      notice(JSON.parse(event.data).reason === "SIGNED_OUT"
+        ? "You are signed out: live updates have stopped."
+        : "You can no longer open this ticket.", false);
     });
   }
 

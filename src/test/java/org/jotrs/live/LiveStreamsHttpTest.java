@@ -74,7 +74,14 @@ class LiveStreamsHttpTest {
             HttpResponse<String> closed = readerHttp.submit("/tickets/" + ticketId, "/live/streams/" + viewerId + "/close", Map.of());
             assertThat(closed.statusCode()).isEqualTo(204);
             assertThat(db.fetchCount(JOTRS_LIVE_VIEWER, JOTRS_LIVE_VIEWER.VIEWER_ID.eq(viewerId))).isZero();
-            assertThat(readerHttp.stream("/live/queues").statusCode()).as("a slot is free again").isEqualTo(200);
+            HttpResponse<Stream<String>> queues = readerHttp.stream("/live/queues");
+            assertThat(queues.statusCode()).as("a slot is free again").isEqualTo(200);
+            List<String> queueLines = new CopyOnWriteArrayList<>();
+            Thread.ofVirtual().start(() -> queues.body().forEach(queueLines::add));
+            awaitLine(queueLines, VIEWER_ID);
+
+            readerHttp.submit("/", "/logout", Map.of());
+            awaitLine(queueLines, Pattern.compile("^data:\\{\"reason\":\"SIGNED_OUT\"}$"));
         }
     }
 

@@ -35,7 +35,11 @@ public sealed interface LiveEvent {
     record Heartbeat() implements LiveEvent {
     }
 
-    /** The agent may no longer read the zoom's ticket; the stream ends after this. */
-    record Revoked() implements LiveEvent {
+    /** The stream ends after this: the session is gone, or the zoom's ticket may no longer be read. */
+    record Revoked(Reason reason) implements LiveEvent {
+
+        public enum Reason {
+            SIGNED_OUT, NOT_READABLE
+        }
     }
 }

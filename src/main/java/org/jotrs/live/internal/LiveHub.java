@@ -27,6 +27,8 @@ import org.jotrs.ticket.TicketService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,6 +48,7 @@ public class LiveHub implements SmartLifecycle {
     private final Viewers viewers;
     private final LiveProperties properties;
     private final Clock clock;
+    private final SessionRepository<? extends Session> sessions;
     private final Map<String, LiveStream> streams = new ConcurrentHashMap<>();
     /** Per ticket with a zoom on this node, the agents last told as viewing it; timer thread only. */
     private final Map<Long, Set<Integer>> toldViewers = new HashMap<>();
@@ -53,7 +56,9 @@ public class LiveHub implements SmartLifecycle {
     private volatile ScheduledExecutorService timer;
     private ChangeFeedTail.Subscription subscription;
 
-    LiveHub(TicketService tickets, ChangeFeedTail tail, Viewers viewers, LiveProperties properties, Clock clock) {
+    LiveHub(TicketService tickets, ChangeFeedTail tail, Viewers viewers, LiveProperties properties, Clock clock,
+            SessionRepository<? extends Session> sessions) {
+        this.sessions = sessions;
         this.tickets = tickets;
         this.tail = tail;
         this.viewers = viewers;
@@ -211,14 +216,20 @@ public class LiveHub implements SmartLifecycle {
 
     /**
      * Every heartbeat: a comment down each stream, the viewer rows of this node's zooms
-     * refreshed, and each zoom's read permission checked again (an admin may have taken it).
+     * refreshed, and each stream's session and each zoom's read permission checked again (the
+     * agent may have signed out elsewhere, the session expired, an admin taken the right away).
      */
     void heartbeat() {
         LocalDateTime now = LocalDateTime.now(clock);
+        Map<String, Boolean> sessionAlive = new HashMap<>();
         for (LiveStream stream : List.copyOf(streams.values())) {
+            if (!sessionAlive.computeIfAbsent(stream.sessionId(), id -> sessions.findById(id) != null)) {
+                offer(stream, new LiveEvent.Revoked(LiveEvent.Revoked.Reason.SIGNED_OUT));
+                continue;
+            }
             if (stream.interest() instanceof OneTicket zoom) {
                 if (!tickets.canRead(stream.agentId(), zoom.ticketId())) {
-                    offer(stream, new LiveEvent.Revoked());
+                    offer(stream, new LiveEvent.Revoked(LiveEvent.Revoked.Reason.NOT_READABLE));
                     continue;
                 }
                 // A row purged while this node stood still is put back, unless the stream just closed.

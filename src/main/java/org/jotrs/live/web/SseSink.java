@@ -28,7 +28,8 @@ final class SseSink implements StreamSink {
             case LiveEvent.Viewers viewers -> emitter.send(SseEmitter.event().name("viewers")
                     .data(viewers, MediaType.APPLICATION_JSON));
             case LiveEvent.Heartbeat heartbeat -> emitter.send(SseEmitter.event().comment("heartbeat"));
-            case LiveEvent.Revoked revoked -> emitter.send(SseEmitter.event().name("revoked").data("{}"));
+            case LiveEvent.Revoked revoked -> emitter.send(SseEmitter.event().name("revoked")
+                    .data(revoked, MediaType.APPLICATION_JSON));
         }
     }
 

@@ -6,7 +6,9 @@ import static org.jotrs.platform.db.schema.Tables.JOTRS_LIVE_VIEWER;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jooq.DSLContext;
@@ -26,6 +28,8 @@ import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketService;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
 
 /**
  * Live streams on every database: who gets which change (read permission per change, pages that
@@ -48,6 +52,10 @@ class LiveHubTest {
             DSLContext db = jotrs.bean(DSLContext.class);
             TicketService tickets = jotrs.bean(TicketService.class);
             LiveHub hub = jotrs.bean(LiveHub.class);
+            Map<String, String> sessions = new HashMap<>();
+            for (String name : List.of("reader-1", "reader-2", "outsider-1", "root-1", "reader-3")) {
+                sessions.put(name, session(jotrs));
+            }
             Agents.customerCarla(db);
             int reader = Agents.agent(db, "reader", "Rea", "Der");
             Agents.grant(db, reader, 1, "ro");
@@ -60,13 +68,13 @@ class LiveHubTest {
             Thread.sleep(QUIET.toMillis());
 
             RecordingSink readerZoom = new RecordingSink();
-            hub.open(reader, "reader-1", new OneTicket(first), readerZoom);
+            hub.open(reader, sessions.get("reader-1"), new OneTicket(first), readerZoom);
             RecordingSink readerList = new RecordingSink();
-            hub.open(reader, "reader-2", new TicketLists(Set.of(first)), readerList);
+            hub.open(reader, sessions.get("reader-2"), new TicketLists(Set.of(first)), readerList);
             // The outsider claims to show the ticket; it cannot read it, so that claim counts for nothing.
             RecordingSink outsiderList = new RecordingSink();
-            hub.open(outsider, "outsider-1", new TicketLists(Set.of(first)), outsiderList);
-            assertThatThrownBy(() -> hub.open(outsider, "outsider-1", new OneTicket(first), new RecordingSink()))
+            hub.open(outsider, sessions.get("outsider-1"), new TicketLists(Set.of(first)), outsiderList);
+            assertThatThrownBy(() -> hub.open(outsider, sessions.get("outsider-1"), new OneTicket(first), new RecordingSink()))
                     .isInstanceOf(PermissionDenied.class);
             assertThat(readerZoom.await(Viewers.class, viewers -> true).names()).as("nobody else yet").isEmpty();
 
@@ -85,7 +93,7 @@ class LiveHubTest {
             assertThat(readerList.settled(TicketsChanged.class, QUIET)).last()
                     .isEqualTo(new TicketsChanged(List.of(first)));
             // The zoom hears it from the change or from its next heartbeat's check, whichever is first.
-            readerZoom.await(Revoked.class, revoked -> true);
+            assertThat(readerZoom.await(Revoked.class, revoked -> true).reason()).isEqualTo(Revoked.Reason.NOT_READABLE);
             List<LiveEvent> zoomChanges = readerZoom.events().stream().filter(TicketChanged.class::isInstance).toList();
             assertThat(zoomChanges).isIn(List.of(noted), List.of(noted, new TicketChanged(first, null, null, false, false)));
             awaitTrue(readerZoom::ended);
@@ -94,14 +102,14 @@ class LiveHubTest {
             // The agent's own change before the page opened is on the page already; later ones count.
             tickets.apply(ROOT, second, new TicketAction.ChangePriority("5 very high"));
             RecordingSink rootZoom = new RecordingSink();
-            String rootViewer = hub.open(ROOT, "root-1", new OneTicket(second), rootZoom);
+            String rootViewer = hub.open(ROOT, sessions.get("root-1"), new OneTicket(second), rootZoom);
             rootZoom.assertNothingAbout(second, QUIET);
             tickets.apply(ROOT, second, new TicketAction.AddNote("Note", "From another window.", false));
             assertThat(rootZoom.await(TicketChanged.class, changed -> true).byViewer()).isTrue();
 
             // Viewing: each sees the other, never themself; leaving and expiring are seen too.
             RecordingSink readerOnSecond = new RecordingSink();
-            hub.open(reader, "reader-3", new OneTicket(second), readerOnSecond);
+            hub.open(reader, sessions.get("reader-3"), new OneTicket(second), readerOnSecond);
             readerOnSecond.await(Viewers.class, viewers -> viewers.names().equals(List.of(ROOT_NAME)));
             rootZoom.await(Viewers.class, viewers -> viewers.names().equals(List.of("Rea Der")));
             hub.close(rootViewer);
@@ -116,10 +124,17 @@ class LiveHubTest {
             assertThat(Duration.ofNanos(System.nanoTime() - expiredAfter)).isLessThan(Duration.ofSeconds(5));
 
             // Streams per session are capped.
-            hub.open(reader, "busy", new TicketLists(Set.of()), new RecordingSink());
-            hub.open(reader, "busy", new TicketLists(Set.of()), new RecordingSink());
-            assertThatThrownBy(() -> hub.open(reader, "busy", new TicketLists(Set.of()), new RecordingSink()))
+            String busy = session(jotrs);
+            RecordingSink busyStream = new RecordingSink();
+            hub.open(reader, busy, new TicketLists(Set.of()), busyStream);
+            hub.open(reader, busy, new TicketLists(Set.of()), new RecordingSink());
+            assertThatThrownBy(() -> hub.open(reader, busy, new TicketLists(Set.of()), new RecordingSink()))
                     .isInstanceOf(TooManyStreams.class);
+
+            // Signed out (or expired): the session's streams end at the next heartbeat.
+            jotrs.bean(SessionRepository.class).deleteById(busy);
+            assertThat(busyStream.await(Revoked.class, revoked -> true).reason()).isEqualTo(Revoked.Reason.SIGNED_OUT);
+            awaitTrue(busyStream::ended);
         }
     }
 
@@ -136,9 +151,9 @@ class LiveHubTest {
             long ticketId = ticket(one.bean(TicketService.class), "Mail bounces");
 
             RecordingSink readerOnOne = new RecordingSink();
-            one.bean(LiveHub.class).open(reader, "reader", new OneTicket(ticketId), readerOnOne);
+            one.bean(LiveHub.class).open(reader, session(one), new OneTicket(ticketId), readerOnOne);
             RecordingSink rootOnTwo = new RecordingSink();
-            String rootViewer = two.bean(LiveHub.class).open(ROOT, "root", new OneTicket(ticketId), rootOnTwo);
+            String rootViewer = two.bean(LiveHub.class).open(ROOT, session(two), new OneTicket(ticketId), rootOnTwo);
             readerOnOne.await(Viewers.class, viewers -> viewers.names().equals(List.of(ROOT_NAME)));
             rootOnTwo.await(Viewers.class, viewers -> viewers.names().equals(List.of("Rea Der")));
 
@@ -148,6 +163,15 @@ class LiveHubTest {
             two.bean(LiveHub.class).close(rootViewer);
             readerOnOne.await(Viewers.class, viewers -> viewers.names().isEmpty());
         }
+    }
+
+    /** A real session (in the database), as the agent's browser has; streams of ended sessions end. */
+    @SuppressWarnings("unchecked")
+    private static String session(RunningJotrs jotrs) {
+        SessionRepository<Session> repository = jotrs.bean(SessionRepository.class);
+        Session session = repository.createSession();
+        repository.save(session);
+        return session.getId();
     }
 
     private static long ticket(TicketService tickets, String title) {
