@@ -1,5 +1,8 @@
 package org.jotrs.ticket;
 
+import java.util.Collection;
+import java.util.Set;
+
 /**
  * The ticket use cases. Every path (agent UI, REST, mail, automation) goes through here: each
  * method checks the acting agent's permission first and writes the OTRS history rows and the
@@ -56,4 +59,10 @@ public interface TicketService {
      * database on every call, so a moved ticket or a changed permission counts at once.
      */
     boolean canRead(int actorId, long ticketId);
+
+    /**
+     * Of the given tickets, those the agent may read now (see {@link #canRead}); two queries
+     * however many tickets, for pages and streams that check many at once.
+     */
+    Set<Long> readableAmong(int actorId, Collection<Long> ticketIds);
 }

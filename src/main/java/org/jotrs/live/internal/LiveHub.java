@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.jotrs.access.Permission;
 import org.jotrs.access.PermissionDenied;
@@ -34,7 +33,7 @@ import org.springframework.stereotype.Component;
 /**
  * This node's open live streams. It follows the change feed through this node's
  * {@link ChangeFeedTail} and passes each change to the streams that may see it, checking read
- * permission through {@link TicketService#canRead} for every change (permissions and queues
+ * permission through {@link TicketService#readableAmong} for every batch (permissions and queues
  * change, so nothing is cached between batches). It also keeps this node's viewer rows fresh and
  * tells zooms when other agents (on any node) open or leave the same ticket.
  */
@@ -85,9 +84,7 @@ public class LiveHub implements SmartLifecycle {
         }
         if (interest instanceof TicketLists lists) {
             // Only what the agent could read counts as on the page: the ids come from the browser.
-            interest = new TicketLists(lists.shownTicketIds().stream()
-                    .filter(ticketId -> tickets.canRead(agentId, ticketId))
-                    .collect(Collectors.toSet()));
+            interest = new TicketLists(tickets.readableAmong(agentId, lists.shownTicketIds()));
         }
         LiveStream stream = new LiveStream(agentId, sessionId, interest, tail.latestId(), sink);
         synchronized (streams) {
@@ -174,9 +171,13 @@ public class LiveHub implements SmartLifecycle {
         Map<Long, List<FeedChange>> byTicket = new LinkedHashMap<>();
         batch.forEach(change -> byTicket.computeIfAbsent(change.ticketId(), id -> new ArrayList<>()).add(change));
         Map<Integer, String> actors = viewers.names(batch.stream().map(FeedChange::actorId).distinct().toList());
-        Map<String, Boolean> readable = new HashMap<>();
         Map<LiveStream, List<Long>> listChanges = new LinkedHashMap<>();
         List<LiveStream> open = List.copyOf(streams.values());
+        // One permission read per agent with a stream, for all the batch's tickets.
+        Map<Integer, Set<Long>> readable = new HashMap<>();
+        for (LiveStream stream : open) {
+            readable.computeIfAbsent(stream.agentId(), agentId -> tickets.readableAmong(agentId, byTicket.keySet()));
+        }
         byTicket.forEach((ticketId, changes) -> {
             for (LiveStream stream : open) {
                 boolean onPage = switch (stream.interest()) {
@@ -194,8 +195,7 @@ public class LiveHub implements SmartLifecycle {
                 if (news.isEmpty()) {
                     continue;
                 }
-                boolean mayRead = readable.computeIfAbsent(stream.agentId() + ":" + ticketId,
-                        key -> tickets.canRead(stream.agentId(), ticketId));
+                boolean mayRead = readable.get(stream.agentId()).contains(ticketId);
                 if (!mayRead && !onPage) {
                     continue;
                 }

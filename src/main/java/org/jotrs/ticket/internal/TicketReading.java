@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import org.jooq.DSLContext;
 import org.jotrs.access.AccessService;
@@ -83,6 +85,22 @@ class TicketReading {
         }
         return Integer.valueOf(actorId).equals(row.value2()) || Integer.valueOf(actorId).equals(row.value3())
                 || access.permissionsOn(actorId, row.value1()).contains(Permission.RO);
+    }
+
+    @Transactional(readOnly = true)
+    Set<Long> readableAmong(int actorId, Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<Integer> readableGroups = access.groupsWith(actorId, Permission.RO);
+        return Set.copyOf(db.select(TICKET.ID)
+                .from(TICKET)
+                .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
+                .where(TICKET.ID.in(ticketIds))
+                .and(QUEUE.GROUP_ID.in(readableGroups)
+                        .or(TICKET.USER_ID.eq(actorId))
+                        .or(TICKET.RESPONSIBLE_USER_ID.eq(actorId)))
+                .fetch(TICKET.ID));
     }
 
     private List<HistoryEntry> history(long ticketId) {
