@@ -46,6 +46,12 @@
         refresh();
       }
     });
+    // Network errors are retried by the browser; a refusal (too many open pages, no access) is not.
+    source.addEventListener("error", () => {
+      if (source && source.readyState === EventSource.CLOSED) {
+        notice("Live updates are off on this page (too many open pages?); reload it to try again.", false);
+      }
+    });
     source.addEventListener("opened", (event) => {
       viewerId = JSON.parse(event.data).viewerId;
     });

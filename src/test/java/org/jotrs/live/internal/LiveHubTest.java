@@ -99,6 +99,12 @@ class LiveHubTest {
             awaitTrue(readerZoom::ended);
             assertThat(db.fetchCount(JOTRS_LIVE_VIEWER, JOTRS_LIVE_VIEWER.TICKET_ID.eq(first))).as("viewer gone").isZero();
 
+            assertThat(tickets.readableAmong(reader, List.of(first, second))).containsExactly(second);
+            db.execute("UPDATE ticket SET responsible_user_id = ? WHERE id = ?", outsider, first);
+            assertThat(tickets.readableAmong(outsider, List.of(first, second))).as("responsible").containsExactly(first);
+            assertThat(tickets.canRead(outsider, first)).isTrue();
+            assertThat(tickets.canRead(outsider, second)).isFalse();
+
             // The agent's own change before the page opened is on the page already; later ones count.
             tickets.apply(ROOT, second, new TicketAction.ChangePriority("5 very high"));
             RecordingSink rootZoom = new RecordingSink();
