@@ -1,5 +1,8 @@
 package org.jotrs.ticket;
 
+import java.util.Collection;
+import java.util.Set;
+
 /**
  * The ticket use cases. Every path (agent UI, REST, mail, automation) goes through here: each
  * method checks the acting agent's permission first and writes the OTRS history rows and the
@@ -99,4 +102,17 @@ public interface TicketService {
      * @throws NoSuchAttachment when the article is not on that ticket or has no HTML body
      */
     String articleHtml(int actorId, long ticketId, long articleId);
+
+    /**
+     * Whether the agent may read the ticket now: owner, responsible, or {@code ro} on its queue's
+     * group (the rule of {@link #details}). False for a ticket that does not exist. Read from the
+     * database on every call, so a moved ticket or a changed permission counts at once.
+     */
+    boolean canRead(int actorId, long ticketId);
+
+    /**
+     * Of the given tickets, those the agent may read now (see {@link #canRead}); two queries
+     * however many tickets, for pages and streams that check many at once.
+     */
+    Set<Long> readableAmong(int actorId, Collection<Long> ticketIds);
 }

@@ -121,6 +121,19 @@ public final class AgentHttp {
         }
     }
 
+    /** Opens a long-lived GET (server-sent events); the lines arrive as the server writes them. */
+    public HttpResponse<java.util.stream.Stream<String>> stream(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public CookieManager cookies() {
         return cookies;
     }

@@ -1,5 +1,8 @@
 package org.jotrs.ticket.internal;
 
+import java.util.Collection;
+import java.util.Set;
+
 import org.jotrs.ticket.CreatedTicket;
 import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.PhoneTicketOptions;
@@ -85,5 +88,15 @@ class JooqTicketService implements TicketService {
     @Override
     public String articleHtml(int actorId, long ticketId, long articleId) {
         return reading.articleHtml(actorId, ticketId, articleId);
+    }
+
+    @Override
+    public boolean canRead(int actorId, long ticketId) {
+        return reading.canRead(actorId, ticketId);
+    }
+
+    @Override
+    public Set<Long> readableAmong(int actorId, Collection<Long> ticketIds) {
+        return reading.readableAmong(actorId, ticketIds);
     }
 }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -144,6 +145,36 @@ class TicketReading {
     String articleHtml(int actorId, long ticketId, long articleId) {
         requireReadable(actorId, ticketId);
         return articles.safeHtmlBody(ticketId, articleId).orElseThrow(() -> new NoSuchAttachment(ticketId, articleId));
+    }
+
+    @Transactional(readOnly = true)
+    boolean canRead(int actorId, long ticketId) {
+        var row = db.select(QUEUE.GROUP_ID, TICKET.USER_ID, TICKET.RESPONSIBLE_USER_ID)
+                .from(TICKET)
+                .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
+                .where(TICKET.ID.eq(ticketId))
+                .fetchOne();
+        if (row == null) {
+            return false;
+        }
+        return Integer.valueOf(actorId).equals(row.value2()) || Integer.valueOf(actorId).equals(row.value3())
+                || access.permissionsOn(actorId, row.value1()).contains(Permission.RO);
+    }
+
+    @Transactional(readOnly = true)
+    Set<Long> readableAmong(int actorId, Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<Integer> readableGroups = access.groupsWith(actorId, Permission.RO);
+        return Set.copyOf(db.select(TICKET.ID)
+                .from(TICKET)
+                .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
+                .where(TICKET.ID.in(ticketIds))
+                .and(QUEUE.GROUP_ID.in(readableGroups)
+                        .or(TICKET.USER_ID.eq(actorId))
+                        .or(TICKET.RESPONSIBLE_USER_ID.eq(actorId)))
+                .fetch(TICKET.ID));
     }
 
     private List<HistoryEntry> history(long ticketId) {

@@ -55,6 +55,7 @@ import org.jotrs.platform.db.schema.tables.GroupRole;
 import org.jotrs.platform.db.schema.tables.GroupUser;
 import org.jotrs.platform.db.schema.tables.JotrsAuditLog;
 import org.jotrs.platform.db.schema.tables.JotrsChangeFeed;
+import org.jotrs.platform.db.schema.tables.JotrsLiveViewer;
 import org.jotrs.platform.db.schema.tables.JotrsSession;
 import org.jotrs.platform.db.schema.tables.JotrsSystemState;
 import org.jotrs.platform.db.schema.tables.LinkObject;
@@ -233,6 +234,8 @@ public class DefaultSchema extends SchemaImpl {
     public final JotrsAuditLog JOTRS_AUDIT_LOG = JotrsAuditLog.JOTRS_AUDIT_LOG;
 
     public final JotrsChangeFeed JOTRS_CHANGE_FEED = JotrsChangeFeed.JOTRS_CHANGE_FEED;
+
+    public final JotrsLiveViewer JOTRS_LIVE_VIEWER = JotrsLiveViewer.JOTRS_LIVE_VIEWER;
 
     public final JotrsSession JOTRS_SESSION = JotrsSession.JOTRS_SESSION;
 
@@ -455,6 +458,7 @@ public class DefaultSchema extends SchemaImpl {
             GroupUser.GROUP_USER,
             JotrsAuditLog.JOTRS_AUDIT_LOG,
             JotrsChangeFeed.JOTRS_CHANGE_FEED,
+            JotrsLiveViewer.JOTRS_LIVE_VIEWER,
             JotrsSession.JOTRS_SESSION,
             JotrsSystemState.JOTRS_SYSTEM_STATE,
             LinkObject.LINK_OBJECT,

@@ -48,6 +48,7 @@ import org.jotrs.platform.db.schema.tables.GroupRole;
 import org.jotrs.platform.db.schema.tables.GroupUser;
 import org.jotrs.platform.db.schema.tables.JotrsAuditLog;
 import org.jotrs.platform.db.schema.tables.JotrsChangeFeed;
+import org.jotrs.platform.db.schema.tables.JotrsLiveViewer;
 import org.jotrs.platform.db.schema.tables.JotrsSession;
 import org.jotrs.platform.db.schema.tables.JotrsSystemState;
 import org.jotrs.platform.db.schema.tables.LinkObject;
@@ -222,6 +223,8 @@ public class Tables {
     public static final JotrsAuditLog JOTRS_AUDIT_LOG = JotrsAuditLog.JOTRS_AUDIT_LOG;
 
     public static final JotrsChangeFeed JOTRS_CHANGE_FEED = JotrsChangeFeed.JOTRS_CHANGE_FEED;
+
+    public static final JotrsLiveViewer JOTRS_LIVE_VIEWER = JotrsLiveViewer.JOTRS_LIVE_VIEWER;
 
     public static final JotrsSession JOTRS_SESSION = JotrsSession.JOTRS_SESSION;
 

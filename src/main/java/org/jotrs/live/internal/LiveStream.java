@@ -1,0 +1,114 @@
+package org.jotrs.live.internal;
+
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One open page's stream. Events are queued and written by the stream's own virtual thread, so a
+ * slow or stalled browser holds up only itself, never the fan-out to the others.
+ */
+final class LiveStream {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
+
+    /** A browser this far behind is not reading: it is dropped, and reconnects and refreshes. */
+    private static final int OUTBOX_SIZE = 64;
+
+    private final String viewerId = UUID.randomUUID().toString();
+    private final int agentId;
+    private final String sessionId;
+    private final Interest interest;
+    private final long connectedAtFeedId;
+    private final StreamSink sink;
+    private final BlockingQueue<LiveEvent> outbox = new ArrayBlockingQueue<>(OUTBOX_SIZE);
+    private volatile boolean ended;
+    private volatile boolean viewing;
+    private Thread writer;
+
+    LiveStream(int agentId, String sessionId, Interest interest, long connectedAtFeedId, StreamSink sink) {
+        this.agentId = agentId;
+        this.sessionId = sessionId;
+        this.interest = interest;
+        this.connectedAtFeedId = connectedAtFeedId;
+        this.sink = sink;
+    }
+
+    String viewerId() {
+        return viewerId;
+    }
+
+    int agentId() {
+        return agentId;
+    }
+
+    String sessionId() {
+        return sessionId;
+    }
+
+    Interest interest() {
+        return interest;
+    }
+
+    /** The feed's end when the stream opened: the page was rendered before, with every change up to about here. */
+    long connectedAtFeedId() {
+        return connectedAtFeedId;
+    }
+
+    /** Whether the stream's viewer row exists (zooms only); heartbeats refresh only those. */
+    boolean viewing() {
+        return viewing;
+    }
+
+    void markViewing() {
+        viewing = true;
+    }
+
+    /** Starts writing; {@code gone} is called once when the browser can no longer be reached. */
+    void start(Consumer<LiveStream> gone) {
+        writer = Thread.ofVirtual().name("jotrs-live-" + viewerId).start(() -> write(gone));
+    }
+
+    /** Queues an event; false when the browser is so far behind that the stream should end. */
+    boolean offer(LiveEvent event) {
+        return ended || outbox.offer(event);
+    }
+
+    void end() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        if (writer != null) {
+            writer.interrupt();
+        }
+        try {
+            sink.end();
+        } catch (RuntimeException e) {
+            log.debug("Ending live stream {} failed: {}", viewerId, e.toString());
+        }
+    }
+
+    private void write(Consumer<LiveStream> gone) {
+        try {
+            while (!ended) {
+                LiveEvent event = outbox.take();
+                sink.send(event);
+                if (event instanceof LiveEvent.Revoked) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } catch (Exception e) {
+            // The browser went away (or the response was already completed): the normal end of a stream.
+            log.debug("Live stream {} ended: {}", viewerId, e.toString());
+        }
+        gone.accept(this);
+    }
+}

@@ -1,0 +1,186 @@
+// Live updates for the ticket zoom and the ticket lists. The page's server-sent event stream
+// (org.jotrs.live.web.LiveStreams) says that something changed; the page then fetches itself
+// again and swaps only the parts that show ticket data. Forms are never swapped (the lock form
+// holds no input), so whatever the agent is typing stays as it is.
+(() => {
+  "use strict";
+  const live = document.getElementById("live");
+  if (!live || !("EventSource" in window)) {
+    return;
+  }
+  const zoom = live.dataset.liveKind === "zoom";
+  const PARTS = zoom
+    ? ["ticket-title", "ticket-facts", "ticket-lock-form", "ticket-articles", "ticket-history"]
+    : ["queue-list", "queue-tickets"];
+  const WHAT = {
+    ArticleCreate: "new article",
+    TicketStateUpdate: "state changed",
+    TicketPriorityUpdate: "priority changed",
+    TicketQueueUpdate: "moved to another queue",
+    TicketLockUpdate: "lock changed",
+    TicketOwnerUpdate: "owner changed",
+  };
+  // Queue counts are shared and recounted in the background every 2 s (QueueViewing): a list
+  // refreshed right after a change may show the old count, so it looks once more after that.
+  const COUNTS_SETTLE_MS = 2500;
+
+  let source = null;
+  let viewerId = null;
+  let opens = 0;
+  let shown = "";
+  let noticeTimer = null;
+  let refreshTimer = null;
+  let settleTimer = null;
+
+  function connect() {
+    let url = live.dataset.liveStream;
+    if (!zoom) {
+      shown = shownTickets();
+      url += "?shown=" + encodeURIComponent(shown);
+    }
+    opens = 0;
+    source = new EventSource(url);
+    // The browser reconnects by itself after a dropped stream; changes may have been missed meanwhile.
+    source.addEventListener("open", () => {
+      if (opens++ > 0) {
+        refresh();
+      }
+    });
+    // Network errors are retried by the browser; a refusal (too many open pages, no access) is not.
+    source.addEventListener("error", () => {
+      if (source && source.readyState === EventSource.CLOSED) {
+        notice("Live updates are off on this page (too many open pages?); reload it to try again.", false);
+      }
+    });
+    source.addEventListener("opened", (event) => {
+      viewerId = JSON.parse(event.data).viewerId;
+    });
+    source.addEventListener("ticket", (event) => ticketChanged(JSON.parse(event.data)));
+    source.addEventListener("tickets", () => scheduleRefresh());
+    source.addEventListener("viewers", (event) => showViewers(JSON.parse(event.data).names));
+    source.addEventListener("revoked", (event) => {
+      disconnect();
+      notice(JSON.parse(event.data).reason === "SIGNED_OUT"
+        ? "You are signed out: live updates have stopped."
+        : "You can no longer open this ticket.", false);
+    });
+  }
+
+  // Tells the server at once that this page's stream is gone (it would otherwise notice at its
+  // next heartbeat), so the agent stops being shown as viewing the ticket.
+  function disconnect() {
+    if (source) {
+      source.close();
+      source = null;
+    }
+    if (viewerId) {
+      const header = document.querySelector('meta[name="csrf-header"]');
+      const token = document.querySelector('meta[name="csrf-token"]');
+      const headers = header && token ? { [header.content]: token.content } : {};
+      fetch("/live/streams/" + encodeURIComponent(viewerId) + "/close",
+        { method: "POST", headers, keepalive: true, credentials: "same-origin" }).catch(() => {});
+      viewerId = null;
+    }
+  }
+
+  function ticketChanged(change) {
+    if (!change.readable) {
+      notice("This ticket was changed and you can no longer open it.", false);
+      return;
+    }
+    refresh();
+    const who = change.byViewer ? "you in another window" : change.actor;
+    const what = WHAT[change.kind];
+    notice("Updated by " + who + (what ? ": " + what : "") + ".", true);
+  }
+
+  function scheduleRefresh() {
+    if (!refreshTimer) {
+      refreshTimer = setTimeout(() => {
+        refreshTimer = null;
+        refresh();
+      }, 200);
+    }
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(refresh, COUNTS_SETTLE_MS);
+  }
+
+  async function refresh() {
+    const url = zoom ? live.dataset.livePage : location.href;
+    let response;
+    try {
+      response = await fetch(url, { credentials: "same-origin", headers: { Accept: "text/html" } });
+    } catch (e) {
+      return;
+    }
+    // A signed-out session is redirected to the sign-in page: nothing of it belongs here.
+    if (!response.ok || response.redirected) {
+      return;
+    }
+    const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+    // The lists' rows carry the bulk selection: tickets still shown stay selected.
+    const selected = new Set([...document.querySelectorAll("input[name=ticketId]:checked")].map((box) => box.value));
+    for (const box of fresh.querySelectorAll("input[name=ticketId]")) {
+      box.checked = selected.has(box.value);
+    }
+    for (const id of PARTS) {
+      const part = fresh.getElementById(id);
+      const current = document.getElementById(id);
+      if (part && current) {
+        const adopted = document.adoptNode(part);
+        current.replaceWith(adopted);
+        if (window.htmx) {
+          window.htmx.process(adopted);
+        }
+      }
+    }
+    if (!zoom && shownTickets() !== shown) {
+      // The stream is told which tickets the page shows; a ticket moved out of the agent's
+      // queues must still reach this page so that it leaves the list.
+      disconnect();
+      connect();
+    }
+  }
+
+  function shownTickets() {
+    const ids = new Set();
+    for (const link of document.querySelectorAll("#queue-tickets a[href^='/tickets/']")) {
+      const id = link.getAttribute("href").split("/")[2];
+      if (/^[0-9]+$/.test(id)) {
+        ids.add(id);
+      }
+    }
+    return [...ids].join(",");
+  }
+
+  function showViewers(names) {
+    const element = document.getElementById("live-viewers");
+    if (element) {
+      element.textContent = names.length ? "Also viewing: " + names.join(", ") : "";
+      element.hidden = names.length === 0;
+    }
+  }
+
+  function notice(text, fades) {
+    const element = document.getElementById("live-notice");
+    if (!element) {
+      return;
+    }
+    element.textContent = text;
+    element.hidden = false;
+    clearTimeout(noticeTimer);
+    if (fades) {
+      noticeTimer = setTimeout(() => { element.hidden = true; }, 15000);
+    }
+  }
+
+  window.addEventListener("pagehide", disconnect);
+  window.addEventListener("pageshow", (event) => {
+    // Back from the browser's page cache: the stream was closed on the way out.
+    if (event.persisted) {
+      connect();
+      refresh();
+    }
+  });
+  connect();
+})();
