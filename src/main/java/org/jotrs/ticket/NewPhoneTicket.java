@@ -13,17 +13,28 @@ import org.jotrs.article.NewAttachment;
  * @param state a {@code ticket_state} name; null for OTRS's default "open"
  * @param pendingUntil required when the state is a pending one, else ignored
  * @param attachments files stored with the call's article
+ * @param type a {@code ticket_type} name; null for OTRS's default "Unclassified"
+ * @param ownerId an agent who may own tickets in the queue; the ticket is then locked for them, as
+ *     OTRS does; null leaves it unlocked with no owner (user 1)
+ * @param responsibleId an agent who may own tickets in the queue; null for none (user 1)
  */
 public record NewPhoneTicket(Integer queueId, String customerUser, String title, String body, String priority,
-        String state, LocalDateTime pendingUntil, List<NewAttachment> attachments) {
+        String state, LocalDateTime pendingUntil, List<NewAttachment> attachments, String type, Integer ownerId,
+        Integer responsibleId) {
 
     public NewPhoneTicket {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
-    /** A phone ticket without attachments. */
+    /** A phone ticket without attachments, type, owner or responsible agent. */
     public NewPhoneTicket(Integer queueId, String customerUser, String title, String body, String priority,
             String state, LocalDateTime pendingUntil) {
-        this(queueId, customerUser, title, body, priority, state, pendingUntil, List.of());
+        this(queueId, customerUser, title, body, priority, state, pendingUntil, List.of(), null, null, null);
+    }
+
+    /** A phone ticket with attachments. */
+    public NewPhoneTicket(Integer queueId, String customerUser, String title, String body, String priority,
+            String state, LocalDateTime pendingUntil, List<NewAttachment> attachments) {
+        this(queueId, customerUser, title, body, priority, state, pendingUntil, attachments, null, null, null);
     }
 }

@@ -19,6 +19,16 @@ public interface TicketService {
      */
     CreatedTicket createPhoneTicket(int actorId, NewPhoneTicket request);
 
+    /**
+     * Opens a ticket with a mail to the customer, as OTRS's email ticket screen does: the mail is
+     * stored as the first article and queued for sending in the same transaction.
+     *
+     * @param actorId the agent writing it; needs {@code create} on the queue's group
+     * @throws org.jotrs.access.PermissionDenied without that permission
+     * @throws InvalidTicketRequest for missing or unknown values, bad addresses, or a queue without a sender address
+     */
+    CreatedTicket createEmailTicket(int actorId, NewEmailTicket request);
+
     /** The choices for a phone ticket: only queues where the agent holds {@code create}. */
     PhoneTicketOptions phoneTicketOptions(int actorId);
 

@@ -81,6 +81,21 @@ class TicketPagesTest {
     }
 
     @Test
+    void emailTicketFormQueuesTheMail() {
+        Map<String, String> fields = phoneTicket("Your order shipped");
+        fields.put("to", "");
+        fields.put("cc", "");
+        HttpResponse<String> created = root.submit("/tickets/new/email", "/tickets/new/email", fields);
+        assertThat(created.statusCode()).isEqualTo(302);
+        String zoom = root.get(created.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "")).body();
+        assertThat(zoom).contains("Your order shipped").contains("EmailAgent").contains(">Email<");
+        fields.put("cc", "broken@");
+        HttpResponse<String> refused = root.submit("/tickets/new/email", "/tickets/new/email", fields);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("is not a valid mail address").contains("New email ticket");
+    }
+
+    @Test
     void customerSuggestionsMatchPrefixes() {
         assertThat(root.get("/customers/suggestions?customerUser=car").body()).contains("value=\"carla\"");
         assertThat(root.get("/customers/suggestions?customerUser=acme").body()).doesNotContain("carla");

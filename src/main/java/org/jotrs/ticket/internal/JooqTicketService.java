@@ -16,17 +16,17 @@ import org.springframework.stereotype.Service;
 @Service
 class JooqTicketService implements TicketService {
 
-    private final PhoneTicketCreation phoneTicketCreation;
+    private final TicketCreation creation;
     private final TicketReading reading;
     private final TicketListing listing;
     private final TicketBulk bulk;
     private final TicketUpdates updates;
     private final MailDrafts mailDrafts;
 
-    JooqTicketService(PhoneTicketCreation phoneTicketCreation, TicketReading reading, TicketListing listing, TicketBulk bulk,
+    JooqTicketService(TicketCreation creation, TicketReading reading, TicketListing listing, TicketBulk bulk,
             TicketUpdates updates, MailDrafts mailDrafts) {
         this.mailDrafts = mailDrafts;
-        this.phoneTicketCreation = phoneTicketCreation;
+        this.creation = creation;
         this.updates = updates;
         this.reading = reading;
         this.listing = listing;
@@ -35,7 +35,7 @@ class JooqTicketService implements TicketService {
 
     @Override
     public PhoneTicketOptions phoneTicketOptions(int actorId) {
-        return phoneTicketCreation.options(actorId);
+        return creation.options(actorId);
     }
 
     @Override
@@ -66,7 +66,12 @@ class JooqTicketService implements TicketService {
 
     @Override
     public CreatedTicket createPhoneTicket(int actorId, NewPhoneTicket request) {
-        return phoneTicketCreation.create(actorId, request);
+        return creation.createPhone(actorId, request);
+    }
+
+    @Override
+    public CreatedTicket createEmailTicket(int actorId, org.jotrs.ticket.NewEmailTicket request) {
+        return creation.createEmail(actorId, request);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.jotrs.access.SignedInAgent;
 import org.jotrs.article.ArticleService;
 import org.jotrs.ticket.CreatedTicket;
 import org.jotrs.ticket.InvalidTicketRequest;
+import org.jotrs.ticket.NewEmailTicket;
 import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.PhoneTicketOptions;
 import org.jotrs.ticket.TicketAction;
@@ -48,29 +49,55 @@ class TicketPages {
 
     @GetMapping("/tickets/new")
     String newPhoneTicket(@AuthenticationPrincipal SignedInAgent agent, Model model) {
-        PhoneTicketOptions options = tickets.phoneTicketOptions(agent.id());
-        model.addAttribute("options", options);
-        model.addAttribute("form", PhoneTicketForm.empty(options.defaultPriority(), options.defaultState()));
-        model.addAttribute("errors", Map.of());
-        return "ticket/phone";
+        return newTicketForm(agent, "phone", null, Map.of(), model);
+    }
+
+    @GetMapping("/tickets/new/email")
+    String newEmailTicket(@AuthenticationPrincipal SignedInAgent agent, Model model) {
+        return newTicketForm(agent, "email", null, Map.of(), model);
     }
 
     @PostMapping("/tickets/new")
-    String createPhoneTicket(@AuthenticationPrincipal SignedInAgent agent, PhoneTicketForm form,
+    String createPhoneTicket(@AuthenticationPrincipal SignedInAgent agent, NewTicketForm form,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
             HttpServletResponse response) {
         try {
             CreatedTicket created = tickets.createPhoneTicket(agent.id(), new NewPhoneTicket(form.queueId(),
                     form.customerUser(), form.title(), form.body(), form.priority(), form.state(),
-                    pendingUntil(form.pendingUntil()), Uploads.of(files)));
+                    pendingUntil(form.pendingUntil()), Uploads.of(files), form.type(), form.ownerId(),
+                    form.responsibleId()));
             return "redirect:/tickets/" + created.ticketId();
         } catch (InvalidTicketRequest invalid) {
             response.setStatus(422);
-            model.addAttribute("options", tickets.phoneTicketOptions(agent.id()));
-            model.addAttribute("form", form);
-            model.addAttribute("errors", invalid.errors());
-            return "ticket/phone";
+            return newTicketForm(agent, "phone", form, invalid.errors(), model);
         }
+    }
+
+    @PostMapping("/tickets/new/email")
+    String createEmailTicket(@AuthenticationPrincipal SignedInAgent agent, NewTicketForm form,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
+            HttpServletResponse response) {
+        try {
+            CreatedTicket created = tickets.createEmailTicket(agent.id(), new NewEmailTicket(form.queueId(),
+                    form.customerUser(), form.to(), form.cc(), form.title(), form.body(), form.priority(), form.state(),
+                    pendingUntil(form.pendingUntil()), form.type(), form.ownerId(), form.responsibleId(),
+                    Uploads.of(files)));
+            return "redirect:/tickets/" + created.ticketId();
+        } catch (InvalidTicketRequest invalid) {
+            response.setStatus(422);
+            return newTicketForm(agent, "email", form, invalid.errors(), model);
+        }
+    }
+
+    private String newTicketForm(SignedInAgent agent, String kind, NewTicketForm form, Map<String, String> errors,
+            Model model) {
+        PhoneTicketOptions options = tickets.phoneTicketOptions(agent.id());
+        model.addAttribute("options", options);
+        model.addAttribute("form", form != null ? form
+                : NewTicketForm.empty(options.defaultPriority(), options.defaultState(), options.defaultType()));
+        model.addAttribute("errors", errors);
+        model.addAttribute("kind", kind);
+        return "ticket/phone";
     }
 
     @GetMapping("/tickets/{ticketId}")

@@ -1,0 +1,23 @@
+package org.jotrs.ticket;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.jotrs.article.NewAttachment;
+
+/**
+ * A ticket an agent opens by writing to a customer (OTRS AgentTicketEmail): the first article is
+ * a mail from the queue's system address, queued for sending.
+ *
+ * @param to the recipients; empty for the customer user's own address
+ * @param subject the ticket title; the mail's subject carries the ticket number in front of it
+ * @see NewPhoneTicket for the other fields
+ */
+public record NewEmailTicket(Integer queueId, String customerUser, String to, String cc, String subject, String body,
+        String priority, String state, LocalDateTime pendingUntil, String type, Integer ownerId, Integer responsibleId,
+        List<NewAttachment> attachments) {
+
+    public NewEmailTicket {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+}

@@ -1,0 +1,309 @@
+package org.jotrs.ticket.internal;
+
+import static org.jotrs.platform.db.schema.Tables.TICKET;
+import static org.jotrs.platform.db.schema.Tables.USERS;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jooq.DSLContext;
+import org.jotrs.access.AccessService;
+import org.jotrs.access.AgentRef;
+import org.jotrs.access.Permission;
+import org.jotrs.article.ArticleService;
+import org.jotrs.article.Channel;
+import org.jotrs.article.MailHeaders;
+import org.jotrs.article.NewArticle;
+import org.jotrs.article.NewAttachment;
+import org.jotrs.article.SenderType;
+import org.jotrs.customer.CustomerDirectory;
+import org.jotrs.customer.CustomerUser;
+import org.jotrs.mail.InvalidAddress;
+import org.jotrs.mail.OutboundMail;
+import org.jotrs.mail.OutgoingMail;
+import org.jotrs.platform.ChangeFeed;
+import org.jotrs.queue.Queue;
+import org.jotrs.queue.QueueService;
+import org.jotrs.ticket.CreatedTicket;
+import org.jotrs.ticket.InvalidTicketRequest;
+import org.jotrs.ticket.NewEmailTicket;
+import org.jotrs.ticket.NewPhoneTicket;
+import org.jotrs.ticket.PhoneTicketOptions;
+import org.jotrs.ticket.TicketNumbers;
+import org.jotrs.ticket.internal.TicketHistory.Snapshot;
+import org.jotrs.ticket.internal.TicketLookups.Priority;
+import org.jotrs.ticket.internal.TicketLookups.State;
+import org.jotrs.ticket.internal.TicketLookups.TicketType;
+import org.jotrs.ticket.internal.TicketSubjects.Kind;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates tickets the way OTRS's AgentTicketPhone and AgentTicketEmail do: the ticket unlocked
+ * and owned by nobody in particular (user 1) unless an owner is chosen (then it is locked for
+ * them), the history rows OTRS writes (NewTicket, CustomerUpdate, SetPendingTime, OwnerUpdate,
+ * ResponsibleUpdate), and the first article: the customer's call (PhoneCallCustomer) or the
+ * agent's mail from the queue's address (EmailAgent), queued for sending in the same transaction.
+ */
+@Component
+class TicketCreation {
+
+    /** OTRS's defaults for the new-ticket screens. */
+    static final String DEFAULT_PRIORITY = "3 normal";
+    static final String DEFAULT_STATE = "open";
+    static final String DEFAULT_TYPE = "Unclassified";
+    /** OTRS gives unowned tickets to user 1 and makes it responsible unless told otherwise. */
+    static final int NOBODY = 1;
+    static final int MAX_TITLE = 255;
+
+    private static final DateTimeFormatter PENDING_HISTORY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final DSLContext db;
+    private final AccessService access;
+    private final QueueService queues;
+    private final CustomerDirectory customers;
+    private final ArticleService articles;
+    private final OutboundMail outbound;
+    private final TicketNumbers numbers;
+    private final TicketLookups lookups;
+    private final TicketHistory history;
+    private final TicketSubjects subjects;
+    private final ChangeFeed feed;
+    private final Clock clock;
+
+    TicketCreation(DSLContext db, AccessService access, QueueService queues, CustomerDirectory customers,
+            ArticleService articles, OutboundMail outbound, TicketNumbers numbers, TicketLookups lookups,
+            TicketHistory history, TicketSubjects subjects, ChangeFeed feed, Clock clock) {
+        this.db = db;
+        this.access = access;
+        this.queues = queues;
+        this.customers = customers;
+        this.articles = articles;
+        this.outbound = outbound;
+        this.numbers = numbers;
+        this.lookups = lookups;
+        this.history = history;
+        this.subjects = subjects;
+        this.feed = feed;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    PhoneTicketOptions options(int actorId) {
+        Set<Integer> groups = access.groupsWith(actorId, Permission.CREATE);
+        List<Queue> creatable = queues.validQueues().stream().filter(queue -> groups.contains(queue.groupId())).toList();
+        List<String> states = lookups.states().stream().filter(State::settableOnCreate).map(State::name).toList();
+        List<AgentRef> agents = db.select(USERS.ID, USERS.LOGIN, USERS.FIRST_NAME, USERS.LAST_NAME).from(USERS)
+                .where(USERS.VALID_ID.eq((short) 1)).orderBy(USERS.FIRST_NAME, USERS.LAST_NAME)
+                .fetch(r -> new AgentRef(r.value1(), r.value2(), (r.value3() + " " + r.value4()).strip()));
+        return new PhoneTicketOptions(creatable, lookups.priorities(), states, DEFAULT_PRIORITY, DEFAULT_STATE,
+                lookups.types(), DEFAULT_TYPE, agents);
+    }
+
+    /** The fields both screens share. */
+    private record Request(Integer queueId, String customerUser, String title, String body, String priority, String state,
+            LocalDateTime pendingUntil, String type, Integer ownerId, Integer responsibleId,
+            List<NewAttachment> attachments) {
+    }
+
+    private record Valid(Queue queue, CustomerUser customer, Priority priority, State state, TicketType type,
+            String ownerLogin, String responsibleLogin) {
+    }
+
+    @Transactional
+    CreatedTicket createPhone(int actorId, NewPhoneTicket phone) {
+        Request request = new Request(phone.queueId(), phone.customerUser(), phone.title(), phone.body(), phone.priority(),
+                phone.state(), phone.pendingUntil(), phone.type(), phone.ownerId(), phone.responsibleId(),
+                phone.attachments());
+        Valid valid = validate(actorId, request, new LinkedHashMap<>(), "Enter what the customer said.");
+        Created ticket = insert(actorId, request, valid);
+        long articleId = articles.add(new NewArticle(ticket.id(), SenderType.CUSTOMER, Channel.PHONE, true,
+                valid.customer().mailbox(), valid.queue().name(), request.title().strip(), request.body(), actorId,
+                request.attachments()));
+        history.add(ticket.snapshot(), articleId, "PhoneCallCustomer", "%%", actorId);
+        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticket.id(), "ArticleCreate", actorId);
+        return new CreatedTicket(ticket.id(), ticket.number(), articleId);
+    }
+
+    @Transactional
+    CreatedTicket createEmail(int actorId, NewEmailTicket email) {
+        Request request = new Request(email.queueId(), email.customerUser(), email.subject(), email.body(),
+                email.priority(), email.state(), email.pendingUntil(), email.type(), email.ownerId(), email.responsibleId(),
+                email.attachments());
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<String> to = addresses(email.to(), "to", errors);
+        List<String> cc = addresses(email.cc(), "cc", errors);
+        Optional<String> from = Optional.ofNullable(email.queueId()).flatMap(queues::senderOf);
+        if (email.queueId() != null && from.isEmpty()) {
+            errors.put("queue", "This queue has no valid system address to send from.");
+        }
+        Valid valid = validate(actorId, request, errors, "Enter the text of the mail.");
+        if (to.isEmpty()) {
+            if (valid.customer().email() == null || valid.customer().email().isBlank()) {
+                throw new InvalidTicketRequest(Map.of("to", "The customer user has no mail address; enter a recipient."));
+            }
+            to = outbound.parseAddresses(valid.customer().mailbox());
+        }
+        Created ticket = insert(actorId, request, valid);
+        String subject = subjects.build(ticket.number(), request.title().strip(), Kind.NEW);
+        String messageId = outbound.newMessageId();
+        long articleId = articles.addEmail(new NewArticle(ticket.id(), SenderType.AGENT, Channel.EMAIL, true, from.get(),
+                        String.join(", ", to), subject, request.body(), actorId, request.attachments()),
+                new MailHeaders(cc.isEmpty() ? null : String.join(", ", cc), null, null, messageId, null, null));
+        outbound.enqueue(articleId, new OutgoingMail(from.get(), to, cc, List.of(), subject, request.body(), messageId,
+                null, null));
+        history.add(ticket.snapshot(), articleId, "EmailAgent", "%%" + String.join(", ", to), actorId);
+        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticket.id(), "ArticleCreate", actorId);
+        return new CreatedTicket(ticket.id(), ticket.number(), articleId);
+    }
+
+    private List<String> addresses(String text, String field, Map<String, String> errors) {
+        try {
+            return outbound.parseAddresses(text);
+        } catch (InvalidAddress invalid) {
+            errors.put(field, invalid.getMessage());
+            return List.of();
+        }
+    }
+
+    private record Created(long id, String number, Snapshot snapshot) {
+    }
+
+    private Created insert(int actorId, Request request, Valid valid) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        String number = numbers.next();
+        Queue queue = valid.queue();
+        int untilTime = valid.state().pending() ? (int) request.pendingUntil().atZone(clock.getZone()).toEpochSecond() : 0;
+        int ownerId = request.ownerId() == null ? NOBODY : request.ownerId();
+        int responsibleId = request.responsibleId() == null ? NOBODY : request.responsibleId();
+        boolean locked = request.ownerId() != null;
+        long ticketId = db.insertInto(TICKET)
+                .set(TICKET.TN, number)
+                .set(TICKET.TITLE, request.title().strip())
+                .set(TICKET.QUEUE_ID, queue.id())
+                .set(TICKET.TICKET_LOCK_ID, lookups.lockId(locked ? "lock" : "unlock"))
+                .set(TICKET.TYPE_ID, valid.type().id())
+                .set(TICKET.USER_ID, ownerId)
+                .set(TICKET.RESPONSIBLE_USER_ID, responsibleId)
+                .set(TICKET.TICKET_PRIORITY_ID, valid.priority().id())
+                .set(TICKET.TICKET_STATE_ID, valid.state().id())
+                .set(TICKET.CUSTOMER_ID, valid.customer().customerId())
+                .set(TICKET.CUSTOMER_USER_ID, valid.customer().login())
+                // OTRS keeps the creation time as epoch seconds in "timeout" (used for ticket age).
+                .set(TICKET.TIMEOUT, (int) clock.instant().getEpochSecond())
+                .set(TICKET.UNTIL_TIME, untilTime)
+                .set(TICKET.ESCALATION_TIME, 0)
+                .set(TICKET.ESCALATION_UPDATE_TIME, 0)
+                .set(TICKET.ESCALATION_RESPONSE_TIME, 0)
+                .set(TICKET.ESCALATION_SOLUTION_TIME, 0)
+                .set(TICKET.ARCHIVE_FLAG, (short) 0)
+                .set(TICKET.CREATE_TIME, now)
+                .set(TICKET.CREATE_BY, actorId)
+                .set(TICKET.CHANGE_TIME, now)
+                .set(TICKET.CHANGE_BY, actorId)
+                .returning(TICKET.ID)
+                .fetchSingle()
+                .getId();
+
+        Snapshot snapshot = new Snapshot(ticketId, valid.type().id(), queue.id(), ownerId, valid.priority().id(),
+                valid.state().id());
+        history.add(snapshot, null, "NewTicket", "%%" + number + "%%" + queue.name() + "%%" + valid.priority().name()
+                + "%%" + valid.state().name() + "%%" + ticketId, actorId);
+        history.add(snapshot, null, "CustomerUpdate", "%%CustomerID=" + valid.customer().customerId()
+                + ";CustomerUser=" + valid.customer().login() + ";", actorId);
+        if (valid.state().pending()) {
+            history.add(snapshot, null, "SetPendingTime", "%%" + PENDING_HISTORY.format(request.pendingUntil()), actorId);
+        }
+        if (locked) {
+            history.add(snapshot, null, "Lock", "%%lock", actorId);
+            history.add(snapshot, null, "OwnerUpdate", "%%" + valid.ownerLogin() + "%%" + ownerId, actorId);
+        }
+        if (request.responsibleId() != null) {
+            history.add(snapshot, null, "ResponsibleUpdate", "%%" + valid.responsibleLogin() + "%%" + responsibleId, actorId);
+        }
+        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketCreate", actorId);
+        return new Created(ticketId, number, snapshot);
+    }
+
+    /** Checks every field before anything is written, and reports all problems at once. */
+    private Valid validate(int actorId, Request request, Map<String, String> errors, String bodyMessage) {
+        Queue queue = Optional.ofNullable(request.queueId()).flatMap(queues::find).filter(Queue::valid).orElse(null);
+        if (queue == null) {
+            errors.put("queue", "Choose a valid queue.");
+        } else {
+            access.require(actorId, queue.groupId(), Permission.CREATE, "create tickets in queue " + queue.name());
+        }
+        String title = request.title() == null ? "" : request.title().strip();
+        if (title.isEmpty()) {
+            errors.put("title", "Enter a title.");
+        } else if (title.length() > MAX_TITLE) {
+            errors.put("title", "The title may have at most " + MAX_TITLE + " characters.");
+        }
+        if (request.body() == null || request.body().isBlank()) {
+            errors.put("body", bodyMessage);
+        }
+        CustomerUser customer = null;
+        if (request.customerUser() == null || request.customerUser().isBlank()) {
+            errors.put("customerUser", "Choose the customer.");
+        } else {
+            customer = customers.find(request.customerUser()).filter(CustomerUser::valid).orElse(null);
+            if (customer == null) {
+                errors.put("customerUser", "There is no valid customer user '" + request.customerUser().strip() + "'.");
+            }
+        }
+        String priorityName = blank(request.priority()) ? DEFAULT_PRIORITY : request.priority();
+        Priority priority = lookups.priority(priorityName).orElse(null);
+        if (priority == null) {
+            errors.put("priority", "There is no valid priority '" + priorityName + "'.");
+        }
+        String typeName = blank(request.type()) ? DEFAULT_TYPE : request.type();
+        TicketType type = lookups.type(typeName)
+                .or(() -> blank(request.type()) ? Optional.of(new TicketType(lookups.defaultTypeId(), typeName)) : Optional.empty())
+                .orElse(null);
+        if (type == null) {
+            errors.put("type", "There is no valid ticket type '" + typeName + "'.");
+        }
+        String stateName = blank(request.state()) ? DEFAULT_STATE : request.state();
+        State state = lookups.state(stateName).orElse(null);
+        if (state == null || !state.settableOnCreate()) {
+            errors.put("state", "A new ticket cannot have the state '" + stateName + "'.");
+        } else if (state.pending()) {
+            if (request.pendingUntil() == null) {
+                errors.put("pendingUntil", "A pending state needs the date and time to wait until.");
+            } else if (!request.pendingUntil().isAfter(LocalDateTime.now(clock))) {
+                errors.put("pendingUntil", "The pending date must be in the future.");
+            }
+        }
+        String ownerLogin = agentWhoMayOwn(request.ownerId(), queue, "owner", errors);
+        String responsibleLogin = agentWhoMayOwn(request.responsibleId(), queue, "responsible", errors);
+        errors.putAll(articles.attachmentProblems(request.attachments()));
+        if (!errors.isEmpty()) {
+            throw new InvalidTicketRequest(errors);
+        }
+        return new Valid(queue, customer, priority, state, type, ownerLogin, responsibleLogin);
+    }
+
+    /** Owner and responsible need the owner permission on the queue, as for an existing ticket. */
+    private String agentWhoMayOwn(Integer agentId, Queue queue, String field, Map<String, String> errors) {
+        if (agentId == null || queue == null) {
+            return null;
+        }
+        String login = db.select(USERS.LOGIN).from(USERS).where(USERS.ID.eq(agentId)).and(USERS.VALID_ID.eq((short) 1))
+                .fetchOne(USERS.LOGIN);
+        if (login == null || !access.permissionsOn(agentId, queue.groupId()).contains(Permission.OWNER)) {
+            errors.put(field, "Choose an agent who may own tickets in queue " + queue.name() + ".");
+            return null;
+        }
+        return login;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
