@@ -168,7 +168,7 @@ class JooqAgentAdministration implements AgentAdministration {
         }
         if (email.isEmpty()) {
             errors.put("email", "Enter the agent's mail address.");
-        } else if (!MailAddressSyntax.isBareAddress(email)) {
+        } else if (!org.jotrs.platform.MailAddressSyntax.isAddress(email)) {
             errors.put("email", "'" + email + "' is not a valid mail address (like jdoe@example.com).");
         }
         if (input.validity() == null) {
