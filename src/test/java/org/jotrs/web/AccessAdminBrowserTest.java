@@ -79,6 +79,16 @@ class AccessAdminBrowserTest {
             assertThat(agent.locator("table.grid")).containsText("billing");
             agent.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("agent-home-with-group.png")));
 
+            // A queue in the new group: the agent sees it in the queue view.
+            admin.navigate(jotrs.baseUrl() + "/admin/queues/new");
+            admin.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Billing");
+            admin.getByLabel("Group").selectOption("billing");
+            admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create queue")).click();
+            assertThat(admin.getByRole(AriaRole.STATUS)).containsText("Queue Billing created.");
+            agent.navigate(jotrs.baseUrl() + "/queues");
+            assertThat(agent.locator("#queue-list")).containsText("Billing");
+            agent.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("agent-queue-from-group.png")));
+
             admin.navigate(jotrs.baseUrl() + "/admin/agents");
             admin.getByLabel("Search").fill("erika@");
             admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filter")).click();
@@ -93,6 +103,8 @@ class AccessAdminBrowserTest {
             assertThat(admin.getByLabel("erika rw")).not().isChecked();
 
             agent.reload();
+            assertThat(agent.locator("#queue-list")).not().containsText("Billing");
+            agent.navigate(jotrs.baseUrl() + "/");
             assertThat(agent.locator("main")).not().containsText("billing");
             assertThat(agent.locator("main")).containsText("You are not a member of any group yet.");
 
