@@ -99,6 +99,13 @@ final class JooqTicketNumberStore implements TicketNumberStore, AutoCloseable {
             throw new IllegalStateException("cannot read the application's connection pool settings", e);
         }
         config.setMaximumPoolSize(CLAIM_POOL_SIZE);
+        if (config.getJdbcUrl() != null && config.getJdbcUrl().startsWith("jdbc:postgresql:")) {
+            // A claim need not wait for its own disk flush: the ticket that uses the number commits
+            // synchronously after it, and flushing that commit flushes the WAL before it, claim
+            // included. A crash before the ticket commits can lose the claim, but then no ticket
+            // holds the number. It saves one WAL flush per ticket created.
+            config.setConnectionInitSql("SET synchronous_commit TO off");
+        }
         config.setMinimumIdle(0);
         config.setAutoCommit(true);
         // Connect on first use, not while the application context starts.
