@@ -114,6 +114,8 @@ class AccessAdminBrowserTest {
             agent.getByLabel("Time zone").selectOption("Europe/Berlin");
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save preferences")).click();
             assertThat(agent.getByRole(AriaRole.STATUS)).containsText("saved");
+            // The status can show before the page's stylesheets have loaded; the load event waits for them.
+            agent.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
             Object background = agent.evaluate("getComputedStyle(document.body).backgroundColor");
             assertThat(background).isEqualTo("rgb(20, 23, 29)");
             agent.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("preferences-dark.png")).setFullPage(true));

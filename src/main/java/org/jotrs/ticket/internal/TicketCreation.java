@@ -126,7 +126,8 @@ class TicketCreation {
         long articleId = articles.add(new NewArticle(ticket.id(), SenderType.CUSTOMER, Channel.PHONE, true,
                 valid.customer().mailbox(), valid.queue().name(), request.title().strip(), request.body(), actorId,
                 request.attachments()));
-        history.add(ticket.snapshot(), articleId, "PhoneCallCustomer", "%%", actorId);
+        ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, "PhoneCallCustomer", "%%"));
+        history.addAll(ticket.history(), actorId);
         feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticket.id(), "ArticleCreate", actorId);
         return new CreatedTicket(ticket.id(), ticket.number(), articleId);
     }
@@ -158,7 +159,8 @@ class TicketCreation {
                 new MailHeaders(cc.isEmpty() ? null : String.join(", ", cc), null, null, messageId, null, null));
         outbound.enqueue(articleId, new OutgoingMail(from.get(), to, cc, List.of(), subject, request.body(), messageId,
                 null, null));
-        history.add(ticket.snapshot(), articleId, "EmailAgent", "%%" + String.join(", ", to), actorId);
+        ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, "EmailAgent", "%%" + String.join(", ", to)));
+        history.addAll(ticket.history(), actorId);
         feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticket.id(), "ArticleCreate", actorId);
         return new CreatedTicket(ticket.id(), ticket.number(), articleId);
     }
@@ -172,7 +174,8 @@ class TicketCreation {
         }
     }
 
-    private record Created(long id, String number, Snapshot snapshot) {
+    /** The new ticket, with the history rows it needs so far (written together with the article's). */
+    private record Created(long id, String number, Snapshot snapshot, List<TicketHistory.Entry> history) {
     }
 
     private Created insert(int actorId, Request request, Valid valid) {
@@ -213,22 +216,24 @@ class TicketCreation {
 
         Snapshot snapshot = new Snapshot(ticketId, valid.type().id(), queue.id(), ownerId, valid.priority().id(),
                 valid.state().id());
-        history.add(snapshot, null, "NewTicket", "%%" + number + "%%" + queue.name() + "%%" + valid.priority().name()
-                + "%%" + valid.state().name() + "%%" + ticketId, actorId);
-        history.add(snapshot, null, "CustomerUpdate", "%%CustomerID=" + valid.customer().customerId()
-                + ";CustomerUser=" + valid.customer().login() + ";", actorId);
+        List<TicketHistory.Entry> rows = new java.util.ArrayList<>();
+        rows.add(new TicketHistory.Entry(snapshot, null, "NewTicket", "%%" + number + "%%" + queue.name() + "%%"
+                + valid.priority().name() + "%%" + valid.state().name() + "%%" + ticketId));
+        rows.add(new TicketHistory.Entry(snapshot, null, "CustomerUpdate", "%%CustomerID=" + valid.customer().customerId()
+                + ";CustomerUser=" + valid.customer().login() + ";"));
         if (valid.state().pending()) {
-            history.add(snapshot, null, "SetPendingTime", "%%" + PENDING_HISTORY.format(request.pendingUntil()), actorId);
+            rows.add(new TicketHistory.Entry(snapshot, null, "SetPendingTime", "%%" + PENDING_HISTORY.format(request.pendingUntil())));
         }
         if (locked) {
-            history.add(snapshot, null, "Lock", "%%lock", actorId);
-            history.add(snapshot, null, "OwnerUpdate", "%%" + valid.ownerLogin() + "%%" + ownerId, actorId);
+            rows.add(new TicketHistory.Entry(snapshot, null, "Lock", "%%lock"));
+            rows.add(new TicketHistory.Entry(snapshot, null, "OwnerUpdate", "%%" + valid.ownerLogin() + "%%" + ownerId));
         }
         if (request.responsibleId() != null) {
-            history.add(snapshot, null, "ResponsibleUpdate", "%%" + valid.responsibleLogin() + "%%" + responsibleId, actorId);
+            rows.add(new TicketHistory.Entry(snapshot, null, "ResponsibleUpdate", "%%" + valid.responsibleLogin() + "%%"
+                    + responsibleId));
         }
         feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketCreate", actorId);
-        return new Created(ticketId, number, snapshot);
+        return new Created(ticketId, number, snapshot, rows);
     }
 
     /** Checks every field before anything is written, and reports all problems at once. */
