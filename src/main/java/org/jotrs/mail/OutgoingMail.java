@@ -11,11 +11,22 @@ import java.util.List;
  * @param references the thread's Message-IDs, space separated, or null
  */
 public record OutgoingMail(String from, List<String> to, List<String> cc, List<String> bcc, String subject, String body,
-        String messageId, String inReplyTo, String references) {
+        String messageId, String inReplyTo, String references, List<Attachment> attachments) {
 
     public OutgoingMail {
         to = List.copyOf(to);
         cc = List.copyOf(cc);
         bcc = List.copyOf(bcc);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+
+    /** A mail without attachments. */
+    public OutgoingMail(String from, List<String> to, List<String> cc, List<String> bcc, String subject, String body,
+            String messageId, String inReplyTo, String references) {
+        this(from, to, cc, bcc, subject, body, messageId, inReplyTo, references, List.of());
+    }
+
+    /** A file sent with the mail; a blank content type is sent as {@code application/octet-stream}. */
+    public record Attachment(String filename, String contentType, byte[] content) {
     }
 }

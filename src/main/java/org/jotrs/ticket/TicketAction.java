@@ -59,7 +59,17 @@ public sealed interface TicketAction {
      * @param to comma-separated addresses
      */
     record SendMail(MailKind kind, Long articleId, String to, String cc, String bcc, String subject, String body,
-            BigDecimal timeUnits) implements TicketAction {
+            BigDecimal timeUnits, List<NewAttachment> attachments) implements TicketAction {
+
+        public SendMail {
+            attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
+
+        /** A mail without attachments. */
+        public SendMail(MailKind kind, Long articleId, String to, String cc, String bcc, String subject, String body,
+                BigDecimal timeUnits) {
+            this(kind, articleId, to, cc, bcc, subject, body, timeUnits, List.of());
+        }
     }
 
     /** Whether a mail answers or forwards. */

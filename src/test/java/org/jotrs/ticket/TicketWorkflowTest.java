@@ -102,7 +102,14 @@ class TicketWorkflowTest {
             assertThat(forward.to()).isEmpty();
             assertThat(forward.subject()).startsWith("Fwd: [Ticket#" + firstNumber + "]");
             tickets.apply(ROOT, first, new TicketAction.SendMail(MailKind.FORWARD, forward.articleId(), "vendor@example.net",
-                    "", "", forward.subject(), forward.body(), null));
+                    "", "", forward.subject(), forward.body(), null, List.of(new org.jotrs.article.NewAttachment(
+                            "jam-report.txt", "text/plain", "Tray 2 jams".getBytes(StandardCharsets.UTF_8)))));
+            long forwarded = db.select(ARTICLE.ID).from(ARTICLE).where(ARTICLE.TICKET_ID.eq(first))
+                    .orderBy(ARTICLE.ID.desc()).limit(1).fetchSingle().value1();
+            assertThat(rawMessage(db, kind, forwarded)).contains("multipart/mixed")
+                    .contains("Content-Disposition: attachment; filename=jam-report.txt").contains("Tray 2 jams");
+            assertThat(tickets.details(ROOT, first).articles()).last()
+                    .satisfies(a -> assertThat(a.attachments()).extracting(f -> f.filename()).containsExactly("jam-report.txt"));
             tickets.apply(ROOT, first, new TicketAction.AddPhoneCall("Called back", "Told her the plan.", false,
                     new BigDecimal("0.25")));
             tickets.apply(ROOT, first, new TicketAction.AddNote("Note", "Internal.", false, new BigDecimal("2")));

@@ -21,11 +21,17 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 import jakarta.mail.Message.RecipientType;
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -138,7 +144,24 @@ class QueuedOutboundMail implements OutboundMail {
             // Bcc recipients go only into the envelope (mail_queue.recipient), never into the header.
             message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
             message.setSentDate(Date.from(clock.instant()));
-            message.setText(mail.body(), StandardCharsets.UTF_8.name());
+            if (mail.attachments().isEmpty()) {
+                message.setText(mail.body(), StandardCharsets.UTF_8.name());
+            } else {
+                MimeMultipart mixed = new MimeMultipart("mixed");
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(mail.body(), StandardCharsets.UTF_8.name());
+                mixed.addBodyPart(text);
+                for (OutgoingMail.Attachment attachment : mail.attachments()) {
+                    String type = attachment.contentType() == null || attachment.contentType().isBlank()
+                            ? "application/octet-stream" : attachment.contentType();
+                    MimeBodyPart part = new MimeBodyPart();
+                    part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), type)));
+                    part.setFileName(MimeUtility.encodeText(attachment.filename(), StandardCharsets.UTF_8.name(), null));
+                    part.setDisposition(Part.ATTACHMENT);
+                    mixed.addBodyPart(part);
+                }
+                message.setContent(mixed);
+            }
             if (mail.inReplyTo() != null && !mail.inReplyTo().isBlank()) {
                 message.setHeader("In-Reply-To", mail.inReplyTo());
             }

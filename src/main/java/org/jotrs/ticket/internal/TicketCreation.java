@@ -158,7 +158,7 @@ class TicketCreation {
                         String.join(", ", to), subject, request.body(), actorId, request.attachments()),
                 new MailHeaders(cc.isEmpty() ? null : String.join(", ", cc), null, null, messageId, null, null));
         outbound.enqueue(articleId, new OutgoingMail(from.get(), to, cc, List.of(), subject, request.body(), messageId,
-                null, null));
+                null, null, MailAttachments.of(request.attachments())));
         ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, "EmailAgent", "%%" + String.join(", ", to)));
         history.addAll(ticket.history(), actorId);
         feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticket.id(), "ArticleCreate", actorId);

@@ -88,6 +88,7 @@ class TicketMailing {
                 answered = articles.headersOf(mail.articleId()).orElse(null);
             }
         }
+        errors.putAll(articles.attachmentProblems(mail.attachments()));
         if (!errors.isEmpty()) {
             throw new InvalidTicketRequest(errors);
         }
@@ -108,11 +109,11 @@ class TicketMailing {
         long ticketId = current.ticketId();
         String toHeader = String.join(", ", to);
         long articleId = articles.addEmail(new NewArticle(ticketId, SenderType.AGENT, Channel.EMAIL, true, from.get(),
-                        toHeader, subject, mail.body(), actorId),
+                        toHeader, subject, mail.body(), actorId, mail.attachments()),
                 new MailHeaders(cc.isEmpty() ? null : String.join(", ", cc), bcc.isEmpty() ? null : String.join(", ", bcc),
                         null, messageId, inReplyTo, references));
         outbound.enqueue(articleId, new OutgoingMail(from.get(), to, cc, bcc, subject, mail.body(), messageId, inReplyTo,
-                references));
+                references, MailAttachments.of(mail.attachments())));
         List<String> recipients = new java.util.ArrayList<>(to);
         recipients.addAll(cc);
         recipients.addAll(bcc);

@@ -1,10 +1,12 @@
 package org.jotrs.ticket.web;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jotrs.access.SignedInAgent;
+import org.jotrs.article.ArticleService;
 import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.MailDraft;
 import org.jotrs.ticket.TicketAction;
@@ -17,15 +19,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /** Reply and forward by mail: the compose form and sending it. */
 @Controller
 class MailPages {
 
     private final TicketService tickets;
+    private final ArticleService articles;
 
-    MailPages(TicketService tickets) {
+    MailPages(TicketService tickets, ArticleService articles) {
         this.tickets = tickets;
+        this.articles = articles;
     }
 
     @GetMapping("/tickets/{ticketId}/reply")
@@ -43,22 +48,24 @@ class MailPages {
     }
 
     @PostMapping("/tickets/{ticketId}/reply")
-    String reply(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId, MailForm form, Model model,
+    String reply(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId, MailForm form,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
             HttpServletResponse response) {
-        return send(agent, ticketId, MailKind.REPLY, form, model, response);
+        return send(agent, ticketId, MailKind.REPLY, form, files, model, response);
     }
 
     @PostMapping("/tickets/{ticketId}/forward")
-    String forward(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId, MailForm form, Model model,
+    String forward(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId, MailForm form,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
             HttpServletResponse response) {
-        return send(agent, ticketId, MailKind.FORWARD, form, model, response);
+        return send(agent, ticketId, MailKind.FORWARD, form, files, model, response);
     }
 
-    private String send(SignedInAgent agent, long ticketId, MailKind kind, MailForm form, Model model,
-            HttpServletResponse response) {
+    private String send(SignedInAgent agent, long ticketId, MailKind kind, MailForm form, List<MultipartFile> files,
+            Model model, HttpServletResponse response) {
         try {
             tickets.apply(agent.id(), ticketId, new TicketAction.SendMail(kind, form.article(), form.to(), form.cc(),
-                    form.bcc(), form.subject(), form.body(), ZoomPage.timeUnits(form.timeUnits())));
+                    form.bcc(), form.subject(), form.body(), ZoomPage.timeUnits(form.timeUnits()), Uploads.of(files)));
             return "redirect:/tickets/" + ticketId;
         } catch (InvalidTicketRequest invalid) {
             response.setStatus(422);
@@ -75,6 +82,7 @@ class MailPages {
         model.addAttribute("draft", draft);
         model.addAttribute("bcc", bcc == null ? "" : bcc);
         model.addAttribute("errors", errors);
+        model.addAttribute("attachmentLimit", ZoomPage.attachmentLimit(articles));
         return "ticket/compose";
     }
 
