@@ -24,6 +24,9 @@ public interface AccessService {
      */
     List<AgentRef> agentsWith(int groupId, Permission permission);
 
+    /** All valid agents, ordered by name: for owner filters and pick lists checked later per queue. */
+    List<AgentRef> validAgents();
+
     /** The agent's effective permissions on one group (see {@link #effectivePermissions}). */
     Set<Permission> permissionsOn(int agentId, int groupId);
 

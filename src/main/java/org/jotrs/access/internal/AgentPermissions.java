@@ -105,6 +105,14 @@ class AgentPermissions implements AccessService {
                 .fetch(r -> new AgentRef(r.value1(), r.value2(), (r.value3() + " " + r.value4()).strip()));
     }
 
+    @Override
+    public List<AgentRef> validAgents() {
+        return db.select(USERS.ID, USERS.LOGIN, USERS.FIRST_NAME, USERS.LAST_NAME).from(USERS)
+                .where(USERS.VALID_ID.eq(VALID))
+                .orderBy(USERS.FIRST_NAME, USERS.LAST_NAME, USERS.LOGIN)
+                .fetch(r -> new AgentRef(r.value1(), r.value2(), (r.value3() + " " + r.value4()).strip()));
+    }
+
     /** One permission on one group, granted directly or through a role. */
     private record Grant(int groupId, String groupName, Permission permission) {
     }

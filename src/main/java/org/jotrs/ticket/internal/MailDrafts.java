@@ -1,8 +1,11 @@
 package org.jotrs.ticket.internal;
 
+import static org.jotrs.platform.db.schema.Tables.USERS;
+
 import java.util.List;
 import java.util.Optional;
 
+import org.jooq.DSLContext;
 import org.jotrs.access.Permission;
 import org.jotrs.article.ArticleService;
 import org.jotrs.article.ArticleView;
@@ -12,8 +15,6 @@ import org.jotrs.customer.CustomerUser;
 import org.jotrs.queue.PlaceholderValues;
 import org.jotrs.queue.QueueService;
 import org.jotrs.queue.ResponseTexts;
-import org.jooq.DSLContext;
-import static org.jotrs.platform.db.schema.Tables.USERS;
 import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.MailDraft;
 import org.jotrs.ticket.TicketAction.MailKind;

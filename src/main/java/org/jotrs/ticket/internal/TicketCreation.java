@@ -24,7 +24,6 @@ import org.jotrs.article.NewAttachment;
 import org.jotrs.article.SenderType;
 import org.jotrs.customer.CustomerDirectory;
 import org.jotrs.customer.CustomerUser;
-import org.jotrs.mail.InvalidAddress;
 import org.jotrs.mail.OutboundMail;
 import org.jotrs.mail.OutgoingMail;
 import org.jotrs.platform.ChangeFeed;
@@ -99,9 +98,7 @@ class TicketCreation {
         Set<Integer> groups = access.groupsWith(actorId, Permission.CREATE);
         List<Queue> creatable = queues.validQueues().stream().filter(queue -> groups.contains(queue.groupId())).toList();
         List<String> states = lookups.states().stream().filter(State::settableOnCreate).map(State::name).toList();
-        List<AgentRef> agents = db.select(USERS.ID, USERS.LOGIN, USERS.FIRST_NAME, USERS.LAST_NAME).from(USERS)
-                .where(USERS.VALID_ID.eq((short) 1)).orderBy(USERS.FIRST_NAME, USERS.LAST_NAME)
-                .fetch(r -> new AgentRef(r.value1(), r.value2(), (r.value3() + " " + r.value4()).strip()));
+        List<AgentRef> agents = access.validAgents();
         return new PhoneTicketOptions(creatable, lookups.priorities(), states, DEFAULT_PRIORITY, DEFAULT_STATE,
                 lookups.types(), DEFAULT_TYPE, agents);
     }
@@ -138,8 +135,8 @@ class TicketCreation {
                 email.priority(), email.state(), email.pendingUntil(), email.type(), email.ownerId(), email.responsibleId(),
                 email.attachments());
         Map<String, String> errors = new LinkedHashMap<>();
-        List<String> to = addresses(email.to(), "to", errors);
-        List<String> cc = addresses(email.cc(), "cc", errors);
+        List<String> to = MailFields.addresses(outbound, email.to(), "to", errors);
+        List<String> cc = MailFields.addresses(outbound, email.cc(), "cc", errors);
         Optional<String> from = Optional.ofNullable(email.queueId()).flatMap(queues::senderOf);
         if (email.queueId() != null && from.isEmpty()) {
             errors.put("queue", "This queue has no valid system address to send from.");
@@ -158,21 +155,13 @@ class TicketCreation {
                         String.join(", ", to), subject, request.body(), actorId, request.attachments()),
                 new MailHeaders(cc.isEmpty() ? null : String.join(", ", cc), null, null, messageId, null, null));
         outbound.enqueue(articleId, new OutgoingMail(from.get(), to, cc, List.of(), subject, request.body(), messageId,
-                null, null, MailAttachments.of(request.attachments())));
+                null, null, MailFields.attachments(request.attachments())));
         ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, "EmailAgent", "%%" + String.join(", ", to)));
         history.addAll(ticket.history(), actorId);
         feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticket.id(), "ArticleCreate", actorId);
         return new CreatedTicket(ticket.id(), ticket.number(), articleId);
     }
 
-    private List<String> addresses(String text, String field, Map<String, String> errors) {
-        try {
-            return outbound.parseAddresses(text);
-        } catch (InvalidAddress invalid) {
-            errors.put(field, invalid.getMessage());
-            return List.of();
-        }
-    }
 
     /** The new ticket, with the history rows it needs so far (written together with the article's). */
     private record Created(long id, String number, Snapshot snapshot, List<TicketHistory.Entry> history) {

@@ -171,8 +171,7 @@ class TicketLinking {
     private void record(int actorId, Current ticket, Current other, String historyType) {
         history.add(ticket.snapshot(), null, historyType, "%%" + other.number() + "%%" + other.ticketId() + "%%"
                 + ticket.ticketId(), actorId);
-        feed.append(ChangeFeed.ObjectType.TICKET, ticket.ticketId(), ticket.ticketId(),
-                historyType.equals("TicketLinkAdd") ? "TicketLinkAdd" : "TicketLinkDelete", actorId);
+        feed.append(ChangeFeed.ObjectType.TICKET, ticket.ticketId(), ticket.ticketId(), historyType, actorId);
     }
 
     /** The "Ticket" link object's id, or null while no ticket was ever linked (reads never create it). */

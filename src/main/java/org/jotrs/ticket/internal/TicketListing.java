@@ -97,9 +97,7 @@ class TicketListing {
                 .offset(page * PAGE_SIZE)
                 .fetch(r -> new TicketList.Row(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7(), r.value8(), !"unlock".equals(r.value9()), r.value10(), r.value11()));
-        List<AgentRef> owners = db.select(USERS.ID, USERS.LOGIN, USERS.FIRST_NAME, USERS.LAST_NAME).from(USERS)
-                .where(USERS.VALID_ID.eq(VALID)).orderBy(USERS.FIRST_NAME, USERS.LAST_NAME)
-                .fetch(r -> new AgentRef(r.value1(), r.value2(), (r.value3() + " " + r.value4()).strip()));
+        List<AgentRef> owners = access.validAgents();
         return new TicketList(query.onPage(page), rows, PAGE_SIZE, total, queues,
                 lookups.states().stream().map(State::name).toList(), lookups.priorities(), owners);
     }

@@ -14,7 +14,6 @@ import org.jotrs.article.Channel;
 import org.jotrs.article.MailHeaders;
 import org.jotrs.article.NewArticle;
 import org.jotrs.article.SenderType;
-import org.jotrs.mail.InvalidAddress;
 import org.jotrs.mail.OutboundMail;
 import org.jotrs.mail.OutgoingMail;
 import org.jotrs.platform.ChangeFeed;
@@ -62,9 +61,9 @@ class TicketMailing {
         MailKind kind = mail.kind() == null ? MailKind.REPLY : mail.kind();
         rows.require(actorId, current, Permission.RW, kind == MailKind.REPLY ? "answer tickets" : "forward tickets");
         Map<String, String> errors = new LinkedHashMap<>();
-        List<String> to = addresses(mail.to(), "to", errors);
-        List<String> cc = addresses(mail.cc(), "cc", errors);
-        List<String> bcc = addresses(mail.bcc(), "bcc", errors);
+        List<String> to = MailFields.addresses(outbound, mail.to(), "to", errors);
+        List<String> cc = MailFields.addresses(outbound, mail.cc(), "cc", errors);
+        List<String> bcc = MailFields.addresses(outbound, mail.bcc(), "bcc", errors);
         if (errors.isEmpty() && to.isEmpty() && cc.isEmpty() && bcc.isEmpty()) {
             errors.put("to", "Enter at least one recipient.");
         }
@@ -113,7 +112,7 @@ class TicketMailing {
                 new MailHeaders(cc.isEmpty() ? null : String.join(", ", cc), bcc.isEmpty() ? null : String.join(", ", bcc),
                         null, messageId, inReplyTo, references));
         outbound.enqueue(articleId, new OutgoingMail(from.get(), to, cc, bcc, subject, mail.body(), messageId, inReplyTo,
-                references, MailAttachments.of(mail.attachments())));
+                references, MailFields.attachments(mail.attachments())));
         List<String> recipients = new java.util.ArrayList<>(to);
         recipients.addAll(cc);
         recipients.addAll(bcc);
@@ -124,12 +123,4 @@ class TicketMailing {
         feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, "ArticleCreate", actorId);
     }
 
-    private List<String> addresses(String text, String field, Map<String, String> errors) {
-        try {
-            return outbound.parseAddresses(text);
-        } catch (InvalidAddress invalid) {
-            errors.put(field, invalid.getMessage());
-            return List.of();
-        }
-    }
 }

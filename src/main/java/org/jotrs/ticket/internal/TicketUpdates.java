@@ -116,12 +116,8 @@ class TicketUpdates {
 
     private void addNote(int actorId, Current current, AddNote note) {
         rows.require(actorId, current, Permission.NOTE, "add notes");
-        Map<String, String> errors = new LinkedHashMap<>(articles.attachmentProblems(note.attachments()));
-        try {
-            requireText(note.subject(), note.body(), "Enter the note.");
-        } catch (InvalidTicketRequest invalid) {
-            errors.putAll(invalid.errors());
-        }
+        Map<String, String> errors = textErrors(note.subject(), note.body(), "Enter the note.");
+        errors.putAll(articles.attachmentProblems(note.attachments()));
         if (!errors.isEmpty()) {
             throw new InvalidTicketRequest(errors);
         }
@@ -139,7 +135,10 @@ class TicketUpdates {
     /** OTRS's phone screens for existing tickets: PhoneCallCustomer (inbound) or PhoneCallAgent (outbound). */
     private void addPhoneCall(int actorId, Current current, AddPhoneCall call) {
         rows.require(actorId, current, Permission.NOTE, "add phone calls");
-        requireText(call.subject(), call.body(), "Enter what was said.");
+        Map<String, String> errors = textErrors(call.subject(), call.body(), "Enter what was said.");
+        if (!errors.isEmpty()) {
+            throw new InvalidTicketRequest(errors);
+        }
         timeAccounting.validate(call.timeUnits());
         long ticketId = current.ticketId();
         String agent = access.mailbox(actorId);
@@ -158,7 +157,8 @@ class TicketUpdates {
                 .orElse(current.customerUserId() == null ? "" : current.customerUserId());
     }
 
-    private static void requireText(String subject, String body, String bodyMessage) {
+    /** Problems with an article's subject and text, to report with any others at once. */
+    private static Map<String, String> textErrors(String subject, String body, String bodyMessage) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (subject == null || subject.isBlank()) {
             errors.put("subject", "Enter a subject.");
@@ -166,9 +166,7 @@ class TicketUpdates {
         if (body == null || body.isBlank()) {
             errors.put("body", bodyMessage);
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidTicketRequest(errors);
-        }
+        return errors;
     }
 
     private void changeState(int actorId, Current current, ChangeState change) {
@@ -176,11 +174,7 @@ class TicketUpdates {
         State state = Optional.ofNullable(change.state()).flatMap(lookups::state)
                 .filter(State::settableOnChange)
                 .orElseThrow(() -> new InvalidTicketRequest(Map.of("state", "Choose a state a ticket can be set to.")));
-        setState(actorId, current, state, change.pendingUntil());
-    }
-
-    /** Sets a state with OTRS's history rows; shared with bulk actions. */
-    void setState(int actorId, Current current, State state, LocalDateTime pendingUntil) {
+        LocalDateTime pendingUntil = change.pendingUntil();
         int untilTime = 0;
         if (state.pending()) {
             if (pendingUntil == null) {
@@ -297,11 +291,6 @@ class TicketUpdates {
 
     private void unlock(int actorId, Current current) {
         rows.require(actorId, current, Permission.OWNER, "release tickets");
-        unlockIfLocked(actorId, current);
-    }
-
-    /** Releases the lock without a permission check of its own; merging uses it too. */
-    void unlockIfLocked(int actorId, Current current) {
         if (!current.locked()) {
             return;
         }
