@@ -13,6 +13,8 @@ public class OneLineFailureReporter implements FailureAnalysisReporter {
     public void report(FailureAnalysis analysis) {
         String description = analysis.getDescription().strip();
         String action = analysis.getAction() == null ? "" : analysis.getAction().strip();
-        System.err.println("Jotrs cannot start: " + description + (action.isEmpty() ? "" : ". Fix: " + action));
+        // Spring's own descriptions (a port in use) end with a full stop already; ours do not.
+        String what = description.endsWith(".") ? description.substring(0, description.length() - 1) : description;
+        System.err.println("Jotrs cannot start: " + what + (action.isEmpty() ? "" : ". Fix: " + action));
     }
 }
