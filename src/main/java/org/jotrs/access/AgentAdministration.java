@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jotrs.platform.Validity;
+
 /**
  * Administration of agents, groups, roles and their permissions (OTRS tables {@code users},
  * {@code user_preferences}, {@code permission_groups}/{@code groups}, {@code roles},

@@ -33,6 +33,19 @@ public enum Validity {
         return Optional.empty();
     }
 
+    /** A stored {@code valid_id}; empty for null or an id OTRS does not define. */
+    public static Optional<Validity> fromId(Integer id) {
+        return id == null ? Optional.empty() : of(id);
+    }
+
+    /** A form value ({@code "1"}, {@code "2"}, {@code "3"}); anything else is empty. */
+    public static Optional<Validity> fromForm(String value) {
+        if (value == null || !value.strip().matches("\\d")) {
+            return Optional.empty();
+        }
+        return of(Integer.parseInt(value.strip()));
+    }
+
     /** The label of a {@code valid_id}, or the number itself for an id OTRS does not define. */
     public static String labelOf(int id) {
         return of(id).map(Validity::label).orElse(String.valueOf(id));

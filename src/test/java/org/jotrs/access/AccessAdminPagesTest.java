@@ -15,6 +15,7 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import org.jotrs.access.AgentAdministration.AgentInput;
 import org.jotrs.platform.DatabaseKind;
+import org.jotrs.platform.Validity;
 import org.jotrs.testing.AgentHttp;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;

@@ -22,6 +22,7 @@ import org.jotrs.access.AgentAdministration.NamedInput;
 import org.jotrs.access.internal.OtrsPasswordHashes;
 import org.jotrs.platform.AuditLog;
 import org.jotrs.platform.DatabaseKind;
+import org.jotrs.platform.Validity;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.junit.jupiter.params.ParameterizedTest;

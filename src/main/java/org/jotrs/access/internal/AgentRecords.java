@@ -17,7 +17,7 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.jotrs.access.AgentAdministration.Agent;
-import org.jotrs.access.Validity;
+import org.jotrs.platform.Validity;
 import org.springframework.stereotype.Repository;
 
 /** Agents in OTRS's {@code users} table with their {@code UserEmail} preference, for the admin screens. */

@@ -25,7 +25,7 @@ import org.jotrs.access.AccessService;
 import org.jotrs.access.AgentAdministration;
 import org.jotrs.access.NoSuchAccessObject;
 import org.jotrs.access.Permission;
-import org.jotrs.access.Validity;
+import org.jotrs.platform.Validity;
 import org.jotrs.access.internal.PermissionGrants.Grant;
 import org.jotrs.access.internal.PermissionGrants.Holder;
 import org.jotrs.platform.AuditLog;

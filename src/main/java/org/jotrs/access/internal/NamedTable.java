@@ -16,7 +16,7 @@ import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jotrs.access.AgentAdministration.Named;
 import org.jotrs.access.AgentAdministration.NamedInput;
-import org.jotrs.access.Validity;
+import org.jotrs.platform.Validity;
 import org.jotrs.platform.db.schema.tables.PermissionGroups;
 
 /**

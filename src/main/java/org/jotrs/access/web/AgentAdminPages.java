@@ -10,7 +10,7 @@ import org.jotrs.access.AccessService;
 import org.jotrs.access.AgentAdministration;
 import org.jotrs.access.AgentAdministration.Agent;
 import org.jotrs.access.SignedInAgent;
-import org.jotrs.access.Validity;
+import org.jotrs.platform.Validity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -2,7 +2,7 @@ package org.jotrs.access.web;
 
 import org.jotrs.access.AgentAdministration.Agent;
 import org.jotrs.access.AgentAdministration.AgentInput;
-import org.jotrs.access.Validity;
+import org.jotrs.platform.Validity;
 
 /** The agent form as posted; the password is never sent back to the page. */
 public record AgentForm(String login, String firstName, String lastName, String email, String validity, String password) {

@@ -2,7 +2,7 @@ package org.jotrs.access.web;
 
 import org.jotrs.access.AgentAdministration.Named;
 import org.jotrs.access.AgentAdministration.NamedInput;
-import org.jotrs.access.Validity;
+import org.jotrs.platform.Validity;
 
 /** The group or role form as posted. */
 public record NamedForm(String name, String comment, String validity) {
