@@ -1,14 +1,18 @@
 package org.jotrs.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jotrs.platform.db.schema.Tables.TICKET;
 
 import java.net.http.HttpResponse;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jooq.DSLContext;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.AgentHttp;
+import org.jotrs.testing.Agents;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -118,6 +122,30 @@ class TicketPagesTest {
         assertThat(outsider.submit("/queues", "/tickets/new", phoneTicket("Sneaky")).statusCode()).isEqualTo(403);
         assertThat(jotrs.bean(DSLContext.class).fetchCount(org.jotrs.platform.db.schema.Tables.TICKET)).isEqualTo(before);
         assertThat(root.get("/tickets/999999").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void pendingTimesAreEnteredAndShownInTheAgentsTimeZone() {
+        DSLContext db = jotrs.bean(DSLContext.class);
+        int tokyoId = Agents.agent(db, "tokyo", "To", "Kyo");
+        Agents.grant(db, tokyoId, 1, "rw");
+        AgentHttp tokyo = jotrs.agent();
+        tokyo.signIn("tokyo", Agents.passwordOf("tokyo"));
+        assertThat(tokyo.submit("/preferences", "/preferences",
+                Map.of("language", "en", "timeZone", "Asia/Tokyo", "theme", "light")).statusCode()).isEqualTo(302);
+
+        Map<String, String> fields = phoneTicket("Call back after the holidays");
+        fields.put("state", "pending reminder");
+        fields.put("pendingUntil", "2031-03-01T10:00");
+        HttpResponse<String> created = tokyo.submit("/tickets/new", "/tickets/new", fields);
+        assertThat(created.statusCode()).isEqualTo(302);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        long ticketId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+
+        assertThat(db.select(TICKET.UNTIL_TIME).from(TICKET).where(TICKET.ID.eq(ticketId)).fetchSingle().value1())
+                .as("10:00 in Tokyo, stored as the instant it is")
+                .isEqualTo((int) LocalDateTime.of(2031, 3, 1, 10, 0).atZone(ZoneId.of("Asia/Tokyo")).toEpochSecond());
+        assertThat(tokyo.get("/tickets/" + ticketId).body()).contains("<dt>Pending until</dt><dd>2031-03-01 10:00</dd>");
     }
 
     private static Map<String, String> phoneTicket(String title) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jotrs.customer.CustomerDirectory;
@@ -50,10 +51,19 @@ class JdbcCustomerDirectory implements CustomerDirectory {
         if (login == null || login.isBlank()) {
             return Optional.empty();
         }
+        // The exact login first: it is served by the unique index on login. Only a login typed in
+        // another case falls back to comparing lower-cased, which no index serves.
+        String wanted = login.strip();
+        return customerWhere(CUSTOMER_USER.LOGIN.eq(wanted))
+                .or(() -> customerWhere(DSL.lower(CUSTOMER_USER.LOGIN).eq(wanted.toLowerCase(Locale.ROOT))));
+    }
+
+    private Optional<CustomerUser> customerWhere(Condition condition) {
         return db.select(CUSTOMER_USER.LOGIN, CUSTOMER_USER.CUSTOMER_ID, CUSTOMER_USER.EMAIL,
                         CUSTOMER_USER.FIRST_NAME, CUSTOMER_USER.LAST_NAME, CUSTOMER_USER.VALID_ID)
                 .from(CUSTOMER_USER)
-                .where(DSL.lower(CUSTOMER_USER.LOGIN).eq(login.strip().toLowerCase(Locale.ROOT)))
+                .where(condition)
+                .limit(1)
                 .fetchOptional(r -> new CustomerUser(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6() == 1));
     }

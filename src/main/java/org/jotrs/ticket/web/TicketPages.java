@@ -17,6 +17,7 @@ import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.PhoneTicketOptions;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketService;
+import org.jotrs.web.Dates;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -158,13 +159,16 @@ class TicketPages {
         return zoom.act(agent, ticketId, new TicketAction.Unlock(), null, model, response);
     }
 
-    /** An unreadable date is reported like a missing one: the service asks for a valid date. */
+    /**
+     * The pending time as entered, in the agent's time zone, converted to the stored zone. An
+     * unreadable date is reported like a missing one: the service asks for a valid date.
+     */
     static LocalDateTime pendingUntil(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return LocalDateTime.parse(value.strip());
+            return Dates.entered(LocalDateTime.parse(value.strip()));
         } catch (DateTimeParseException e) {
             throw new InvalidTicketRequest(Map.of("pendingUntil", "Enter the date and time as 2026-11-30T09:00."));
         }

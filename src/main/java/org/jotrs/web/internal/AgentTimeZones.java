@@ -34,7 +34,7 @@ class AgentTimeZones implements WebMvcConfigurer {
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                 Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
                 if (authentication != null && authentication.getPrincipal() instanceof SignedInAgent agent) {
-                    Dates.useZones(clock.getZone(), preferences.timeZone(agent.id()));
+                    Dates.useZones(clock.getZone(), () -> preferences.timeZone(agent.id()));
                 }
                 return true;
             }
