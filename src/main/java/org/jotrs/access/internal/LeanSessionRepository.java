@@ -2,33 +2,67 @@ package org.jotrs.access.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+
+import jakarta.servlet.Filter;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 
 /**
- * Spring Session writes a session's last-access time back on every request: one more UPDATE and
- * one more synchronous commit for every page an agent opens, and one more dead row version for
- * the database to vacuum. Sessions idle out after hours (OTRS's SessionMaxIdleTime is 2 h), so
- * the time only needs to be roughly right: this repository lets a new last-access time through
- * only when the stored one is at least {@code interval} old. A session therefore idles out at
- * most {@code interval} early, and the session administration shows the last access to within
- * {@code interval}. Everything else (attributes, id changes on sign-in, deletion) is written as
- * before, through the wrapped repository.
+ * Spring Session JDBC, reading and writing the session row less often. Everything else
+ * (attributes, id changes on sign-in, deletion) goes through the wrapped repository as before.
+ *
+ * <ul>
+ * <li><b>Last access.</b> Spring Session writes a session's last-access time back on every
+ * request: one more UPDATE and synchronous commit for every page an agent opens, and one more
+ * dead row version to vacuum. Sessions idle out after hours (OTRS's SessionMaxIdleTime is 2 h),
+ * so the time only needs to be roughly right: a new last-access time is let through only when the
+ * stored one is at least {@code interval} old. A session therefore idles out at most
+ * {@code interval} early, and the session administration shows the last access to within
+ * {@code interval}.
+ * <li><b>One read per request.</b> When a response is committed before the request ends (every
+ * redirect after a form post), Spring Session's filter saves the session twice and reads it again
+ * in between. Within one request (see {@link #lookupsPerRequest}) the session read first is
+ * handed out again instead.
+ * </ul>
  */
-final class ThrottledLastAccess<S extends Session>
-        implements FindByIndexNameSessionRepository<ThrottledLastAccess.ThrottledSession<S>> {
+final class LeanSessionRepository<S extends Session>
+        implements FindByIndexNameSessionRepository<LeanSessionRepository.ThrottledSession<S>> {
+
+    /** The sessions read by the request on this thread, by id; unset outside a request. */
+    private static final ThreadLocal<Map<String, Optional<?>>> READ_IN_REQUEST = new ThreadLocal<>();
 
     private final FindByIndexNameSessionRepository<S> sessions;
     private final Duration interval;
 
-    ThrottledLastAccess(FindByIndexNameSessionRepository<S> sessions, Duration interval) {
+    LeanSessionRepository(FindByIndexNameSessionRepository<S> sessions, Duration interval) {
         this.sessions = sessions;
         this.interval = interval;
+    }
+
+    /**
+     * Runs before Spring Session's own filter and bounds the per-request reuse of session reads
+     * to the request.
+     */
+    static Filter lookupsPerRequest() {
+        return (request, response, chain) -> {
+            if (READ_IN_REQUEST.get() != null) {
+                chain.doFilter(request, response);
+                return;
+            }
+            READ_IN_REQUEST.set(new HashMap<>());
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                READ_IN_REQUEST.remove();
+            }
+        };
     }
 
     @Override
@@ -42,13 +76,29 @@ final class ThrottledLastAccess<S extends Session>
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public @Nullable ThrottledSession<S> findById(String id) {
+        Map<String, Optional<?>> readInRequest = READ_IN_REQUEST.get();
+        if (readInRequest != null && readInRequest.containsKey(id)) {
+            ThrottledSession<S> earlier = (ThrottledSession<S>) readInRequest.get(id).orElse(null);
+            if (earlier == null || earlier.getId().equals(id)) {
+                return earlier;
+            }
+        }
         S found = sessions.findById(id);
-        return found == null ? null : new ThrottledSession<>(found, interval);
+        ThrottledSession<S> session = found == null ? null : new ThrottledSession<>(found, interval);
+        if (readInRequest != null) {
+            readInRequest.put(id, Optional.ofNullable(session));
+        }
+        return session;
     }
 
     @Override
     public void deleteById(String id) {
+        Map<String, Optional<?>> readInRequest = READ_IN_REQUEST.get();
+        if (readInRequest != null) {
+            readInRequest.remove(id);
+        }
         sessions.deleteById(id);
     }
 
