@@ -1,5 +1,7 @@
 package org.jotrs.platform;
 
+import java.util.List;
+
 /**
  * The one way data flows out of a change: every state change of a ticket or article appends a
  * row, in the same transaction as the change itself ({@code jotrs_change_feed}). Readers (search
@@ -20,4 +22,11 @@ public interface ChangeFeed {
      * @return the feed sequence number of the change
      */
     long append(ObjectType type, long objectId, long ticketId, String kind, int actorId);
+
+    /** One change of {@link #appendAll}. */
+    record Change(ObjectType type, long objectId, long ticketId, String kind) {
+    }
+
+    /** Appends several changes of one actor in one statement, in the given order; joins the caller's transaction. */
+    void appendAll(List<Change> changes, int actorId);
 }

@@ -1,9 +1,11 @@
 package org.jotrs.ticket;
 
-/** There is no ticket with this id. */
-public class NoSuchTicket extends RuntimeException {
+import org.jotrs.platform.NoSuchEntry;
+
+/** There is no ticket with this id; shown as 404 like every missing entry. */
+public class NoSuchTicket extends NoSuchEntry {
 
     public NoSuchTicket(long ticketId) {
-        super("There is no ticket " + ticketId + ".");
+        super("ticket " + ticketId);
     }
 }

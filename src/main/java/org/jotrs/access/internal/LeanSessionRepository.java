@@ -13,6 +13,9 @@ import jakarta.servlet.Filter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+import org.springframework.transaction.support.TransactionCallback;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Spring Session JDBC, reading and writing the session row less often. Everything else
@@ -26,6 +29,9 @@ import org.springframework.session.Session;
  * stored one is at least {@code interval} old. A session therefore idles out at most
  * {@code interval} early, and the session administration shows the last access to within
  * {@code interval}.
+ * <li><b>Reads without a transaction.</b> Reading a session is one SELECT, which needs no
+ * transaction around it; Spring Session runs every statement in one, which costs a COMMIT round
+ * trip per request. {@link #transactions} leaves reads out of it; writes keep theirs.
  * <li><b>One read per request.</b> When a response is committed before the request ends (every
  * redirect after a form post), Spring Session's filter saves the session twice and reads it again
  * in between. Within one request (see {@link #lookupsPerRequest}) the session read first is
@@ -34,6 +40,9 @@ import org.springframework.session.Session;
  */
 final class LeanSessionRepository<S extends Session>
         implements FindByIndexNameSessionRepository<LeanSessionRepository.ThrottledSession<S>> {
+
+    /** Set while this thread reads a session. */
+    private static final ThreadLocal<Boolean> READING = new ThreadLocal<>();
 
     /** The sessions read by the request on this thread, by id; unset outside a request. */
     private static final ThreadLocal<Map<String, Optional<?>>> READ_IN_REQUEST = new ThreadLocal<>();
@@ -65,6 +74,21 @@ final class LeanSessionRepository<S extends Session>
         };
     }
 
+    /**
+     * The transactions Spring Session's repository runs its statements in: {@code writes} for
+     * everything but a read through {@link #findById}, which runs on its own (auto-committed).
+     * When the session read has expired, the repository deletes it in the same call; that single
+     * DELETE needs no transaction either.
+     */
+    static TransactionOperations transactions(TransactionOperations writes) {
+        return new TransactionOperations() {
+            @Override
+            public <T> @Nullable T execute(TransactionCallback<T> action) {
+                return READING.get() != null ? action.doInTransaction(new SimpleTransactionStatus(false)) : writes.execute(action);
+            }
+        };
+    }
+
     @Override
     public ThrottledSession<S> createSession() {
         return new ThrottledSession<>(sessions.createSession(), interval);
@@ -85,7 +109,13 @@ final class LeanSessionRepository<S extends Session>
                 return earlier;
             }
         }
-        S found = sessions.findById(id);
+        S found;
+        READING.set(Boolean.TRUE);
+        try {
+            found = sessions.findById(id);
+        } finally {
+            READING.remove();
+        }
         ThrottledSession<S> session = found == null ? null : new ThrottledSession<>(found, interval);
         if (readInRequest != null) {
             readInRequest.put(id, Optional.ofNullable(session));

@@ -13,6 +13,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sessions stay Spring Session JDBC's (Boot configures them from {@code spring.session.jdbc.*});
@@ -50,5 +54,18 @@ class SessionConfiguration {
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
+    }
+
+    /**
+     * Picked up by Spring Session's JDBC configuration by this name; not a default candidate, so
+     * it stays out of everybody else's way (Boot's own {@code TransactionTemplate} remains).
+     * Writes run as Spring Session's own configuration would run them: in a new transaction.
+     */
+    @Bean(defaultCandidate = false)
+    TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactionManager) {
+        TransactionTemplate writes = new TransactionTemplate(transactionManager);
+        writes.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        writes.afterPropertiesSet();
+        return LeanSessionRepository.transactions(writes);
     }
 }

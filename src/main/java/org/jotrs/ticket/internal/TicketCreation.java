@@ -124,9 +124,7 @@ class TicketCreation {
                 valid.customer().mailbox(), valid.queue().name(), request.title().strip(), request.body(), actorId,
                 request.attachments()));
         ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, "PhoneCallCustomer", "%%"));
-        history.addAll(ticket.history(), actorId);
-        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticket.id(), "ArticleCreate", actorId);
-        return new CreatedTicket(ticket.id(), ticket.number(), articleId);
+        return finish(actorId, ticket, articleId);
     }
 
     @Transactional
@@ -157,8 +155,14 @@ class TicketCreation {
         outbound.enqueue(articleId, new OutgoingMail(from.get(), to, cc, List.of(), subject, request.body(), messageId,
                 null, null, MailFields.attachments(request.attachments())));
         ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, "EmailAgent", "%%" + String.join(", ", to)));
+        return finish(actorId, ticket, articleId);
+    }
+
+    /** The history rows and the two feed rows (ticket, then article), one statement each. */
+    private CreatedTicket finish(int actorId, Created ticket, long articleId) {
         history.addAll(ticket.history(), actorId);
-        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticket.id(), "ArticleCreate", actorId);
+        feed.appendAll(List.of(new ChangeFeed.Change(ChangeFeed.ObjectType.TICKET, ticket.id(), ticket.id(), "TicketCreate"),
+                new ChangeFeed.Change(ChangeFeed.ObjectType.ARTICLE, articleId, ticket.id(), "ArticleCreate")), actorId);
         return new CreatedTicket(ticket.id(), ticket.number(), articleId);
     }
 
@@ -221,7 +225,6 @@ class TicketCreation {
             rows.add(new TicketHistory.Entry(snapshot, null, "ResponsibleUpdate", "%%" + valid.responsibleLogin() + "%%"
                     + responsibleId));
         }
-        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketCreate", actorId);
         return new Created(ticketId, number, snapshot, rows);
     }
 
@@ -252,19 +255,20 @@ class TicketCreation {
             }
         }
         String priorityName = blank(request.priority()) ? DEFAULT_PRIORITY : request.priority();
-        Priority priority = lookups.priority(priorityName).orElse(null);
+        String typeName = blank(request.type()) ? DEFAULT_TYPE : request.type();
+        String stateName = blank(request.state()) ? DEFAULT_STATE : request.state();
+        TicketLookups.Chosen chosen = lookups.chosen(priorityName, typeName, stateName);
+        Priority priority = chosen.priority().orElse(null);
         if (priority == null) {
             errors.put("priority", "There is no valid priority '" + priorityName + "'.");
         }
-        String typeName = blank(request.type()) ? DEFAULT_TYPE : request.type();
-        TicketType type = lookups.type(typeName)
+        TicketType type = chosen.type()
                 .or(() -> blank(request.type()) ? Optional.of(new TicketType(lookups.defaultTypeId(), typeName)) : Optional.empty())
                 .orElse(null);
         if (type == null) {
             errors.put("type", "There is no valid ticket type '" + typeName + "'.");
         }
-        String stateName = blank(request.state()) ? DEFAULT_STATE : request.state();
-        State state = lookups.state(stateName).orElse(null);
+        State state = chosen.state().orElse(null);
         if (state == null || !state.settableOnCreate()) {
             errors.put("state", "A new ticket cannot have the state '" + stateName + "'.");
         } else if (state.pending()) {

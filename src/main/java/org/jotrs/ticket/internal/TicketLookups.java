@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,6 +61,38 @@ class TicketLookups {
                 .where(TICKET_STATE.NAME.eq(name))
                 .and(TICKET_STATE.VALID_ID.eq(VALID))
                 .fetchOptional(r -> new State(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** The valid priority, ticket type and state of these names, if there are such. */
+    record Chosen(Optional<Priority> priority, Optional<TicketType> type, Optional<State> state) {
+    }
+
+    /** {@link #priority}, {@link #type} and {@link #state} in one query: what a new ticket needs. */
+    Chosen chosen(String priority, String type, String state) {
+        Field<String> kind = DSL.field(DSL.name("kind"), String.class);
+        Field<String> noStateType = DSL.castNull(TICKET_STATE_TYPE.NAME.getDataType());
+        var rows = db.select(DSL.inline("priority").as(kind), TICKET_PRIORITY.ID, TICKET_PRIORITY.NAME, noStateType)
+                .from(TICKET_PRIORITY)
+                .where(TICKET_PRIORITY.NAME.eq(priority)).and(TICKET_PRIORITY.VALID_ID.eq(VALID))
+                .unionAll(DSL.select(DSL.inline("type").as(kind), TICKET_TYPE.ID, TICKET_TYPE.NAME, noStateType)
+                        .from(TICKET_TYPE)
+                        .where(TICKET_TYPE.NAME.eq(type)).and(TICKET_TYPE.VALID_ID.eq(VALID)))
+                .unionAll(DSL.select(DSL.inline("state").as(kind), TICKET_STATE.ID, TICKET_STATE.NAME, TICKET_STATE_TYPE.NAME)
+                        .from(TICKET_STATE)
+                        .join(TICKET_STATE_TYPE).on(TICKET_STATE_TYPE.ID.eq(TICKET_STATE.TYPE_ID))
+                        .where(TICKET_STATE.NAME.eq(state)).and(TICKET_STATE.VALID_ID.eq(VALID)))
+                .fetch();
+        Optional<Priority> chosenPriority = Optional.empty();
+        Optional<TicketType> chosenType = Optional.empty();
+        Optional<State> chosenState = Optional.empty();
+        for (var row : rows) {
+            switch (row.value1()) {
+                case "priority" -> chosenPriority = Optional.of(new Priority(row.value2(), row.value3()));
+                case "type" -> chosenType = Optional.of(new TicketType(row.value2(), row.value3()));
+                default -> chosenState = Optional.of(new State(row.value2(), row.value3(), row.value4()));
+            }
+        }
+        return new Chosen(chosenPriority, chosenType, chosenState);
     }
 
     /** Valid states in id order. */

@@ -5,7 +5,6 @@ import java.util.Map;
 import org.jotrs.access.PermissionDenied;
 import org.jotrs.platform.InvalidInput;
 import org.jotrs.platform.NoSuchEntry;
-import org.jotrs.ticket.NoSuchTicket;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,11 +17,6 @@ class ErrorPages {
     @ExceptionHandler(PermissionDenied.class)
     ModelAndView forbidden(PermissionDenied denied) {
         return page(HttpStatus.FORBIDDEN, denied.getMessage());
-    }
-
-    @ExceptionHandler(NoSuchTicket.class)
-    ModelAndView notFound(NoSuchTicket missing) {
-        return page(HttpStatus.NOT_FOUND, missing.getMessage());
     }
 
     @ExceptionHandler(NoSuchEntry.class)

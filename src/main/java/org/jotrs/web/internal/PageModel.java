@@ -4,7 +4,9 @@ import org.jotrs.access.AccessService;
 import org.jotrs.access.SignedInAgent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
@@ -18,6 +20,17 @@ class PageModel {
 
     PageModel(AccessService access) {
         this.access = access;
+    }
+
+    /**
+     * No form uses Spring's "_field" and "!field" markers; without this, the binder takes the
+     * {@code _csrf} parameter of every form post for one, looks for a "csrf" property, and throws
+     * and catches an exception per request to learn that there is none.
+     */
+    @InitBinder
+    void noFieldMarkers(WebDataBinder binder) {
+        binder.setFieldMarkerPrefix(null);
+        binder.setFieldDefaultPrefix(null);
     }
 
     @ModelAttribute("csrf")
