@@ -55,4 +55,7 @@ FROM ticket t CROSS JOIN generate_series(1, 3) h
 WHERE t.tn LIKE 'B%';
 COMMIT;
 
-ANALYZE;
+-- VACUUM as well: it sets the visibility map, without which no index-only scan is possible (the
+-- queue counts then read the whole ticket heap: 1 s instead of 0.15 s). A live database gets this
+-- from autovacuum; these machines run PostgreSQL with autovacuum off.
+VACUUM (ANALYZE);
