@@ -33,6 +33,7 @@ import org.jotrs.platform.DatabaseSchema;
 import org.jotrs.platform.InvalidInput;
 import org.jotrs.platform.MailAddressSyntax;
 import org.jotrs.platform.NoSuchEntry;
+import org.jotrs.platform.RowStamps;
 import org.jotrs.platform.Validity;
 import org.jotrs.platform.db.schema.tables.PermissionGroups;
 import org.jotrs.platform.db.schema.tables.records.CustomerCompanyRecord;
@@ -98,17 +99,13 @@ class JooqCustomerAdministration implements CustomerAdministration {
     public int createCustomerUser(int actorId, CustomerUserChanges changes) {
         access.requireAdmin(actorId);
         CustomerUserChanges clean = validate(changes, null);
-        LocalDateTime now = LocalDateTime.now(clock);
         CustomerUserRecord row = db.newRecord(CUSTOMER_USER);
         row.setLogin(clean.login());
         apply(row, clean);
         if (clean.password() != null) {
             row.setPw(passwords.hash(clean.password()));
         }
-        row.setCreateTime(now);
-        row.setCreateBy(actorId);
-        row.setChangeTime(now);
-        row.setChangeBy(actorId);
+        RowStamps.created(row, actorId, clock);
         row.store();
         List<Change> recorded = new ArrayList<>(userChanges(null, details(row)));
         if (clean.password() != null) {
@@ -129,8 +126,7 @@ class JooqCustomerAdministration implements CustomerAdministration {
         if (clean.password() != null) {
             row.setPw(passwords.hash(clean.password()));
         }
-        row.setChangeTime(LocalDateTime.now(clock));
-        row.setChangeBy(actorId);
+        RowStamps.changed(row, actorId, clock);
         row.update();
         List<Change> recorded = new ArrayList<>(userChanges(before, details(row)));
         if (clean.password() != null) {
@@ -292,14 +288,10 @@ class JooqCustomerAdministration implements CustomerAdministration {
     public void createCompany(int actorId, Company company) {
         access.requireAdmin(actorId);
         Company clean = validate(company, null);
-        LocalDateTime now = LocalDateTime.now(clock);
         CustomerCompanyRecord row = db.newRecord(CUSTOMER_COMPANY);
         row.setCustomerId(clean.customerId());
         apply(row, clean);
-        row.setCreateTime(now);
-        row.setCreateBy(actorId);
-        row.setChangeTime(now);
-        row.setChangeBy(actorId);
+        RowStamps.created(row, actorId, clock);
         row.store();
         audit.record(actorId, "customer-company", "customer id " + clean.customerId(), "create",
                 companyChanges(null, clean));
@@ -313,8 +305,7 @@ class JooqCustomerAdministration implements CustomerAdministration {
         Company before = company(row);
         Company clean = validate(changes, row);
         apply(row, clean);
-        row.setChangeTime(LocalDateTime.now(clock));
-        row.setChangeBy(actorId);
+        RowStamps.changed(row, actorId, clock);
         row.update();
         audit.record(actorId, "customer-company", "customer id " + row.getCustomerId(), "update",
                 companyChanges(before, company(row)));

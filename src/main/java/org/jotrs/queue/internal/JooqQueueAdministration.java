@@ -33,6 +33,7 @@ import org.jotrs.platform.DatabaseSchema;
 import org.jotrs.platform.InvalidInput;
 import org.jotrs.platform.MailAddressSyntax;
 import org.jotrs.platform.NoSuchEntry;
+import org.jotrs.platform.RowStamps;
 import org.jotrs.platform.Validity;
 import org.jotrs.platform.db.schema.tables.PermissionGroups;
 import org.jotrs.platform.db.schema.tables.records.QueueRecord;
@@ -120,13 +121,9 @@ class JooqQueueAdministration implements QueueAdministration {
     public int createQueue(int actorId, QueueSettings settings) {
         access.requireAdmin(actorId);
         QueueSettings clean = validate(settings, null);
-        LocalDateTime now = LocalDateTime.now(clock);
         QueueRecord row = db.newRecord(QUEUE);
         apply(row, clean);
-        row.setCreateTime(now);
-        row.setCreateBy(actorId);
-        row.setChangeTime(now);
-        row.setChangeBy(actorId);
+        RowStamps.created(row, actorId, clock);
         row.store();
         audit.record(actorId, "queue", "queue " + clean.name(), "create", queueChanges(null, clean));
         return row.getId();
@@ -295,13 +292,9 @@ class JooqQueueAdministration implements QueueAdministration {
     public int createSystemAddress(int actorId, SystemAddressSettings settings) {
         access.requireAdmin(actorId);
         SystemAddressSettings clean = validate(settings, null);
-        LocalDateTime now = LocalDateTime.now(clock);
         SystemAddressRecord row = db.newRecord(SYSTEM_ADDRESS);
         apply(row, clean);
-        row.setCreateTime(now);
-        row.setCreateBy(actorId);
-        row.setChangeTime(now);
-        row.setChangeBy(actorId);
+        RowStamps.created(row, actorId, clock);
         row.store();
         audit.record(actorId, "system-address", "address " + clean.address(), "create", addressChanges(null, clean));
         return row.getId();
@@ -315,8 +308,7 @@ class JooqQueueAdministration implements QueueAdministration {
         SystemAddressSettings before = addressSettings(row);
         SystemAddressSettings clean = validate(settings, row);
         apply(row, clean);
-        row.setChangeTime(LocalDateTime.now(clock));
-        row.setChangeBy(actorId);
+        RowStamps.changed(row, actorId, clock);
         row.update();
         audit.record(actorId, "system-address", "address " + before.address(), "update", addressChanges(before, clean));
     }
@@ -507,13 +499,9 @@ class JooqQueueAdministration implements QueueAdministration {
     public int createTemplate(int actorId, TemplateSettings settings) {
         access.requireAdmin(actorId);
         TemplateSettings clean = validate(settings, null);
-        LocalDateTime now = LocalDateTime.now(clock);
         StandardTemplateRecord row = db.newRecord(STANDARD_TEMPLATE);
         apply(row, clean);
-        row.setCreateTime(now);
-        row.setCreateBy(actorId);
-        row.setChangeTime(now);
-        row.setChangeBy(actorId);
+        RowStamps.created(row, actorId, clock);
         row.store();
         audit.record(actorId, "template", "template " + clean.name(), "create", templateChanges(null, clean));
         return row.getId();
@@ -527,8 +515,7 @@ class JooqQueueAdministration implements QueueAdministration {
         TemplateSettings before = templateSettings(row);
         TemplateSettings clean = validate(settings, row);
         apply(row, clean);
-        row.setChangeTime(LocalDateTime.now(clock));
-        row.setChangeBy(actorId);
+        RowStamps.changed(row, actorId, clock);
         row.update();
         audit.record(actorId, "template", "template " + before.name(), "update", templateChanges(before, clean));
     }
