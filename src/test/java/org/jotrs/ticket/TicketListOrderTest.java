@@ -1,0 +1,101 @@
+package org.jotrs.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jotrs.platform.db.schema.Tables.QUEUE;
+import static org.jotrs.platform.db.schema.Tables.TICKET;
+import static org.jotrs.platform.db.schema.Tables.TICKET_STATE;
+import static org.jotrs.platform.db.schema.Tables.TICKET_STATE_TYPE;
+import static org.jotrs.platform.db.schema.Tables.USERS;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jotrs.platform.DatabaseKind;
+import org.jotrs.testing.RunningJotrs;
+import org.jotrs.testing.TestDatabase;
+import org.jotrs.ticket.TicketListQuery.Sort;
+import org.jotrs.ticket.TicketListQuery.StateFilter;
+import org.jotrs.ticket.TicketListQuery.View;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The list's page query (ids first, names by subquery) on every database: for every column and
+ * direction, the pages read one after the other give exactly the order of a plain join of the
+ * same tickets, with no ticket on two pages and none left out.
+ */
+class TicketListOrderTest {
+
+    private static final int ROOT = 1;
+
+    /** The database's own order of the open tickets by the column, the id breaking ties. */
+    private static final Map<Sort, Field<?>> COLUMNS = Map.of(Sort.NUMBER, TICKET.TN, Sort.TITLE, TICKET.TITLE,
+            Sort.QUEUE, QUEUE.NAME, Sort.STATE, TICKET_STATE.NAME, Sort.PRIORITY, TICKET.TICKET_PRIORITY_ID,
+            Sort.CUSTOMER, TICKET.CUSTOMER_USER_ID, Sort.OWNER, USERS.LOGIN, Sort.CREATED, TICKET.CREATE_TIME,
+            Sort.CHANGED, TICKET.CHANGE_TIME);
+
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void everyColumnPagesInTheDatabasesOrder(DatabaseKind kind) {
+        try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
+            DSLContext db = jotrs.bean(DSLContext.class);
+            TicketService tickets = jotrs.bean(TicketService.class);
+            TicketWorkflowTest.customer(db, "carla", "carla@example.com", "ACME");
+            TicketWorkflowTest.customer(db, "bert", "bert@example.com", "BETA");
+            int zoe = TicketWorkflowTest.agent(db, "zoe", "rw");
+            String[] priorities = {"1 very low", "3 normal", "5 very high"};
+            String[] states = {"new", "open", "closed successful"};
+            List<Long> created = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                long id = tickets.createPhoneTicket(ROOT, new NewPhoneTicket(1 + i % 4, i % 3 == 0 ? "bert" : "carla",
+                        "Ticket " + (char) ('a' + (i * 7) % 26), "Body.", priorities[i % 3], states[i % 3], null,
+                        List.of(), null, i % 5 == 0 ? zoe : null, null)).ticketId();
+                created.add(id);
+            }
+            // The same creation second for many tickets, so ties on the time columns are broken by id.
+            assertThat(created).hasSize(40);
+
+            for (Sort sort : Sort.values()) {
+                for (boolean descending : new boolean[] {false, true}) {
+                    List<Long> expected = plainJoinOrder(db, COLUMNS.get(sort), descending);
+                    assertThat(expected).hasSizeBetween(27, 50);
+                    List<Long> listed = new ArrayList<>();
+                    int pages = 1;
+                    for (int page = 0; page < pages; page++) {
+                        TicketList list = tickets.list(ROOT, new TicketListQuery(View.STATUS, null, StateFilter.NOT_CLOSED,
+                                null, null, null, null, sort, descending, page));
+                        list.rows().forEach(row -> listed.add(row.id()));
+                        pages = list.pages();
+                    }
+                    assertThat(listed).as("%s %s on %s", sort, descending ? "descending" : "ascending", kind)
+                            .doesNotHaveDuplicates().isEqualTo(expected);
+                }
+            }
+
+            TicketList.Row first = tickets.list(ROOT, new TicketListQuery(View.QUEUE, 1, null, null, null, null, null,
+                    Sort.CREATED, false, 0)).rows().getFirst();
+            assertThat(first.id()).isEqualTo(created.getFirst());
+            assertThat(first.queue()).isEqualTo("Postmaster");
+            assertThat(first.state()).isEqualTo("new");
+            assertThat(first.priority()).isEqualTo("1 very low");
+            assertThat(first.customerUser()).isEqualTo("bert");
+            assertThat(first.owner()).isEqualTo("zoe");
+            assertThat(first.locked()).isTrue();
+        }
+    }
+
+    private static List<Long> plainJoinOrder(DSLContext db, Field<?> column, boolean descending) {
+        return db.select(TICKET.ID)
+                .from(TICKET)
+                .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
+                .join(TICKET_STATE).on(TICKET_STATE.ID.eq(TICKET.TICKET_STATE_ID))
+                .join(TICKET_STATE_TYPE).on(TICKET_STATE_TYPE.ID.eq(TICKET_STATE.TYPE_ID))
+                .leftJoin(USERS).on(USERS.ID.eq(TICKET.USER_ID))
+                .where(TICKET_STATE_TYPE.NAME.in("new", "open", "pending reminder", "pending auto"))
+                .orderBy(descending ? column.desc() : column.asc(), descending ? TICKET.ID.desc() : TICKET.ID.asc())
+                .fetch(TICKET.ID);
+    }
+}
