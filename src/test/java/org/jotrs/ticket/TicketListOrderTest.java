@@ -14,6 +14,7 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jotrs.platform.DatabaseKind;
+import org.jotrs.testing.Agents;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.TicketListQuery.Sort;
@@ -84,6 +85,50 @@ class TicketListOrderTest {
             assertThat(first.customerUser()).isEqualTo("bert");
             assertThat(first.owner()).isEqualTo("zoe");
             assertThat(first.locked()).isTrue();
+        }
+    }
+
+    /**
+     * The status view's total as it opens comes from the shared queue counts plus the agent's own
+     * tickets in queues they may not read; "my locked tickets" finds both lock types.
+     */
+    @ParameterizedTest
+    @EnumSource(DatabaseKind.class)
+    void statusTotalsCountOwnTicketsInOtherQueuesAndLockedListsBothLockTypes(DatabaseKind kind) {
+        try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
+            DSLContext db = jotrs.bean(DSLContext.class);
+            TicketService tickets = jotrs.bean(TicketService.class);
+            TicketWorkflowTest.customer(db, "carla", "carla@example.com", "ACME");
+            int zoe = TicketWorkflowTest.agent(db, "zoe", "rw");
+            int secret = Agents.queue(db, "Secret", 2);
+            long mine = tickets.createPhoneTicket(ROOT, new NewPhoneTicket(1, "carla", "Mine", "Body.", null, null, null,
+                    List.of(), null, zoe, null)).ticketId();
+            long other = tickets.createPhoneTicket(ROOT, new NewPhoneTicket(1, "carla", "Others", "Body.", null, null,
+                    null)).ticketId();
+            long hidden = tickets.createPhoneTicket(ROOT, new NewPhoneTicket(secret, "carla", "Hidden", "Body.", null,
+                    null, null)).ticketId();
+            long closed = tickets.createPhoneTicket(ROOT, new NewPhoneTicket(secret, "carla", "Closed", "Body.", null,
+                    "closed successful", null)).ticketId();
+            // Assigned to zoe in a queue she may not read (as OTRS allows an admin to do).
+            db.update(TICKET).set(TICKET.USER_ID, zoe).where(TICKET.ID.in(hidden, closed)).execute();
+            db.update(TICKET).set(TICKET.TICKET_LOCK_ID, (short) 3).where(TICKET.ID.eq(hidden)).execute();
+
+            TicketList status = tickets.list(zoe, new TicketListQuery(View.STATUS, null, null, null, null, null, null,
+                    null, false, 0));
+            List<Long> readable = db.select(TICKET.ID).from(TICKET)
+                    .join(TICKET_STATE).on(TICKET_STATE.ID.eq(TICKET.TICKET_STATE_ID))
+                    .join(TICKET_STATE_TYPE).on(TICKET_STATE_TYPE.ID.eq(TICKET_STATE.TYPE_ID))
+                    .where(TICKET_STATE_TYPE.NAME.in("new", "open", "pending reminder", "pending auto"))
+                    .and(TICKET.QUEUE_ID.ne(secret).or(TICKET.USER_ID.eq(zoe)))
+                    .fetch(TICKET.ID);
+            assertThat(status.rows()).extracting(TicketList.Row::id).containsExactlyInAnyOrderElementsOf(readable)
+                    .contains(mine, other, hidden).doesNotContain(closed);
+            assertThat(status.total()).isEqualTo(readable.size());
+
+            TicketList locked = tickets.list(zoe, new TicketListQuery(View.LOCKED, null, null, null, null, null, null,
+                    null, false, 0));
+            assertThat(locked.rows()).extracting(TicketList.Row::id).containsExactlyInAnyOrder(mine, hidden);
+            assertThat(locked.total()).isEqualTo(2);
         }
     }
 
