@@ -31,6 +31,7 @@ import java.util.stream.Collectors;
  * <pre>
  * java bench/AgentLoad.java BASE_URL LOGIN PASSWORD SCENARIO AGENTS SECONDS [MAX_TICKET_ID] [THINK_MS]
  *   SCENARIO: queue  (GET /queues?queue=1..4&page=0..40: 25 rows + queue counts)
+ *             status (GET /tickets?page=0..40: the status view, every not-closed ticket the agent may read)
  *             zoom   (GET /tickets/{random id up to MAX_TICKET_ID})
  *             create (POST /tickets/new: a phone ticket with one article, customer cust1..cust10000)
  * </pre>
@@ -49,7 +50,7 @@ public class AgentLoad {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 6) {
-            System.err.println("usage: java bench/AgentLoad.java BASE_URL LOGIN PASSWORD queue|zoom|create AGENTS SECONDS [MAX_TICKET_ID] [THINK_MS]");
+            System.err.println("usage: java bench/AgentLoad.java BASE_URL LOGIN PASSWORD queue|status|zoom|create AGENTS SECONDS [MAX_TICKET_ID] [THINK_MS]");
             System.exit(2);
         }
         String base = args[0];
@@ -153,6 +154,7 @@ public class AgentLoad {
             try {
                 Response response = switch (scenario) {
                     case "queue" -> exchange("GET", "/queues?queue=" + random.nextInt(1, 5) + "&page=" + random.nextInt(0, 41), null);
+                    case "status" -> exchange("GET", "/tickets?page=" + random.nextInt(0, 41), null);
                     case "zoom" -> exchange("GET", "/tickets/" + random.nextLong(1, maxTicketId + 1), null);
                     case "create" -> exchange("POST", "/tickets/new", form(Map.of("_csrf", csrf, "queueId", "2",
                             "customerUser", "cust" + random.nextInt(1, 10_001), "title", "Load test call",

@@ -45,7 +45,6 @@ import org.springframework.transaction.annotation.Transactional;
 class TicketListing {
 
     static final int PAGE_SIZE = 25;
-    private static final short VALID = 1;
 
     private final DSLContext db;
     private final AccessService access;
@@ -86,7 +85,7 @@ class TicketListing {
         condition = condition.and(filters(query));
 
         int total = defaultQueueView(query) ? queueViewing.openCount(queueIds, query.queueId())
-                : defaultStatusView(query) ? queueViewing.openCount(queueIds, null) + ownedOutside(actorId, queueIds, condition)
+                : defaultStatusView(query) ? queueViewing.openCount(queueIds, null) + ownedOutside(queueIds, condition)
                 : db.fetchCount(TICKET, condition);
         int page = Math.max(0, Math.min(query.page(), Math.max(0, (total - 1) / PAGE_SIZE)));
         List<TicketList.Row> rows = page(condition, query, page * PAGE_SIZE);
@@ -115,7 +114,7 @@ class TicketListing {
      * 580 ms with a million tickets; this reads only the other queues' index ranges, and nothing
      * when the agent may read every queue.
      */
-    private int ownedOutside(int actorId, List<Integer> readableQueueIds, Condition statusCondition) {
+    private int ownedOutside(List<Integer> readableQueueIds, Condition statusCondition) {
         List<Integer> others = db.select(QUEUE.ID).from(QUEUE).where(QUEUE.ID.notIn(readableQueueIds)).fetch(QUEUE.ID);
         return others.isEmpty() ? 0 : db.fetchCount(TICKET, TICKET.QUEUE_ID.in(others).and(statusCondition));
     }
