@@ -76,6 +76,8 @@ class AdminSetupBrowserTest {
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/admin-customer-refused.png")).setFullPage(true));
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New phone ticket")).click();
+            // Typing before the new page's load event can beat htmx to the input (seen once in CI).
+            page.waitForURL("**/tickets/new");
             page.getByLabel("Customer user").pressSequentially("car");
             assertThat(page.locator("#customer-options option[value=carla]")).hasCount(1);
             page.getByLabel("Customer user").fill("carla");

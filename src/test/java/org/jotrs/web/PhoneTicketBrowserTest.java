@@ -43,6 +43,8 @@ class PhoneTicketBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New phone ticket")).click();
+            // Typing before the new page's load event can beat htmx to the input.
+            page.waitForURL("**/tickets/new");
             page.getByLabel("Customer user").pressSequentially("car");
             // The typeahead fills the datalist through htmx, with the CSRF header set by jotrs.js.
             assertThat(page.locator("#customer-options option[value=carla]")).hasCount(1);
