@@ -94,17 +94,19 @@ class TicketListing {
                 lookups.states().stream().map(State::name).toList(), lookups.priorities(), owners);
     }
 
-    /** The queue view as it opens: not-closed tickets, no other filter; its count is already known. */
+    /** The queue view as it opens (any or one queue): its count is already known. */
     private static boolean defaultQueueView(TicketListQuery query) {
-        return query.view() == View.QUEUE && query.states() == TicketListQuery.StateFilter.NOT_CLOSED
-                && query.state() == null && query.priority() == null && query.ownerId() == null
-                && query.age() == TicketListQuery.Age.ANY;
+        return query.view() == View.QUEUE && notClosedOnly(query);
     }
 
-    /** The status view as it opens: not-closed tickets the agent may read, no other filter. */
+    /** The status view as it opens: its count is the shared counts plus {@link #ownedOutside}. */
     private static boolean defaultStatusView(TicketListQuery query) {
-        return query.view() == View.STATUS && query.queueId() == null
-                && query.states() == TicketListQuery.StateFilter.NOT_CLOSED && query.state() == null
+        return query.view() == View.STATUS && query.queueId() == null && notClosedOnly(query);
+    }
+
+    /** Not-closed tickets and no other filter but the queue: what the shared counts count. */
+    private static boolean notClosedOnly(TicketListQuery query) {
+        return query.states() == TicketListQuery.StateFilter.NOT_CLOSED && query.state() == null
                 && query.priority() == null && query.ownerId() == null && query.age() == TicketListQuery.Age.ANY;
     }
 
