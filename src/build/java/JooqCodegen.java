@@ -71,8 +71,8 @@ public final class JooqCodegen {
                                     .withInputSchema("public")
                                     .withOutputSchemaToDefault(true)
                                     .withIncludes(".*")
-                                    // Spring Session owns its attribute table (and spells it differently on MySQL).
-                                    .withExcludes("jotrs_schema_history|jotrs_session_attributes"))
+                                    // Spring Session owns its attribute table (and spells it differently on MySQL), db-scheduler its task table.
+                                    .withExcludes("jotrs_schema_history|jotrs_session_attributes|jotrs_scheduled_tasks"))
                             .withGenerate(new Generate()
                                     .withGeneratedAnnotation(false)
                                     .withComments(false)
