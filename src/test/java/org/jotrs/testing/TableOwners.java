@@ -13,6 +13,8 @@ import java.util.Optional;
 public final class TableOwners {
 
     private static final Map<String, String> OWNER = new HashMap<>();
+    /** Table name prefixes a module owns as a whole (its own jotrs_<module>_ tables). */
+    private static final Map<String, String> PREFIX_OWNER = new HashMap<>();
 
     static {
         own("platform", "jotrs_change_feed", "jotrs_audit_log", "jotrs_system_state", "jotrs_scheduled_tasks",
@@ -32,6 +34,8 @@ public final class TableOwners {
                 "communication_channel");
         own("mail", "mail_queue");
         own("live", "jotrs_live_viewer");
+        ownPrefix("observer", "jotrs_observer_");
+        ownPrefix("search", "jotrs_search_");
     }
 
     private TableOwners() {
@@ -45,8 +49,18 @@ public final class TableOwners {
         }
     }
 
+    private static void ownPrefix(String module, String prefix) {
+        PREFIX_OWNER.put(prefix, module);
+    }
+
     /** The module that owns a table, by its name in any case; empty if nobody registered it. */
     public static Optional<String> ownerOf(String table) {
-        return Optional.ofNullable(OWNER.get(table.toLowerCase(java.util.Locale.ROOT)));
+        String name = table.toLowerCase(java.util.Locale.ROOT);
+        String owner = OWNER.get(name);
+        if (owner == null) {
+            owner = PREFIX_OWNER.entrySet().stream().filter(e -> name.startsWith(e.getKey())).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+        }
+        return Optional.ofNullable(owner);
     }
 }
