@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jotrs.access.SignedInAgent;
 import org.jotrs.platform.AdminSection;
 import org.jotrs.platform.InvalidInput;
+import org.jotrs.platform.Messages;
 import org.jotrs.platform.Settings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,8 +34,8 @@ class SettingsPages {
 
     @Bean
     static AdminSection settingsSection() {
-        return new AdminSection("System", "Settings", "/admin/settings",
-                "Runtime settings: subject prefixes, defaults of new tickets, page sizes, ...");
+        return new AdminSection("admin.area.system", "admin.section.settings.title", "/admin/settings",
+                "admin.section.settings.summary");
     }
 
     @GetMapping("/admin/settings")
@@ -50,20 +51,20 @@ class SettingsPages {
         try {
             if ("reset".equals(action)) {
                 settings.reset(agent.id(), key, version);
-                redirect.addFlashAttribute("notice", key + " is back to its default.");
+                redirect.addFlashAttribute("notice", Messages.t("settings.reset-done", key));
             } else {
                 settings.change(agent.id(), key, value, version);
-                redirect.addFlashAttribute("notice", key + " saved. It takes effect with the next request.");
+                redirect.addFlashAttribute("notice", Messages.t("settings.saved", key));
             }
             redirect.addAttribute("q", q);
             return "redirect:/admin/settings";
         } catch (InvalidInput invalid) {
             response.setStatus(422);
-            return page(agent, q, model, key, Map.of(key, key + ": " + invalid.errors().getOrDefault("value",
-                    invalid.getMessage()) + " The value was not changed.", "value", value));
+            return page(agent, q, model, key, Map.of(key, Messages.t("settings.not-changed", key,
+                    invalid.errors().getOrDefault("value", invalid.getMessage())), "value", value));
         } catch (Settings.ChangedMeanwhile meanwhile) {
             response.setStatus(409);
-            return page(agent, q, model, key, Map.of(key, meanwhile.getMessage()));
+            return page(agent, q, model, key, Map.of(key, Messages.t("settings.changed-meanwhile", key)));
         }
     }
 
@@ -71,7 +72,7 @@ class SettingsPages {
     String removeObsolete(@AuthenticationPrincipal SignedInAgent agent, @RequestParam String key,
             RedirectAttributes redirect) {
         settings.removeObsolete(agent.id(), key);
-        redirect.addFlashAttribute("notice", "The stored value of " + key + " was removed.");
+        redirect.addFlashAttribute("notice", Messages.t("settings.removed", key));
         return "redirect:/admin/settings";
     }
 
