@@ -4,6 +4,7 @@ import org.jotrs.access.SignedInAgent;
 import org.jotrs.mail.MailOutbox;
 import org.jotrs.platform.AdminSection;
 import org.jotrs.platform.InvalidInput;
+import org.jotrs.platform.Messages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,8 +26,8 @@ class OutboxAdminPages {
 
     @Bean
     static AdminSection outboxSection() {
-        return new AdminSection("System", "Outbox", "/admin/outbox",
-                "Outgoing mail waiting for the SMTP server, and mail that failed: see why, send again.");
+        return new AdminSection("admin.area.system", "admin.section.outbox.title", "/admin/outbox",
+                "admin.section.outbox.summary");
     }
 
     @GetMapping("/admin/outbox")
@@ -39,7 +40,7 @@ class OutboxAdminPages {
     @PostMapping("/admin/outbox/{id}/send-again")
     String sendAgain(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long id, RedirectAttributes redirect) {
         outbox.sendAgain(agent.id(), id);
-        redirect.addFlashAttribute("notice", "Mail " + id + " is queued to be sent again.");
+        redirect.addFlashAttribute("notice", Messages.t("mail.outbox.notice.queued-again", id));
         return "redirect:/admin/outbox";
     }
 
@@ -47,7 +48,7 @@ class OutboxAdminPages {
     String remove(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long id, RedirectAttributes redirect) {
         try {
             outbox.drop(agent.id(), id);
-            redirect.addFlashAttribute("notice", "Mail " + id + " removed from the outbox; its article keeps it.");
+            redirect.addFlashAttribute("notice", Messages.t("mail.outbox.notice.removed", id));
         } catch (InvalidInput e) {
             redirect.addFlashAttribute("notice", e.errors().values().iterator().next());
         }
