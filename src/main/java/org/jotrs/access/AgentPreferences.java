@@ -17,7 +17,8 @@ public interface AgentPreferences {
      * The languages Jotrs's pages exist in, as OTRS's {@code UserLanguage} codes (so an adopted OTRS
      * database keeps each agent's language); English first, the default.
      */
-    List<String> LANGUAGES = List.of("en");
+    List<String> LANGUAGES = List.of("en", "de", "fr", "es", "it", "nl", "pt_BR", "pl", "ru", "tr", "ja",
+            "zh_CN", "ko", "ar_SA", "he");
 
     /**
      * The offered language for an OTRS language code or a browser's language tag, or null when
@@ -42,7 +43,7 @@ public interface AgentPreferences {
         }
         if (base.equals("zh")) {
             String region = parts.length > 1 ? parts[1].toUpperCase(java.util.Locale.ROOT) : "";
-            return region.isEmpty() || region.equals("CN") || region.equals("SG") || region.equals("HANS") ? "zh_CN" : null;
+            return region.isEmpty() || region.startsWith("HANS") || region.equals("CN") || region.equals("SG") ? "zh_CN" : null;
         }
         for (String language : LANGUAGES) {
             if (language.split("_", 2)[0].equals(base)) {

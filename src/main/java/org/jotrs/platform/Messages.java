@@ -80,7 +80,10 @@ public final class Messages {
      */
     public static String languageName(String otrsLanguage) {
         Locale language = Locale.forLanguageTag(otrsLanguage.replace('_', '-'));
-        String name = language.getDisplayName(language);
+        // The region only where it is part of what the language is (Brazilian Portuguese,
+        // Simplified Chinese as in mainland China), not for Arabic as written in Saudi Arabia.
+        boolean regional = language.getLanguage().equals("pt") || language.getLanguage().equals("zh");
+        String name = regional ? language.getDisplayName(language) : language.getDisplayLanguage(language);
         return name.isEmpty() ? otrsLanguage : Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 

@@ -87,8 +87,13 @@ class MessageBundlesTest {
 
     @Test
     void unknownLanguagesFallBackAndKnownOnesAreMatchedByTheirBase() {
-        assertThat(AgentPreferences.supportedLanguage("en_GB")).isEqualTo("en");
+        assertThat(AgentPreferences.supportedLanguage("de_CH")).isEqualTo("de");
         assertThat(AgentPreferences.supportedLanguage("en-GB")).isEqualTo("en");
+        assertThat(AgentPreferences.supportedLanguage("pt")).isEqualTo("pt_BR");
+        assertThat(AgentPreferences.supportedLanguage("ar-EG")).isEqualTo("ar_SA");
+        assertThat(AgentPreferences.supportedLanguage("iw")).isEqualTo("he");
+        assertThat(AgentPreferences.supportedLanguage("zh-Hans-CN")).isEqualTo("zh_CN");
+        assertThat(AgentPreferences.supportedLanguage("zh-TW")).isNull();
         assertThat(AgentPreferences.supportedLanguage("xx_YY")).isNull();
         assertThat(AgentPreferences.supportedLanguage("")).isNull();
         assertThat(AgentPreferences.supportedLanguage(null)).isNull();
