@@ -33,6 +33,7 @@ public final class TableOwners {
                 "article_data_mime_send_error", "article_flag", "article_search_index", "article_sender_type",
                 "communication_channel");
         own("mail", "mail_queue");
+        ownPrefix("mail", "jotrs_mail_");
         own("live", "jotrs_live_viewer");
         ownPrefix("observer", "jotrs_observer_");
         ownPrefix("search", "jotrs_search_");
