@@ -37,6 +37,7 @@ public final class TableOwners {
         own("live", "jotrs_live_viewer");
         ownPrefix("observer", "jotrs_observer_");
         ownPrefix("search", "jotrs_search_");
+        own("search", "jotrs_saved_search");
     }
 
     private TableOwners() {
