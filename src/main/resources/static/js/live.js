@@ -12,17 +12,13 @@
   const PARTS = zoom
     ? ["ticket-title", "ticket-facts", "ticket-lock-form", "ticket-articles", "ticket-history"]
     : ["queue-list", "queue-tickets"];
-  // Texts come translated from the page (data-text-*, data-what-*), with {0}, {1} for values.
+  // Texts come translated from the page (data-text-*, data-what-kind), with {0}, {1} for values.
   const text = (name, ...values) =>
     (live.dataset["text" + name] || "").replace(/\{(\d)\}/g, (all, i) => values[Number(i)] ?? "");
-  const WHAT = {
-    ArticleCreate: live.dataset.whatArticleCreate,
-    TicketStateUpdate: live.dataset.whatTicketStateUpdate,
-    TicketPriorityUpdate: live.dataset.whatTicketPriorityUpdate,
-    TicketQueueUpdate: live.dataset.whatTicketQueueUpdate,
-    TicketLockUpdate: live.dataset.whatTicketLockUpdate,
-    TicketOwnerUpdate: live.dataset.whatTicketOwnerUpdate,
-  };
+  // The kinds of change a notice names, and their labels: one hidden element per kind, written by
+  // the page from org.jotrs.platform.FeedKind, so the server's list is the only one.
+  const WHAT = Object.fromEntries([...live.querySelectorAll("[data-what-kind]")]
+    .map((element) => [element.dataset.whatKind, element.textContent]));
   // Queue counts are shared and recounted in the background every 2 s (QueueViewing): a list
   // refreshed right after a change may show the old count, so it looks once more after that.
   const COUNTS_SETTLE_MS = 2500;

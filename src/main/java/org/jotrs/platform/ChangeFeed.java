@@ -17,14 +17,14 @@ public interface ChangeFeed {
     /**
      * Appends a change; joins the caller's transaction, so it commits or rolls back with it.
      *
-     * @param kind what happened, in OTRS event words ({@code TicketCreate}, {@code ArticleCreate}, ...)
+     * @param kind what happened
      * @param actorId the agent ({@code users.id}) who made the change
      * @return the feed sequence number of the change
      */
-    long append(ObjectType type, long objectId, long ticketId, String kind, int actorId);
+    long append(ObjectType type, long objectId, long ticketId, FeedKind kind, int actorId);
 
     /** One change of {@link #appendAll}. */
-    record Change(ObjectType type, long objectId, long ticketId, String kind) {
+    record Change(ObjectType type, long objectId, long ticketId, FeedKind kind) {
     }
 
     /** Appends several changes of one actor in one statement, in the given order; joins the caller's transaction. */

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jotrs.platform.ChangeFeed;
+import org.jotrs.platform.FeedKind;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,12 +27,12 @@ class JdbcChangeFeed implements ChangeFeed {
     /** A feed row without the change it describes would be a lie: only inside a transaction. */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
-    public long append(ObjectType type, long objectId, long ticketId, String kind, int actorId) {
+    public long append(ObjectType type, long objectId, long ticketId, FeedKind kind, int actorId) {
         return db.insertInto(JOTRS_CHANGE_FEED)
                 .set(JOTRS_CHANGE_FEED.OBJECT_TYPE, type.name())
                 .set(JOTRS_CHANGE_FEED.OBJECT_ID, objectId)
                 .set(JOTRS_CHANGE_FEED.TICKET_ID, ticketId)
-                .set(JOTRS_CHANGE_FEED.CHANGE_KIND, kind)
+                .set(JOTRS_CHANGE_FEED.CHANGE_KIND, kind.word())
                 .set(JOTRS_CHANGE_FEED.CREATE_TIME, LocalDateTime.now(clock))
                 .set(JOTRS_CHANGE_FEED.CREATE_BY, actorId)
                 .returning(JOTRS_CHANGE_FEED.ID)
@@ -50,7 +51,7 @@ class JdbcChangeFeed implements ChangeFeed {
                 JOTRS_CHANGE_FEED.TICKET_ID, JOTRS_CHANGE_FEED.CHANGE_KIND, JOTRS_CHANGE_FEED.CREATE_TIME,
                 JOTRS_CHANGE_FEED.CREATE_BY);
         for (Change change : changes) {
-            insert = insert.values(change.type().name(), change.objectId(), change.ticketId(), change.kind(), now, actorId);
+            insert = insert.values(change.type().name(), change.objectId(), change.ticketId(), change.kind().word(), now, actorId);
         }
         insert.execute();
     }

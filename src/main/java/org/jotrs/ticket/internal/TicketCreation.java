@@ -27,6 +27,7 @@ import org.jotrs.customer.CustomerUser;
 import org.jotrs.mail.OutboundMail;
 import org.jotrs.mail.OutgoingMail;
 import org.jotrs.platform.ChangeFeed;
+import org.jotrs.platform.FeedKind;
 import org.jotrs.queue.Queue;
 import org.jotrs.queue.QueueService;
 import org.jotrs.ticket.CreatedTicket;
@@ -159,8 +160,8 @@ class TicketCreation {
     /** The history rows and the two feed rows (ticket, then article), one statement each. */
     private CreatedTicket finish(int actorId, Created ticket, long articleId) {
         history.addAll(ticket.history(), actorId);
-        feed.appendAll(List.of(new ChangeFeed.Change(ChangeFeed.ObjectType.TICKET, ticket.id(), ticket.id(), "TicketCreate"),
-                new ChangeFeed.Change(ChangeFeed.ObjectType.ARTICLE, articleId, ticket.id(), "ArticleCreate")), actorId);
+        feed.appendAll(List.of(new ChangeFeed.Change(ChangeFeed.ObjectType.TICKET, ticket.id(), ticket.id(), FeedKind.TICKET_CREATE),
+                new ChangeFeed.Change(ChangeFeed.ObjectType.ARTICLE, articleId, ticket.id(), FeedKind.ARTICLE_CREATE)), actorId);
         return new CreatedTicket(ticket.id(), ticket.number(), articleId);
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jooq.DSLContext;
 import org.jotrs.access.Permission;
 import org.jotrs.platform.ChangeFeed;
+import org.jotrs.platform.FeedKind;
 import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.TicketAction.LinkTo;
 import org.jotrs.ticket.TicketAction.LinkType;
@@ -77,8 +78,8 @@ class TicketLinking {
                 .set(LINK_RELATION.CREATE_TIME, LocalDateTime.now(clock))
                 .set(LINK_RELATION.CREATE_BY, actorId)
                 .execute();
-        record(actorId, source, target, "TicketLinkAdd");
-        record(actorId, target, source, "TicketLinkAdd");
+        record(actorId, source, target, FeedKind.TICKET_LINK_ADD);
+        record(actorId, target, source, FeedKind.TICKET_LINK_ADD);
     }
 
     void unlink(int actorId, Current current, Unlink unlink) {
@@ -96,8 +97,8 @@ class TicketLinking {
                         .or(LINK_RELATION.SOURCE_KEY.eq(theirs).and(LINK_RELATION.TARGET_KEY.eq(own))))
                 .execute();
         if (removed > 0) {
-            record(actorId, current, other, "TicketLinkDelete");
-            record(actorId, other, current, "TicketLinkDelete");
+            record(actorId, current, other, FeedKind.TICKET_LINK_DELETE);
+            record(actorId, other, current, FeedKind.TICKET_LINK_DELETE);
         }
     }
 
@@ -168,10 +169,10 @@ class TicketLinking {
         return rows.read(id);
     }
 
-    private void record(int actorId, Current ticket, Current other, String historyType) {
-        history.add(ticket.snapshot(), null, historyType, "%%" + other.number() + "%%" + other.ticketId() + "%%"
+    private void record(int actorId, Current ticket, Current other, FeedKind kind) {
+        history.add(ticket.snapshot(), null, kind.word(), "%%" + other.number() + "%%" + other.ticketId() + "%%"
                 + ticket.ticketId(), actorId);
-        feed.append(ChangeFeed.ObjectType.TICKET, ticket.ticketId(), ticket.ticketId(), historyType, actorId);
+        feed.append(ChangeFeed.ObjectType.TICKET, ticket.ticketId(), ticket.ticketId(), kind, actorId);
     }
 
     /** The "Ticket" link object's id, or null while no ticket was ever linked (reads never create it). */

@@ -17,6 +17,7 @@ import org.jotrs.article.SenderType;
 import org.jotrs.mail.OutboundMail;
 import org.jotrs.mail.OutgoingMail;
 import org.jotrs.platform.ChangeFeed;
+import org.jotrs.platform.FeedKind;
 import org.jotrs.queue.QueueService;
 import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.TicketAction.MailKind;
@@ -120,7 +121,7 @@ class TicketMailing {
                 "%%" + String.join(", ", recipients), actorId);
         timeAccounting.account(current, articleId, mail.timeUnits(), actorId);
         rows.update(ticketId, actorId, Map.of());
-        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, "ArticleCreate", actorId);
+        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, FeedKind.ARTICLE_CREATE, actorId);
     }
 
 }

@@ -17,6 +17,7 @@ import org.jotrs.article.Channel;
 import org.jotrs.article.NewArticle;
 import org.jotrs.article.SenderType;
 import org.jotrs.platform.ChangeFeed;
+import org.jotrs.platform.FeedKind;
 import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.TicketAction.LinkType;
 import org.jotrs.ticket.TicketAction.MergeInto;
@@ -104,9 +105,9 @@ class TicketMerging {
         }
         rows.update(mainId, actorId, Map.of());
 
-        feed.append(ChangeFeed.ObjectType.ARTICLE, noteId, mergedId, "ArticleCreate", actorId);
-        feed.append(ChangeFeed.ObjectType.TICKET, mergedId, mergedId, "TicketMerge", actorId);
-        feed.append(ChangeFeed.ObjectType.TICKET, mainId, mainId, "TicketMerge", actorId);
+        feed.append(ChangeFeed.ObjectType.ARTICLE, noteId, mergedId, FeedKind.ARTICLE_CREATE, actorId);
+        feed.append(ChangeFeed.ObjectType.TICKET, mergedId, mergedId, FeedKind.TICKET_MERGE, actorId);
+        feed.append(ChangeFeed.ObjectType.TICKET, mainId, mainId, FeedKind.TICKET_MERGE, actorId);
     }
 
     /** Watchers of the merged ticket watch the surviving one instead (OTRS moves them too). */

@@ -22,6 +22,7 @@ import org.jotrs.article.SenderType;
 import org.jotrs.customer.CustomerDirectory;
 import org.jotrs.customer.CustomerUser;
 import org.jotrs.platform.ChangeFeed;
+import org.jotrs.platform.FeedKind;
 import org.jotrs.queue.Queue;
 import org.jotrs.queue.QueueService;
 import org.jotrs.ticket.InvalidTicketRequest;
@@ -129,7 +130,7 @@ class TicketUpdates {
         history.add(current.snapshot(), articleId, "AddNote", "%%Note", actorId);
         timeAccounting.account(current, articleId, note.timeUnits(), actorId);
         rows.update(ticketId, actorId, Map.of());
-        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, "ArticleCreate", actorId);
+        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, FeedKind.ARTICLE_CREATE, actorId);
     }
 
     /** OTRS's phone screens for existing tickets: PhoneCallCustomer (inbound) or PhoneCallAgent (outbound). */
@@ -149,7 +150,7 @@ class TicketUpdates {
         history.add(current.snapshot(), articleId, call.fromCustomer() ? "PhoneCallCustomer" : "PhoneCallAgent", "%%", actorId);
         timeAccounting.account(current, articleId, call.timeUnits(), actorId);
         rows.update(ticketId, actorId, Map.of());
-        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, "ArticleCreate", actorId);
+        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, FeedKind.ARTICLE_CREATE, actorId);
     }
 
     private String customerMailbox(Current current) {
@@ -194,7 +195,7 @@ class TicketUpdates {
         if (state.pending()) {
             history.add(after, null, "SetPendingTime", "%%" + PENDING_HISTORY.format(pendingUntil), actorId);
         }
-        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketStateUpdate", actorId);
+        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_STATE_UPDATE, actorId);
     }
 
     private void changePriority(int actorId, Current current, ChangePriority change) {
@@ -209,7 +210,7 @@ class TicketUpdates {
         Snapshot before = current.snapshot();
         history.add(before.withPriority(priority.id()), null, "PriorityUpdate", "%%" + current.priorityName() + "%%"
                 + before.priorityId() + "%%" + priority.name() + "%%" + priority.id(), actorId);
-        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketPriorityUpdate", actorId);
+        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_PRIORITY_UPDATE, actorId);
     }
 
     private void move(int actorId, Current current, MoveToQueue move) {
@@ -225,7 +226,7 @@ class TicketUpdates {
         Snapshot before = current.snapshot();
         history.add(before.withQueue(target.id()), null, "Move", "%%" + target.name() + "%%" + target.id() + "%%"
                 + current.queueName() + "%%" + before.queueId(), actorId);
-        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketQueueUpdate", actorId);
+        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_QUEUE_UPDATE, actorId);
     }
 
     private void changeTitle(int actorId, Current current, ChangeTitle change) {
@@ -243,7 +244,7 @@ class TicketUpdates {
         long ticketId = current.ticketId();
         rows.update(ticketId, actorId, Map.of(TICKET.TITLE, title));
         history.add(current.snapshot(), null, "TitleUpdate", "%%" + current.title() + "%%" + title, actorId);
-        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketTitleUpdate", actorId);
+        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_TITLE_UPDATE, actorId);
     }
 
     private void changeType(int actorId, Current current, ChangeType change) {
@@ -260,7 +261,7 @@ class TicketUpdates {
         rows.update(ticketId, actorId, Map.of(TICKET.TYPE_ID, type.id()));
         history.add(before.withType(type.id()), null, "TypeUpdate", "%%" + type.name() + "%%" + type.id() + "%%"
                 + oldName + "%%" + before.typeId(), actorId);
-        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketTypeUpdate", actorId);
+        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_TYPE_UPDATE, actorId);
     }
 
     private void changeCustomer(int actorId, Current current, ChangeCustomer change) {
@@ -278,7 +279,7 @@ class TicketUpdates {
         rows.update(ticketId, actorId, Map.of(TICKET.CUSTOMER_USER_ID, customer.login(), TICKET.CUSTOMER_ID, customerId));
         history.add(current.snapshot(), null, "CustomerUpdate", "%%CustomerID=" + customerId + ";CustomerUser="
                 + customer.login() + ";", actorId);
-        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketCustomerUpdate", actorId);
+        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_CUSTOMER_UPDATE, actorId);
     }
 
     private void lock(int actorId, Current current) {
@@ -286,7 +287,7 @@ class TicketUpdates {
         if (current.locked() && current.snapshot().ownerId() == actorId) {
             return;
         }
-        setOwnerAndLock(actorId, current, actorId, "TicketLockUpdate");
+        setOwnerAndLock(actorId, current, actorId, FeedKind.TICKET_LOCK_UPDATE);
     }
 
     private void unlock(int actorId, Current current) {
@@ -297,7 +298,7 @@ class TicketUpdates {
         long ticketId = current.ticketId();
         rows.update(ticketId, actorId, Map.of(TICKET.TICKET_LOCK_ID, lookups.lockId("unlock")));
         history.add(current.snapshot(), null, "Unlock", "%%unlock", actorId);
-        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketLockUpdate", actorId);
+        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_LOCK_UPDATE, actorId);
     }
 
     private void changeOwner(int actorId, Current current, TicketAction.ChangeOwner change) {
@@ -307,11 +308,11 @@ class TicketUpdates {
             throw new InvalidTicketRequest(Map.of("owner",
                     "Choose an agent who may own tickets in queue " + current.queueName() + "."));
         }
-        setOwnerAndLock(actorId, current, ownerId, "TicketOwnerUpdate");
+        setOwnerAndLock(actorId, current, ownerId, FeedKind.TICKET_OWNER_UPDATE);
     }
 
     /** OTRS locks a ticket whenever it gets an owner, and writes Lock before OwnerUpdate. */
-    private void setOwnerAndLock(int actorId, Current current, int ownerId, String feedKind) {
+    private void setOwnerAndLock(int actorId, Current current, int ownerId, FeedKind feedKind) {
         long ticketId = current.ticketId();
         String ownerLogin = validAgentLogin(ownerId, "owner");
         rows.update(ticketId, actorId, Map.of(TICKET.TICKET_LOCK_ID, lookups.lockId("lock"), TICKET.USER_ID, ownerId));
@@ -340,7 +341,7 @@ class TicketUpdates {
         long ticketId = current.ticketId();
         rows.update(ticketId, actorId, Map.of(TICKET.RESPONSIBLE_USER_ID, responsibleId));
         history.add(current.snapshot(), null, "ResponsibleUpdate", "%%" + login + "%%" + responsibleId, actorId);
-        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketResponsibleUpdate", actorId);
+        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_RESPONSIBLE_UPDATE, actorId);
     }
 
     private String validAgentLogin(int agentId, String field) {
@@ -371,6 +372,6 @@ class TicketUpdates {
                 .where(USERS.ID.eq(actorId)).fetchSingle();
         history.add(current.snapshot(), null, subscribe ? "Subscribe" : "Unsubscribe",
                 "%%" + agent.value1() + " " + agent.value2() + " (" + agent.value3() + ")", actorId);
-        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, subscribe ? "TicketSubscribe" : "TicketUnsubscribe", actorId);
+        feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, subscribe ? FeedKind.TICKET_SUBSCRIBE : FeedKind.TICKET_UNSUBSCRIBE, actorId);
     }
 }

@@ -19,6 +19,7 @@ import org.jotrs.platform.ChangeFeed.ObjectType;
 import org.jotrs.platform.ChangeFeedTail;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.platform.FeedChange;
+import org.jotrs.platform.FeedKind;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -92,20 +93,34 @@ class ChangeFeedTailTest {
     }
 
     private static long append(TransactionTemplate transactions, ChangeFeed feed, String kind) {
-        return transactions.execute(status -> feed.append(ObjectType.TICKET, 1, 1, kind, 1));
+        return transactions.execute(status -> feed.append(ObjectType.TICKET, label(kind), 1, FeedKind.TICKET_STATE_UPDATE, 1));
+    }
+
+    /** Test changes are told apart by their object id, one per label. */
+    private static final List<String> LABELS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private static synchronized long label(String name) {
+        if (!LABELS.contains(name)) {
+            LABELS.add(name);
+        }
+        return LABELS.indexOf(name) + 1000L;
+    }
+
+    private static String labelOf(FeedChange change) {
+        return LABELS.get((int) (change.objectId() - 1000L));
     }
 
     private static List<String> kinds(List<FeedChange> changes) {
-        return changes.stream().map(FeedChange::kind).toList();
+        return changes.stream().map(ChangeFeedTailTest::labelOf).toList();
     }
 
     private static void awaitLast(List<FeedChange> received, String kind) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while ((received.isEmpty() || !received.getLast().kind().equals(kind)) && System.nanoTime() < deadline) {
+        while ((received.isEmpty() || !labelOf(received.getLast()).equals(kind)) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
         assertThat(received).isNotEmpty();
-        assertThat(received.getLast().kind()).isEqualTo(kind);
+        assertThat(labelOf(received.getLast())).isEqualTo(kind);
     }
 
     private static void awaitKinds(List<FeedChange> received, String... expected) throws InterruptedException {
@@ -126,7 +141,7 @@ class ChangeFeedTailTest {
         static HeldTransaction open(TransactionTemplate transactions, ChangeFeed feed, String kind) throws Exception {
             HeldTransaction held = new HeldTransaction();
             held.thread = Thread.ofPlatform().start(() -> transactions.executeWithoutResult(status -> {
-                held.appended.complete(feed.append(ObjectType.TICKET, 1, 1, kind, 1));
+                held.appended.complete(feed.append(ObjectType.TICKET, label(kind), 1, FeedKind.TICKET_STATE_UPDATE, 1));
                 try {
                     held.finish.await();
                 } catch (InterruptedException e) {
