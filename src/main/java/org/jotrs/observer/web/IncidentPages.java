@@ -2,6 +2,7 @@ package org.jotrs.observer.web;
 
 import org.jotrs.access.SignedInAgent;
 import org.jotrs.observer.Incidents;
+import static org.jotrs.platform.Messages.t;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,7 +41,7 @@ class IncidentPages {
             RedirectAttributes redirect) {
         Incidents.Status chosen = Incidents.Status.of(status);
         incidents.setStatus(agent.id(), id, chosen);
-        redirect.addFlashAttribute("notice", "Incident marked " + chosen.key() + ".");
+        redirect.addFlashAttribute("notice", t("observer.incident.marked", t("observer.status." + chosen.key())));
         return "redirect:/observer/incidents/" + id;
     }
 }

@@ -11,6 +11,7 @@ import org.jotrs.observer.ObservedSites;
 import org.jotrs.observer.SiteSettings;
 import org.jotrs.platform.AdminSection;
 import org.jotrs.platform.InvalidInput;
+import static org.jotrs.platform.Messages.t;
 import org.jotrs.queue.QueueService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,8 +37,8 @@ class ObserverAdminPages {
 
     @Bean
     static AdminSection observedSitesSection() {
-        return new AdminSection("System", "Observed sites", "/admin/observer",
-                "Web applications that embed the observer SDK: keys, origins, thresholds, ticket queue.");
+        return new AdminSection("admin.area.system", "observer.admin.title", "/admin/observer",
+                "observer.admin.summary");
     }
 
     @GetMapping("/admin/observer")
@@ -57,7 +58,7 @@ class ObserverAdminPages {
             RedirectAttributes redirect) {
         try {
             long id = sites.create(agent.id(), form);
-            redirect.addFlashAttribute("notice", "Site created. Issue a key to start sending events.");
+            redirect.addFlashAttribute("notice", t("observer.admin.created"));
             return "redirect:/admin/observer/" + id;
         } catch (InvalidInput invalid) {
             response.setStatus(422);
@@ -77,7 +78,7 @@ class ObserverAdminPages {
             HttpServletResponse response, RedirectAttributes redirect) {
         try {
             sites.update(agent.id(), id, form);
-            redirect.addFlashAttribute("notice", "Site saved.");
+            redirect.addFlashAttribute("notice", t("observer.admin.saved"));
             return "redirect:/admin/observer/" + id;
         } catch (InvalidInput invalid) {
             response.setStatus(422);
@@ -90,7 +91,7 @@ class ObserverAdminPages {
     String issueKey(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long id, RedirectAttributes redirect) {
         IssuedKey key = sites.issueKey(agent.id(), id);
         redirect.addFlashAttribute("issuedKey", key.key());
-        redirect.addFlashAttribute("notice", "Key issued. Copy it now: it is shown only this once.");
+        redirect.addFlashAttribute("notice", t("observer.admin.key-issued"));
         return "redirect:/admin/observer/" + id;
     }
 
@@ -98,7 +99,7 @@ class ObserverAdminPages {
     String revokeKey(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long id, @PathVariable long keyId,
             RedirectAttributes redirect) {
         sites.revokeKey(agent.id(), id, keyId);
-        redirect.addFlashAttribute("notice", "Key revoked: batches sent with it are refused from now on.");
+        redirect.addFlashAttribute("notice", t("observer.admin.key-revoked"));
         return "redirect:/admin/observer/" + id;
     }
 
