@@ -36,6 +36,11 @@ public interface Incidents {
 
     /** One line of the sample session's story. */
     record StoryStep(double seconds, String text) {
+
+        /** The time from the story's start, as shown: {@code +1.2 s}. */
+        public String offset() {
+            return String.format(java.util.Locale.ROOT, "+%.1f s", seconds);
+        }
     }
 
     /**

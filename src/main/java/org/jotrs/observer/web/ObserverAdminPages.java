@@ -108,8 +108,13 @@ class ObserverAdminPages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("queues", queues.validQueues());
-        model.addAttribute("sdkUrl", sdkUrl);
+        model.addAttribute("snippet", sdkUrl == null ? null : snippet(sdkUrl));
         return "observer/admin/site";
+    }
+
+    /** The tag to paste, with KEY where the key goes. */
+    static String snippet(String sdkUrl) {
+        return "<script src=\"" + sdkUrl + "\" data-key=\"KEY\" data-release=\"YOUR-RELEASE\" async></script>";
     }
 
     private static String sdkUrl() {
