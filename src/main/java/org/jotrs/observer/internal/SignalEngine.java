@@ -50,7 +50,7 @@ class SignalEngine {
     /** Events this far before the first new one of a session are read with it (error loops, rage clicks). */
     static final long LOOK_BACK_MS = 30 * 60_000;
     /** A run of the cluster job keeps stepping for about this long, then lets the scheduler run it again. */
-    static final long RUN_MS = 4_000;
+    static final long RUN_MS = 10_000;
     private static final int SESSIONS_PER_QUERY = 200;
 
     private final DSLContext db;
@@ -76,7 +76,7 @@ class SignalEngine {
     /** One run of the cluster job: steps until caught up and idle for {@link #RUN_MS}. */
     void run() {
         long until = System.nanoTime() + RUN_MS * 1_000_000;
-        while (System.nanoTime() < until) {
+        while (System.nanoTime() < until && !Thread.currentThread().isInterrupted()) {
             int done = step();
             if (done == 0) {
                 try {
