@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tickets and notes that Jotrs writes by itself, as the system user (id 1): state "new", OTRS's
+ * Tickets and notes that Jotrs writes by itself, as the system user (id 1): state "new", the configured
  * default priority and type, unlocked, no customer; history rows NewTicket and AddNote (OTRS's
  * wording) and change-feed rows as for any ticket. They join the caller's transaction, so a
  * caller can tie the ticket to its own row atomically.
@@ -47,9 +47,11 @@ class SystemTickets {
     private final TicketRows rows;
     private final ChangeFeed feed;
     private final Clock clock;
+    private final TicketRuntimeSettings settings;
 
     SystemTickets(DSLContext db, QueueService queues, ArticleService articles, TicketNumbers numbers, TicketLookups lookups,
-            TicketHistory history, TicketRows rows, ChangeFeed feed, Clock clock) {
+            TicketHistory history, TicketRows rows, ChangeFeed feed, Clock clock, TicketRuntimeSettings settings) {
+        this.settings = settings;
         this.db = db;
         this.queues = queues;
         this.articles = articles;
@@ -67,8 +69,8 @@ class SystemTickets {
                 .orElseThrow(() -> new InvalidTicketRequest(Map.of("queue", "There is no valid queue " + request.queueId() + ".")));
         String title = request.title() == null || request.title().isBlank() ? "(no title)" : request.title().strip();
         title = title.length() > TicketCreation.MAX_TITLE ? title.substring(0, TicketCreation.MAX_TITLE - 1) + "…" : title;
-        var chosen = lookups.chosen(TicketCreation.DEFAULT_PRIORITY, TicketCreation.DEFAULT_TYPE, "new");
-        var priority = chosen.priority().orElseThrow(() -> new IllegalStateException("priority 3 normal is missing"));
+        var chosen = lookups.chosen(settings.newPriority(), settings.newType(), "new");
+        var priority = chosen.priority().orElseThrow(() -> new IllegalStateException("priority " + settings.newPriority() + " is missing"));
         short typeId = chosen.type().map(TicketLookups.TicketType::id).orElseGet(lookups::defaultTypeId);
         var state = chosen.state().or(() -> lookups.firstStateOfType("new"))
                 .orElseThrow(() -> new IllegalStateException("no state of type new"));
