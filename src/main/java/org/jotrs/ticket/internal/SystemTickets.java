@@ -17,6 +17,7 @@ import org.jotrs.article.Channel;
 import org.jotrs.article.NewArticle;
 import org.jotrs.article.SenderType;
 import org.jotrs.platform.ChangeFeed;
+import org.jotrs.platform.FeedKind;
 import org.jotrs.queue.Queue;
 import org.jotrs.queue.QueueService;
 import org.jotrs.ticket.CreatedTicket;
@@ -107,8 +108,8 @@ class SystemTickets {
                 new TicketHistory.Entry(snapshot, null, "NewTicket", "%%" + number + "%%" + queue.name() + "%%"
                         + priority.name() + "%%" + state.name() + "%%" + ticketId),
                 new TicketHistory.Entry(snapshot, articleId, "AddNote", "%%" + request.from())), SYSTEM);
-        feed.appendAll(List.of(new ChangeFeed.Change(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketCreate"),
-                new ChangeFeed.Change(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, "ArticleCreate")), SYSTEM);
+        feed.appendAll(List.of(new ChangeFeed.Change(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_CREATE),
+                new ChangeFeed.Change(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, FeedKind.ARTICLE_CREATE)), SYSTEM);
         return new CreatedTicket(ticketId, number, articleId);
     }
 
@@ -120,14 +121,14 @@ class SystemTickets {
             rows.update(ticketId, SYSTEM, Map.of(TICKET.TICKET_STATE_ID, open.id(), TICKET.UNTIL_TIME, 0));
             history.add(current.snapshot().withState(open.id()), null, "StateUpdate",
                     "%%" + current.stateName() + "%%" + open.name() + "%%", SYSTEM);
-            feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketStateUpdate", SYSTEM);
+            feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_STATE_UPDATE, SYSTEM);
             current = rows.read(ticketId);
         }
         long articleId = articles.add(new NewArticle(ticketId, SenderType.SYSTEM, Channel.INTERNAL, false, from, null,
                 subject, body, SYSTEM));
         history.add(current.snapshot(), articleId, "AddNote", "%%" + from, SYSTEM);
         rows.update(ticketId, SYSTEM, Map.of());
-        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, "ArticleCreate", SYSTEM);
+        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, FeedKind.ARTICLE_CREATE, SYSTEM);
         return articleId;
     }
 
