@@ -22,15 +22,28 @@ class JooqTicketService implements TicketService {
     private final TicketBulk bulk;
     private final TicketUpdates updates;
     private final MailDrafts mailDrafts;
+    private final TicketsFromMail fromMail;
 
     JooqTicketService(TicketCreation creation, TicketReading reading, TicketListing listing, TicketBulk bulk,
-            TicketUpdates updates, MailDrafts mailDrafts) {
+            TicketUpdates updates, MailDrafts mailDrafts, TicketsFromMail fromMail) {
         this.mailDrafts = mailDrafts;
+        this.fromMail = fromMail;
         this.creation = creation;
         this.updates = updates;
         this.reading = reading;
         this.listing = listing;
         this.bulk = bulk;
+    }
+
+    @Override
+    public org.jotrs.ticket.MailArrival createFromMail(org.jotrs.ticket.InboundTicket ticket, org.jotrs.ticket.InboundMail mail) {
+        return fromMail.create(ticket, mail);
+    }
+
+    @Override
+    public org.jotrs.ticket.MailArrival addMailFollowUp(long ticketId, org.jotrs.ticket.InboundMail mail,
+            org.jotrs.ticket.InboundTicket newTicket) {
+        return fromMail.followUp(ticketId, mail, newTicket);
     }
 
     @Override
