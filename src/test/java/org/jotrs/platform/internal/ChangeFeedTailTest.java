@@ -14,14 +14,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.jooq.DSLContext;
 import org.jotrs.platform.ChangeFeed;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.platform.ChangeFeed.ObjectType;
 import org.jotrs.platform.ChangeFeedTail;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.platform.FeedChange;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,8 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class ChangeFeedTailTest {
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void deliversEveryCommittedChangeExactlyOnceThoughIdsCommitOutOfOrder(DatabaseKind kind) throws Exception {
         try (TestDatabase database = TestDatabase.create(kind);
                 RunningJotrs jotrs = RunningJotrs.start(database, "--jotrs.change-feed.poll-interval=100ms")) {
