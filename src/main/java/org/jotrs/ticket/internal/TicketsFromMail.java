@@ -78,8 +78,8 @@ class TicketsFromMail {
         if (queue == null) {
             errors.put("queue", "There is no valid queue " + request.queueId() + ".");
         }
-        var chosen = lookups.chosen(blank(request.priority()) ? TicketCreation.DEFAULT_PRIORITY : request.priority(),
-                blank(request.type()) ? TicketCreation.DEFAULT_TYPE : request.type(),
+        var chosen = lookups.chosen(blank(request.priority()) ? org.jotrs.ticket.TicketSettingsAdministration.DEFAULT_PRIORITY : request.priority(),
+                blank(request.type()) ? org.jotrs.ticket.TicketSettingsAdministration.DEFAULT_TYPE : request.type(),
                 blank(request.state()) ? "new" : request.state());
         if (chosen.priority().isEmpty()) {
             errors.put("priority", "There is no valid priority '" + request.priority() + "'.");
