@@ -72,18 +72,21 @@ class ChangeFeedTailTest {
             List<FeedChange> received = new CopyOnWriteArrayList<>();
             ChangeFeedTail running = jotrs.bean(ChangeFeedTail.class);
             try (ChangeFeedTail.Subscription subscription = running.subscribe(received::addAll)) {
-                // Let it pass what the steps above committed (it polls every 100 ms).
-                Thread.sleep(500);
+                // Let it pass what the steps above committed: a marker shows that it has.
+                append(transactions, feed, "Passed");
+                awaitLast(received, "Passed");
                 received.clear();
                 HeldTransaction late = HeldTransaction.open(transactions, feed, "Late");
                 append(transactions, feed, "Early");
                 awaitKinds(received, "Early");
                 late.commit();
                 awaitKinds(received, "Early", "Late");
-                Thread.sleep(400);
-                assertThat(kinds(received)).containsExactly("Early", "Late");
-                assertThat(received.getLast().id()).isEqualTo(late.id());
-                assertThat(running.latestId()).isEqualTo(received.getFirst().id());
+                // Nothing is delivered twice: a change committed after both arrives next, alone.
+                long after = append(transactions, feed, "After");
+                awaitLast(received, "After");
+                assertThat(kinds(received)).containsExactly("Early", "Late", "After");
+                assertThat(received.get(1).id()).isEqualTo(late.id());
+                assertThat(running.latestId()).isEqualTo(after);
             }
         }
     }
@@ -94,6 +97,15 @@ class ChangeFeedTailTest {
 
     private static List<String> kinds(List<FeedChange> changes) {
         return changes.stream().map(FeedChange::kind).toList();
+    }
+
+    private static void awaitLast(List<FeedChange> received, String kind) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while ((received.isEmpty() || !received.getLast().kind().equals(kind)) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(received).isNotEmpty();
+        assertThat(received.getLast().kind()).isEqualTo(kind);
     }
 
     private static void awaitKinds(List<FeedChange> received, String... expected) throws InterruptedException {
