@@ -26,8 +26,15 @@ public interface TicketSearch {
     /** The ticket whose number is exactly the query, when the agent may read it: quick search jumps there. */
     Optional<Long> ticketWithNumber(int agentId, String query);
 
-    /** How the index stands: documents, size on disk, feed position, a rebuild in progress. */
-    SearchIndexStatus status();
+    /**
+     * How this node's index stands: documents, size on disk, feed position, a rebuild in progress.
+     *
+     * @throws org.jotrs.access.PermissionDenied for agents who are not administrators
+     */
+    SearchIndexStatus status(int agentId);
+
+    /** The choices of the advanced search form for this agent (queues they may read, states, agents ...). */
+    SearchOptions options(int agentId);
 
     /**
      * Starts a full rebuild from the database in the background, while searches keep being served

@@ -132,8 +132,14 @@ class LuceneTicketSearch implements TicketSearch {
     }
 
     @Override
-    public SearchIndexStatus status() {
+    public SearchIndexStatus status(int agentId) {
+        access.requireAdmin(agentId);
         return indexer.status();
+    }
+
+    @Override
+    public org.jotrs.search.SearchOptions options(int agentId) {
+        return lookups.options(agentId);
     }
 
     @Override

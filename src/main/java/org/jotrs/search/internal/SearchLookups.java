@@ -35,10 +35,12 @@ class SearchLookups {
 
     private final DSLContext db;
     private final AccessService access;
+    private final org.jotrs.platform.DatabaseSchema schema;
 
-    SearchLookups(DSLContext db, AccessService access) {
+    SearchLookups(DSLContext db, AccessService access, org.jotrs.platform.DatabaseSchema schema) {
         this.db = db;
         this.access = access;
+        this.schema = schema;
     }
 
     /** The queues in groups on which the agent holds {@code ro} (what the ticket module's read check asks). */
@@ -95,6 +97,36 @@ class SearchLookups {
             return Set.of(me);
         }
         return ids("agent", USERS, USERS.ID, USERS.LOGIN, login, prefix, Function.identity());
+    }
+
+    /** The choices of the advanced search form: readable queues and every state, type, priority, valid agent. */
+    org.jotrs.search.SearchOptions options(int agentId) {
+        Set<Integer> readable = readableQueues(agentId);
+        List<org.jotrs.search.SearchOptions.Choice> queues = readable.isEmpty() ? List.of()
+                : db.select(QUEUE.ID, QUEUE.NAME).from(QUEUE).where(QUEUE.ID.in(readable)).orderBy(QUEUE.NAME)
+                        .fetch(r -> new org.jotrs.search.SearchOptions.Choice(r.value1(), r.value2()));
+        return new org.jotrs.search.SearchOptions(queues,
+                db.select(TICKET_STATE_TYPE.NAME).from(TICKET_STATE_TYPE).orderBy(TICKET_STATE_TYPE.NAME)
+                        .fetch(TICKET_STATE_TYPE.NAME),
+                db.select(TICKET_STATE.ID, TICKET_STATE.NAME).from(TICKET_STATE).orderBy(TICKET_STATE.NAME)
+                        .fetch(r -> new org.jotrs.search.SearchOptions.Choice(r.value1().intValue(), r.value2())),
+                db.select(TICKET_PRIORITY.ID, TICKET_PRIORITY.NAME).from(TICKET_PRIORITY).orderBy(TICKET_PRIORITY.NAME)
+                        .fetch(r -> new org.jotrs.search.SearchOptions.Choice(r.value1().intValue(), r.value2())),
+                db.select(TICKET_TYPE.ID, TICKET_TYPE.NAME).from(TICKET_TYPE).orderBy(TICKET_TYPE.NAME)
+                        .fetch(r -> new org.jotrs.search.SearchOptions.Choice(r.value1().intValue(), r.value2())),
+                access.validAgents().stream()
+                        .map(a -> new org.jotrs.search.SearchOptions.Choice(a.id(), a.label())).toList(),
+                shareGroups(agentId));
+    }
+
+    private List<org.jotrs.search.SearchOptions.Choice> shareGroups(int agentId) {
+        Set<Integer> groups = access.groupsWith(agentId, Permission.RW);
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        var table = schema.permissionGroups();
+        return db.select(table.ID, table.NAME).from(table).where(table.ID.in(groups)).orderBy(table.NAME)
+                .fetch(r -> new org.jotrs.search.SearchOptions.Choice(r.value1(), r.value2()));
     }
 
     /** The lock ids that mean "locked" (OTRS: {@code lock} and {@code tmp_lock}). */
