@@ -40,7 +40,7 @@ public final class ListColumns {
     }
 
     static final List<Column> DEFAULT = List.of(Column.NUMBER, Column.AGE, Column.TITLE, Column.STATE, Column.PRIORITY,
-            Column.QUEUE, Column.OWNER, Column.CUSTOMER, Column.CHANGED);
+            Column.QUEUE, Column.OWNER, Column.CUSTOMER, Column.CREATED, Column.CHANGED);
 
     private ListColumns() {
     }
