@@ -111,6 +111,11 @@ class JooqTicketService implements TicketService {
     }
 
     @Override
+    public void markSeen(int actorId, long ticketId) {
+        reading.markSeen(actorId, ticketId);
+    }
+
+    @Override
     public boolean canRead(int actorId, long ticketId) {
         return reading.canRead(actorId, ticketId);
     }
