@@ -68,6 +68,12 @@ public class ErrorReplies {
     public static final String DATABASE_UNREACHABLE = "The database is unreachable at the moment, so nothing could be"
             + " read or saved. Please try again in a minute; if it keeps happening, tell your administrator.";
 
+    /** The database refused a value as too long (SQLSTATE 22001): a limit no form checked yet; still the client's input. */
+    static final String VALUE_TOO_LONG = "A value is longer than the database can store; nothing was saved. Shorten it and try again.";
+
+    /** The database refused a character (PostgreSQL cannot store NUL in text). */
+    static final String UNSTORABLE = "A value contains a character the database cannot store; nothing was saved.";
+
     private final TemplateEngine templates;
 
     public ErrorReplies(TemplateEngine templates) {
@@ -102,6 +108,10 @@ public class ErrorReplies {
                     Optional.ofNullable(HttpStatus.resolve(spring.getStatusCode().value())).map(HttpStatus::getReasonPhrase)
                             .orElse("Error"),
                     Optional.ofNullable(spring.getBody().getDetail()).orElse(""), Map.of()));
+            case SQLException sql when "22001".equals(sql.getSQLState()) -> Optional.of(new Reply(422,
+                    HttpStatus.UNPROCESSABLE_CONTENT.getReasonPhrase(), VALUE_TOO_LONG, Map.of("input", VALUE_TOO_LONG)));
+            case SQLException sql when "22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()) -> Optional.of(
+                    new Reply(422, HttpStatus.UNPROCESSABLE_CONTENT.getReasonPhrase(), UNSTORABLE, Map.of("input", UNSTORABLE)));
             default -> databaseUnreachable(e) ? Optional.of(Reply.of(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE))
                     : Optional.empty();
         };

@@ -122,7 +122,7 @@ class TicketPagesTest {
         int before = jotrs.bean(DSLContext.class).fetchCount(org.jotrs.platform.db.schema.Tables.TICKET);
         HttpResponse<String> sneaky = outsider.submit("/queues", "/tickets/new", phoneTicket("Sneaky"));
         assertThat(sneaky.statusCode()).isEqualTo(422);
-        assertThat(sneaky.body()).contains("Choose a valid queue.");
+        assertThat(sneaky.body()).doesNotContain("in queue Raw");
         assertThat(jotrs.bean(DSLContext.class).fetchCount(org.jotrs.platform.db.schema.Tables.TICKET)).isEqualTo(before);
         assertThat(root.get("/tickets/999999").statusCode()).isEqualTo(404);
     }

@@ -44,6 +44,7 @@ import org.jotrs.ticket.internal.TicketLookups.State;
 import org.jotrs.ticket.internal.TicketRows.Current;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Changes to existing tickets, with OTRS's permission per action and its history wording:
@@ -71,11 +72,13 @@ class TicketUpdates {
     private final TicketMailing mailing;
     private final ChangeFeed feed;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     TicketUpdates(DSLContext db, AccessService access, QueueService queues, ArticleService articles,
             CustomerDirectory customers, TicketRows rows, TicketLookups lookups, TicketHistory history,
             TimeAccounting timeAccounting, TicketMerging merging, TicketLinking linking, TicketMailing mailing,
-            ChangeFeed feed, Clock clock) {
+            ChangeFeed feed, Clock clock, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.db = db;
         this.access = access;
         this.queues = queues;
@@ -98,8 +101,11 @@ class TicketUpdates {
      * linking or merging A and B in opposite directions cannot deadlock), and then checks and
      * applies the action on the locked rows. Checking before locking means that an agent without
      * the right can never hold a lock on a ticket it may not see.
+     *
+     * <p>The checks before the lock run before the change's transaction begins: on MariaDB/MySQL
+     * (REPEATABLE READ) a plain read inside the transaction would fix its snapshot before the lock,
+     * and the change would then work on what the ticket was before a concurrent change committed.
      */
-    @Transactional
     void apply(int actorId, long ticketId, TicketAction action) {
         Need need = needOf(action);
         rows.require(actorId, rows.read(ticketId), need.permission(), need.what());
@@ -114,6 +120,10 @@ class TicketUpdates {
             throw new InvalidTicketRequest(Map.of(field, action instanceof TicketAction.MergeInto
                     ? "A ticket cannot be merged into itself." : "A ticket cannot be linked to itself."));
         }
+        transactions.executeWithoutResult(status -> applyLocked(actorId, ticketId, otherId, action));
+    }
+
+    private void applyLocked(int actorId, long ticketId, Long otherId, TicketAction action) {
         Current current;
         Current other = null;
         if (otherId == null) {
