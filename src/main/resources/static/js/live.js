@@ -12,13 +12,16 @@
   const PARTS = zoom
     ? ["ticket-title", "ticket-facts", "ticket-lock-form", "ticket-articles", "ticket-history"]
     : ["queue-list", "queue-tickets"];
+  // Texts come translated from the page (data-text-*, data-what-*), with {0}, {1} for values.
+  const text = (name, ...values) =>
+    (live.dataset["text" + name] || "").replace(/\{(\d)\}/g, (all, i) => values[Number(i)] ?? "");
   const WHAT = {
-    ArticleCreate: "new article",
-    TicketStateUpdate: "state changed",
-    TicketPriorityUpdate: "priority changed",
-    TicketQueueUpdate: "moved to another queue",
-    TicketLockUpdate: "lock changed",
-    TicketOwnerUpdate: "owner changed",
+    ArticleCreate: live.dataset.whatArticleCreate,
+    TicketStateUpdate: live.dataset.whatTicketStateUpdate,
+    TicketPriorityUpdate: live.dataset.whatTicketPriorityUpdate,
+    TicketQueueUpdate: live.dataset.whatTicketQueueUpdate,
+    TicketLockUpdate: live.dataset.whatTicketLockUpdate,
+    TicketOwnerUpdate: live.dataset.whatTicketOwnerUpdate,
   };
   // Queue counts are shared and recounted in the background every 2 s (QueueViewing): a list
   // refreshed right after a change may show the old count, so it looks once more after that.
@@ -49,7 +52,7 @@
     // Network errors are retried by the browser; a refusal (too many open pages, no access) is not.
     source.addEventListener("error", () => {
       if (source && source.readyState === EventSource.CLOSED) {
-        notice("Live updates are off on this page (too many open pages?); reload it to try again.", false);
+        notice(text("Off"), false);
       }
     });
     source.addEventListener("opened", (event) => {
@@ -61,8 +64,8 @@
     source.addEventListener("revoked", (event) => {
       disconnect();
       notice(JSON.parse(event.data).reason === "SIGNED_OUT"
-        ? "You are signed out: live updates have stopped."
-        : "You can no longer open this ticket.", false);
+        ? text("SignedOut")
+        : text("Revoked"), false);
     });
   }
 
@@ -85,13 +88,13 @@
 
   function ticketChanged(change) {
     if (!change.readable) {
-      notice("This ticket was changed and you can no longer open it.", false);
+      notice(text("Gone"), false);
       return;
     }
     refresh();
-    const who = change.byViewer ? "you in another window" : change.actor;
+    const who = change.byViewer ? text("You") : change.actor;
     const what = WHAT[change.kind];
-    notice("Updated by " + who + (what ? ": " + what : "") + ".", true);
+    notice(what ? text("UpdatedWhat", who, what) : text("Updated", who), true);
   }
 
   function scheduleRefresh() {
@@ -156,7 +159,7 @@
   function showViewers(names) {
     const element = document.getElementById("live-viewers");
     if (element) {
-      element.textContent = names.length ? "Also viewing: " + names.join(", ") : "";
+      element.textContent = names.length ? text("Viewing", names.join(", ")) : "";
       element.hidden = names.length === 0;
     }
   }

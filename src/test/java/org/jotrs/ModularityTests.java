@@ -19,6 +19,6 @@ class ModularityTests {
     @Test
     void theModulesAreTheFeaturePackages() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .contains("access", "platform", "web");
+                .contains("access", "platform", "web", "observer", "search");
     }
 }

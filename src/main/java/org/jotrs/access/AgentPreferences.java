@@ -13,8 +13,45 @@ import java.util.Set;
  */
 public interface AgentPreferences {
 
-    /** The languages Jotrs's pages exist in. */
-    List<String> LANGUAGES = List.of("en");
+    /**
+     * The languages Jotrs's pages exist in, as OTRS's {@code UserLanguage} codes (so an adopted OTRS
+     * database keeps each agent's language); English first, the default.
+     */
+    List<String> LANGUAGES = List.of("en", "de", "fr", "es", "it", "nl", "pt_BR", "pl", "ru", "tr", "ja",
+            "zh_CN", "ko", "ar_SA", "he");
+
+    /**
+     * The offered language for an OTRS language code or a browser's language tag, or null when
+     * none fits: {@code de_CH} and {@code de-AT} become {@code de}, {@code pt} becomes
+     * {@code pt_BR}, {@code ar} becomes {@code ar_SA}, {@code iw} (Java's old Hebrew) becomes
+     * {@code he}; {@code zh_TW} stays unmatched, as Simplified Chinese is not what it asks for.
+     */
+    static String supportedLanguage(String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        String normal = code.strip().replace('-', '_');
+        for (String language : LANGUAGES) {
+            if (language.equalsIgnoreCase(normal)) {
+                return language;
+            }
+        }
+        String[] parts = normal.split("_", 2);
+        String base = parts[0].toLowerCase(java.util.Locale.ROOT);
+        if (base.equals("iw")) {
+            base = "he";
+        }
+        if (base.equals("zh")) {
+            String region = parts.length > 1 ? parts[1].toUpperCase(java.util.Locale.ROOT) : "";
+            return region.isEmpty() || region.startsWith("HANS") || region.equals("CN") || region.equals("SG") ? "zh_CN" : null;
+        }
+        for (String language : LANGUAGES) {
+            if (language.split("_", 2)[0].equals(base)) {
+                return language;
+            }
+        }
+        return null;
+    }
 
     /** The themes Jotrs ships ({@code light} is the default stylesheet). */
     List<String> THEMES = List.of("light", "dark");
@@ -51,6 +88,19 @@ public interface AgentPreferences {
      *     the new one is shorter than the configured minimum (8 by default)
      */
     void changePassword(int agentId, String currentPassword, String newPassword, String repeatedPassword);
+
+    /**
+     * What a page needs to speak the agent's language and show their times, in one read.
+     *
+     * @param language the agent's stored language when it is one Jotrs offers (see
+     *     {@link #supportedLanguage}), else null: the browser's choice applies then
+     * @param timeZone the agent's zone, or the server's when none (or an unknown one) is stored
+     */
+    record LocaleChoice(String language, ZoneId timeZone) {
+    }
+
+    /** The agent's language and zone, cheap enough to ask on every page. */
+    LocaleChoice localeChoice(int agentId);
 
     /** The agent's theme, cheap enough to ask on every page. */
     String theme(int agentId);

@@ -61,4 +61,26 @@ public interface ArticleService {
      * @return how many articles moved
      */
     int moveArticles(long fromTicketId, long toTicketId, int actorId);
+
+    /**
+     * Keeps the article's complete RFC 822 message as OTRS does ({@code article_data_mime_plain}):
+     * the mail as sent or as received, so nothing is lost on a later migration. In the caller's
+     * transaction; a second call replaces the first.
+     */
+    void storeRawMessage(long articleId, byte[] message);
+
+    /** The article's complete RFC 822 message, when one is stored. */
+    Optional<byte[]> rawMessage(long articleId);
+
+    /**
+     * Records that the article's mail could not be sent (OTRS {@code article_data_mime_send_error}),
+     * so readers of the ticket see the failure.
+     */
+    void recordSendError(long articleId, String messageId, String error);
+
+    /** The last recorded send failure of the article's mail, if any. */
+    Optional<String> sendError(long articleId);
+
+    /** Forgets the article's send failures (when the mail is sent again). */
+    void clearSendErrors(long articleId);
 }

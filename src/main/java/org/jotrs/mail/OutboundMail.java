@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Outbound mail goes through OTRS's {@code mail_queue}: the message is built and queued in the
- * caller's transaction, so an article and its mail commit together or not at all, and a
- * sender picks it up after commit. Until an SMTP sender is configured the mail stays queued.
+ * Outbound mail goes through Jotrs's outbox ({@code jotrs_mail_outbox}): the message is built and
+ * queued in the caller's transaction, so an article and its mail commit together or not at all,
+ * and the outbox sender (one node of the cluster) hands it to the SMTP server after commit, with
+ * retries. Until an SMTP server is configured ({@code jotrs.mail.smtp.host}) the mail waits.
  */
 public interface OutboundMail {
 
@@ -22,16 +23,25 @@ public interface OutboundMail {
     List<String> parseAddresses(String text);
 
     /**
-     * Builds the MIME message and queues it for the article; needs the caller's transaction.
+     * Builds the MIME message and queues it for the article; needs the caller's transaction. The
+     * message is also kept with the article as OTRS keeps it ({@code article_data_mime_plain}).
      *
      * @return the raw RFC 822 message as queued
      */
     String enqueue(long articleId, OutgoingMail mail);
 
-    /** The queue entry of an article's mail while it waits to be sent. */
+    /**
+     * Builds and queues a mail that belongs to no article (agent notifications); needs the
+     * caller's transaction.
+     *
+     * @return the raw RFC 822 message as queued
+     */
+    String enqueueWithoutArticle(OutgoingMail mail);
+
+    /** The outbox entry of an article's mail while it waits to be sent (or failed). */
     Optional<QueuedMail> queued(long articleId);
 
-    /** A waiting mail: how often sending was tried and the last server answer. */
-    record QueuedMail(int attempts, Integer lastSmtpCode, String lastSmtpMessage) {
+    /** A waiting mail: how often sending was tried, the last server answer, and whether it failed for good. */
+    record QueuedMail(int attempts, Integer lastSmtpCode, String lastSmtpMessage, boolean failed) {
     }
 }

@@ -1,6 +1,7 @@
 package org.jotrs.mail;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A plain-text mail to send from a ticket.
@@ -9,21 +10,29 @@ import java.util.List;
  * @param messageId from {@link OutboundMail#newMessageId()}, stored on the article as well
  * @param inReplyTo the Message-ID answered, or null
  * @param references the thread's Message-IDs, space separated, or null
+ * @param headers further header fields, in this order (e.g. {@code Auto-Submitted}, {@code X-Loop} on auto responses)
  */
 public record OutgoingMail(String from, List<String> to, List<String> cc, List<String> bcc, String subject, String body,
-        String messageId, String inReplyTo, String references, List<Attachment> attachments) {
+        String messageId, String inReplyTo, String references, List<Attachment> attachments, Map<String, String> headers) {
 
     public OutgoingMail {
         to = List.copyOf(to);
         cc = List.copyOf(cc);
         bcc = List.copyOf(bcc);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        headers = headers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(headers));
+    }
+
+    /** A mail with attachments and no further headers. */
+    public OutgoingMail(String from, List<String> to, List<String> cc, List<String> bcc, String subject, String body,
+            String messageId, String inReplyTo, String references, List<Attachment> attachments) {
+        this(from, to, cc, bcc, subject, body, messageId, inReplyTo, references, attachments, Map.of());
     }
 
     /** A mail without attachments. */
     public OutgoingMail(String from, List<String> to, List<String> cc, List<String> bcc, String subject, String body,
             String messageId, String inReplyTo, String references) {
-        this(from, to, cc, bcc, subject, body, messageId, inReplyTo, references, List.of());
+        this(from, to, cc, bcc, subject, body, messageId, inReplyTo, references, List.of(), Map.of());
     }
 
     /** A file sent with the mail; a blank content type is sent as {@code application/octet-stream}. */

@@ -4,7 +4,9 @@ package org.jotrs.platform;
  * One screen of the admin area, declared as a bean by the module that serves it, so the admin
  * index lists exactly the screens that exist.
  *
- * @param area the heading it is listed under ({@code Agents & permissions}, {@code Customers}, {@code Tickets}, {@code System})
+ * <p>Area, title and summary are message keys ({@code admin.area.tickets}, ...), shown in the agent's language.
+ *
+ * @param area the message key of the heading it is listed under
  * @param path where the screen is, e.g. {@code /admin/agents}
  * @param summary one line on what it manages
  */

@@ -38,6 +38,11 @@ public final class AgentHttp {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
     }
 
+    /** A GET with a browser's language choice, e.g. {@code "de-CH,de;q=0.9,en;q=0.5"}. */
+    public HttpResponse<String> get(String path, String acceptLanguage) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept-Language", acceptLanguage).GET().build());
+    }
+
     public HttpResponse<String> postForm(String path, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="

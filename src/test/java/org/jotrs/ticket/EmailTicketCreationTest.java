@@ -3,7 +3,7 @@ package org.jotrs.ticket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jotrs.platform.db.schema.Tables.ARTICLE;
-import static org.jotrs.platform.db.schema.Tables.MAIL_QUEUE;
+import static org.jotrs.platform.db.schema.Tables.JOTRS_MAIL_OUTBOX;
 import static org.jotrs.platform.db.schema.Tables.TICKET;
 import static org.jotrs.platform.db.schema.Tables.TICKET_HISTORY;
 import static org.jotrs.platform.db.schema.Tables.TICKET_HISTORY_TYPE;
@@ -52,8 +52,8 @@ class EmailTicketCreationTest {
                 assertThat(article.to()).isEqualTo("Carla Customer <carla@example.com>");
                 assertThat(article.from()).isEqualTo("\"Jotrs System\" <jotrs@localhost>");
             });
-            var queued = db.selectFrom(MAIL_QUEUE).where(MAIL_QUEUE.ARTICLE_ID.eq(created.articleId())).fetchSingle();
-            assertThat(queued.getRecipient()).isEqualTo("carla@example.com,boss@example.com");
+            var queued = db.selectFrom(JOTRS_MAIL_OUTBOX).where(JOTRS_MAIL_OUTBOX.ARTICLE_ID.eq(created.articleId())).fetchSingle();
+            assertThat(queued.getRecipients()).isEqualTo("carla@example.com,boss@example.com");
             assertThat(history(db, created.ticketId())).containsSubsequence("NewTicket", "CustomerUpdate", "Lock|%%lock",
                     "OwnerUpdate|%%root@localhost%%1", "ResponsibleUpdate|%%root@localhost%%1",
                     "EmailAgent|%%Carla Customer <carla@example.com>");
@@ -67,7 +67,7 @@ class EmailTicketCreationTest {
             // Refusals write nothing.
             int ticketsBefore = db.fetchCount(TICKET);
             int articlesBefore = db.fetchCount(ARTICLE);
-            int queuedBefore = db.fetchCount(MAIL_QUEUE);
+            int queuedBefore = db.fetchCount(JOTRS_MAIL_OUTBOX);
             assertThatThrownBy(() -> tickets.createEmailTicket(ROOT, new NewEmailTicket(2, "carla", "not an address", "",
                     "S", "B", null, null, null, null, null, null, List.of())))
                     .isInstanceOfSatisfying(InvalidTicketRequest.class, e -> assertThat(e.errors()).containsOnlyKeys("to"));
@@ -79,7 +79,7 @@ class EmailTicketCreationTest {
                     null, List.of(), null, null, reader)))
                     .isInstanceOfSatisfying(InvalidTicketRequest.class,
                             e -> assertThat(e.errors()).containsOnlyKeys("responsible"));
-            assertThat(List.of(db.fetchCount(TICKET), db.fetchCount(ARTICLE), db.fetchCount(MAIL_QUEUE)))
+            assertThat(List.of(db.fetchCount(TICKET), db.fetchCount(ARTICLE), db.fetchCount(JOTRS_MAIL_OUTBOX)))
                     .containsExactly(ticketsBefore, articlesBefore, queuedBefore);
         }
     }

@@ -6,7 +6,7 @@ import static org.jotrs.platform.db.schema.Tables.ARTICLE;
 import static org.jotrs.platform.db.schema.Tables.ARTICLE_DATA_MIME;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_CHANGE_FEED;
 import static org.jotrs.platform.db.schema.Tables.LINK_RELATION;
-import static org.jotrs.platform.db.schema.Tables.MAIL_QUEUE;
+import static org.jotrs.platform.db.schema.Tables.JOTRS_MAIL_OUTBOX;
 import static org.jotrs.platform.db.schema.Tables.TICKET;
 import static org.jotrs.platform.db.schema.Tables.TICKET_HISTORY;
 import static org.jotrs.platform.db.schema.Tables.TICKET_HISTORY_TYPE;
@@ -76,8 +76,8 @@ class TicketWorkflowTest {
             assertThat(reply.value4()).hasSize(32);
             assertThat(reply.value5()).isEqualTo("boss@example.com");
             assertThat(reply.value6()).isEqualTo("\"Jotrs System\" <jotrs@localhost>");
-            var queued = db.selectFrom(MAIL_QUEUE).where(MAIL_QUEUE.ARTICLE_ID.eq(reply.value1())).fetchSingle();
-            assertThat(queued.getRecipient()).isEqualTo("carla@example.com,boss@example.com");
+            var queued = db.selectFrom(JOTRS_MAIL_OUTBOX).where(JOTRS_MAIL_OUTBOX.ARTICLE_ID.eq(reply.value1())).fetchSingle();
+            assertThat(queued.getRecipients()).isEqualTo("carla@example.com,boss@example.com");
             assertThat(queued.getSender()).isEqualTo("jotrs@localhost");
             String raw = rawMessage(db, kind, reply.value1());
             assertThat(raw).contains("Message-ID: " + reply.value3()).contains("To: Carla Customer <carla@example.com>")
@@ -208,14 +208,20 @@ class TicketWorkflowTest {
         }
     }
 
+    /** The message as queued in the outbox; it must also be kept with the article (article_data_mime_plain). */
     private static String rawMessage(DSLContext db, DatabaseKind kind, long articleId) {
+        String queued = db.select(JOTRS_MAIL_OUTBOX.RAW_MESSAGE).from(JOTRS_MAIL_OUTBOX)
+                .where(JOTRS_MAIL_OUTBOX.ARTICLE_ID.eq(articleId)).fetchSingle().value1();
+        String kept;
         if (kind == DatabaseKind.POSTGRESQL) {
-            String text = db.fetchSingle("SELECT raw_message FROM mail_queue WHERE article_id = " + articleId).get(0, String.class);
-            return new String(Base64.getMimeDecoder().decode(text), StandardCharsets.US_ASCII);
+            String text = db.fetchSingle("SELECT body FROM article_data_mime_plain WHERE article_id = " + articleId).get(0, String.class);
+            kept = new String(Base64.getMimeDecoder().decode(text), StandardCharsets.US_ASCII);
+        } else {
+            kept = new String(db.fetchSingle("SELECT body FROM article_data_mime_plain WHERE article_id = " + articleId)
+                    .get(0, byte[].class), StandardCharsets.US_ASCII);
         }
-        byte[] bytes = db.select(MAIL_QUEUE.RAW_MESSAGE).from(MAIL_QUEUE).where(MAIL_QUEUE.ARTICLE_ID.eq(articleId))
-                .fetchSingle().value1();
-        return new String(bytes, StandardCharsets.US_ASCII);
+        assertThat(kept).isEqualTo(queued);
+        return queued;
     }
 
     static void customer(DSLContext db, String login, String email, String company) {
@@ -243,7 +249,7 @@ class TicketWorkflowTest {
 
     private static List<Integer> counts(DSLContext db) {
         return List.of(db.fetchCount(ARTICLE), db.fetchCount(TICKET_HISTORY), db.fetchCount(JOTRS_CHANGE_FEED),
-                db.fetchCount(MAIL_QUEUE), db.fetchCount(TIME_ACCOUNTING), db.fetchCount(LINK_RELATION),
+                db.fetchCount(JOTRS_MAIL_OUTBOX), db.fetchCount(TIME_ACCOUNTING), db.fetchCount(LINK_RELATION),
                 db.fetchCount(TICKET_WATCHER));
     }
 }

@@ -84,7 +84,7 @@ class TicketWorkflowBrowserTest {
             assertThat(page.locator(".article").last()).containsText("RE: [Ticket#" + mainNumber + "]");
             assertThat(page.locator(".article .tag").getByText("Email")).hasCount(1);
             assertThat(page.locator(".article-body").last()).containsText("Hello Carla, a technician comes on Tuesday.");
-            assertThat(db.fetchCount(Tables.MAIL_QUEUE)).isEqualTo(1);
+            assertThat(db.fetchCount(Tables.JOTRS_MAIL_OUTBOX)).isEqualTo(1);
 
             // Pending until Tuesday.
             page.getByLabel("State").selectOption("pending reminder");

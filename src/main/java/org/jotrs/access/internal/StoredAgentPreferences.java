@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -61,7 +62,7 @@ class StoredAgentPreferences implements AgentPreferences {
     public Settings settings(int agentId) {
         Map<String, String> stored = store.get(agentId, List.of(LANGUAGE, TIME_ZONE, THEME, NOTIFICATIONS));
         return new Settings(
-                offered(LANGUAGES, stored.get(LANGUAGE)),
+                Objects.requireNonNullElse(AgentPreferences.supportedLanguage(stored.get(LANGUAGE)), LANGUAGES.getFirst()),
                 zone(stored.get(TIME_ZONE)).getId(),
                 offered(THEMES, stored.get(THEME)),
                 parseNotifications(stored.get(NOTIFICATIONS)));
@@ -135,6 +136,13 @@ class StoredAgentPreferences implements AgentPreferences {
     @Transactional(readOnly = true)
     public String theme(int agentId) {
         return offered(THEMES, store.get(agentId, List.of(THEME)).get(THEME));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public LocaleChoice localeChoice(int agentId) {
+        Map<String, String> stored = store.get(agentId, List.of(LANGUAGE, TIME_ZONE));
+        return new LocaleChoice(AgentPreferences.supportedLanguage(stored.get(LANGUAGE)), zone(stored.get(TIME_ZONE)));
     }
 
     @Override

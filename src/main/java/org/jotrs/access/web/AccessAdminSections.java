@@ -8,31 +8,32 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AccessAdminSections {
 
-    private static final String AREA = "Agents & permissions";
+    private static final String AREA = "admin.area.agents-permissions";
 
     @Bean
     AdminSection agentsSection() {
-        return new AdminSection(AREA, "Agents", "/admin/agents",
-                "create and edit agents, set passwords, their groups, roles and effective permissions");
+        return new AdminSection(AREA, "admin.section.agents.title", "/admin/agents", "admin.section.agents.summary");
     }
 
     @Bean
     AdminSection groupsSection() {
-        return new AdminSection(AREA, "Groups", "/admin/groups", "permission groups and which agents and roles hold what on them");
+        return new AdminSection(AREA, "admin.section.groups.title", "/admin/groups", "admin.section.groups.summary");
     }
 
     @Bean
     AdminSection rolesSection() {
-        return new AdminSection(AREA, "Roles", "/admin/roles", "roles, their group permissions and their members");
+        return new AdminSection(AREA, "admin.section.roles.title", "/admin/roles", "admin.section.roles.summary");
     }
 
     @Bean
     AdminSection sessionsSection() {
-        return new AdminSection("System", "Sessions", "/admin/sessions", "who is signed in; end a session");
+        return new AdminSection("admin.area.system", "admin.section.sessions.title", "/admin/sessions",
+                "admin.section.sessions.summary");
     }
 
     @Bean
     AdminSection auditSection() {
-        return new AdminSection("System", "Audit log", "/admin/audit", "every administration change: who, when, what");
+        return new AdminSection("admin.area.system", "admin.section.audit.title", "/admin/audit",
+                "admin.section.audit.summary");
     }
 }

@@ -1,5 +1,6 @@
 package org.jotrs.access.web;
 
+import org.jotrs.platform.Messages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,13 +14,12 @@ class LoginController {
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
             @RequestParam(required = false) Integer throttled, Model model) {
         if (throttled != null) {
-            model.addAttribute("error", "Too many failed sign-ins. Try again in " + Math.max(1, throttled)
-                    + (throttled == 1 ? " minute." : " minutes."));
+            model.addAttribute("error", Messages.t("access.login.throttled", Math.max(1, throttled)));
         } else if (error != null) {
             // OTRS's wording; it does not say whether the login or the password was wrong.
-            model.addAttribute("error", "Login failed! Your user name or password was entered incorrectly.");
+            model.addAttribute("error", Messages.t("access.login.failed"));
         } else if (logout != null) {
-            model.addAttribute("notice", "You have been signed out.");
+            model.addAttribute("notice", Messages.t("access.login.signed-out"));
         }
         return "access/login";
     }

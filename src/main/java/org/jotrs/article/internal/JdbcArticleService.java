@@ -53,10 +53,41 @@ class JdbcArticleService implements ArticleService {
     private final Map<SenderType, Short> senderTypeIds = new ConcurrentHashMap<>();
     private final Map<Channel, Long> channelIds = new ConcurrentHashMap<>();
 
-    JdbcArticleService(DSLContext db, Clock clock, ArticleAttachments attachments) {
+    private final RawMessages rawMessages;
+
+    JdbcArticleService(DSLContext db, Clock clock, ArticleAttachments attachments, RawMessages rawMessages) {
         this.db = db;
         this.clock = clock;
         this.attachments = attachments;
+        this.rawMessages = rawMessages;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void storeRawMessage(long articleId, byte[] message) {
+        rawMessages.store(articleId, message);
+    }
+
+    @Override
+    public Optional<byte[]> rawMessage(long articleId) {
+        return rawMessages.read(articleId);
+    }
+
+    @Override
+    @Transactional
+    public void recordSendError(long articleId, String messageId, String error) {
+        rawMessages.recordSendError(articleId, messageId, error);
+    }
+
+    @Override
+    public Optional<String> sendError(long articleId) {
+        return rawMessages.lastSendError(articleId);
+    }
+
+    @Override
+    @Transactional
+    public void clearSendErrors(long articleId) {
+        rawMessages.clearSendErrors(articleId);
     }
 
     @Override

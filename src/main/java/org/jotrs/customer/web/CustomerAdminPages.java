@@ -8,6 +8,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jotrs.platform.Messages;
 import org.jotrs.access.AccessService;
 import org.jotrs.access.SignedInAgent;
 import org.jotrs.customer.CustomerAdministration;
@@ -40,14 +41,14 @@ class CustomerAdminPages {
 
     @Bean
     static AdminSection customerUsersSection() {
-        return new AdminSection("Customers", "Customer users", "/admin/customers",
-                "People who report tickets: login, name, mail address, company, password.");
+        return new AdminSection("admin.area.customers", "admin.section.customers.title", "/admin/customers",
+                "admin.section.customers.summary");
     }
 
     @Bean
     static AdminSection customerCompaniesSection() {
-        return new AdminSection("Customers", "Customer companies", "/admin/companies",
-                "The organisations customer users belong to (customer id).");
+        return new AdminSection("admin.area.customers", "admin.section.companies.title", "/admin/companies",
+                "admin.section.companies.summary");
     }
 
     // ---- customer users
@@ -72,7 +73,7 @@ class CustomerAdminPages {
             HttpServletResponse response, RedirectAttributes redirect) {
         try {
             int id = customers.createCustomerUser(agent.id(), form.changes());
-            redirect.addFlashAttribute("notice", "Customer user " + form.login().strip() + " created.");
+            redirect.addFlashAttribute("notice", Messages.t("customer.admin.notice.user-created", form.login().strip()));
             return "redirect:/admin/customers/" + id;
         } catch (InvalidInput invalid) {
             response.setStatus(422);
@@ -91,7 +92,7 @@ class CustomerAdminPages {
             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             customers.updateCustomerUser(agent.id(), id, form.changes());
-            redirect.addFlashAttribute("notice", "Customer user saved.");
+            redirect.addFlashAttribute("notice", Messages.t("customer.admin.notice.user-saved"));
             return "redirect:/admin/customers/" + id;
         } catch (InvalidInput invalid) {
             response.setStatus(422);
@@ -126,7 +127,7 @@ class CustomerAdminPages {
         }
         try {
             customers.setGroups(agent.id(), id, grants);
-            redirect.addFlashAttribute("notice", "Group permissions saved.");
+            redirect.addFlashAttribute("notice", Messages.t("customer.admin.notice.groups-saved"));
             return "redirect:/admin/customers/" + id;
         } catch (InvalidInput invalid) {
             response.setStatus(422);
@@ -171,7 +172,7 @@ class CustomerAdminPages {
             HttpServletResponse response, RedirectAttributes redirect) {
         try {
             customers.createCompany(agent.id(), form.company());
-            redirect.addFlashAttribute("notice", "Company " + form.name().strip() + " created.");
+            redirect.addFlashAttribute("notice", Messages.t("customer.admin.notice.company-created", form.name().strip()));
             return "redirect:/admin/companies/edit?customerId=" + UriUtils.encodeQueryParam(form.customerId().strip(),
                     java.nio.charset.StandardCharsets.UTF_8);
         } catch (InvalidInput invalid) {
@@ -190,7 +191,7 @@ class CustomerAdminPages {
             CompanyForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
             customers.updateCompany(agent.id(), key, form.company());
-            redirect.addFlashAttribute("notice", "Company saved.");
+            redirect.addFlashAttribute("notice", Messages.t("customer.admin.notice.company-saved"));
             return "redirect:/admin/companies/edit?customerId=" + UriUtils.encodeQueryParam(key,
                     java.nio.charset.StandardCharsets.UTF_8);
         } catch (InvalidInput invalid) {

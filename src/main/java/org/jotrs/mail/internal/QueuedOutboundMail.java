@@ -1,6 +1,6 @@
 package org.jotrs.mail.internal;
 
-import static org.jotrs.platform.db.schema.Tables.MAIL_QUEUE;
+import static org.jotrs.platform.db.schema.Tables.JOTRS_MAIL_OUTBOX;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,8 +11,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Map;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,9 +32,7 @@ import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.util.ByteArrayDataSource;
 
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
-import org.jotrs.platform.DatabaseKind;
-import org.jotrs.platform.DatabaseSchema;
+import org.jotrs.article.ArticleService;
 import org.jotrs.mail.InvalidAddress;
 import org.jotrs.mail.OutboundMail;
 import org.jotrs.mail.OutgoingMail;
@@ -46,9 +42,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Builds messages with Jakarta Mail and stores them in {@code mail_queue}. The queued
- * {@code raw_message} is the RFC 822 text (7-bit: bodies are quoted-printable or base64), not
- * OTRS's serialized Perl hash, so an OTRS daemon must not share the queue with Jotrs.
+ * Builds messages with Jakarta Mail and stores them in {@code jotrs_mail_outbox} as 7-bit RFC 822
+ * text (bodies quoted-printable or base64). OTRS's {@code mail_queue} is left to OTRS: its daemon
+ * expects a serialized Perl hash there and would fail on ours every minute.
  */
 @Service
 @EnableConfigurationProperties(MailProperties.class)
@@ -57,14 +53,14 @@ class QueuedOutboundMail implements OutboundMail {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final DSLContext db;
-    private final DatabaseSchema schema;
+    private final ArticleService articles;
     private final Clock clock;
     private final String fqdn;
     private final Session session = Session.getInstance(new Properties());
 
-    QueuedOutboundMail(DSLContext db, DatabaseSchema schema, Clock clock, MailProperties properties) {
+    QueuedOutboundMail(DSLContext db, ArticleService articles, Clock clock, MailProperties properties) {
         this.db = db;
-        this.schema = schema;
+        this.articles = articles;
         this.clock = clock;
         this.fqdn = properties.fqdn() == null || properties.fqdn().isBlank() ? localHostName() : properties.fqdn().strip();
     }
@@ -97,6 +93,18 @@ class QueuedOutboundMail implements OutboundMail {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public String enqueue(long articleId, OutgoingMail mail) {
+        String raw = insert(articleId, mail);
+        articles.storeRawMessage(articleId, raw.getBytes(StandardCharsets.US_ASCII));
+        return raw;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String enqueueWithoutArticle(OutgoingMail mail) {
+        return insert(null, mail);
+    }
+
+    private String insert(Long articleId, OutgoingMail mail) {
         if (mail.to().isEmpty() && mail.cc().isEmpty() && mail.bcc().isEmpty()) {
             throw new InvalidAddress("A mail needs at least one recipient.");
         }
@@ -104,35 +112,30 @@ class QueuedOutboundMail implements OutboundMail {
         InternetAddress sender = parseOne(mail.from());
         List<String> recipients = Stream.of(mail.to(), mail.cc(), mail.bcc()).flatMap(List::stream)
                 .map(address -> parseOne(address).getAddress()).distinct().toList();
-        db.insertInto(MAIL_QUEUE)
-                .set(MAIL_QUEUE.ARTICLE_ID, articleId)
-                .set(MAIL_QUEUE.ATTEMPTS, 0)
-                .set(MAIL_QUEUE.SENDER, sender.getAddress())
-                .set(MAIL_QUEUE.RECIPIENT, String.join(",", recipients))
-                .set(rawMessage(raw))
-                .set(MAIL_QUEUE.CREATE_TIME, LocalDateTime.now(clock))
+        LocalDateTime now = LocalDateTime.now(clock);
+        String subject = mail.subject();
+        db.insertInto(JOTRS_MAIL_OUTBOX)
+                .set(JOTRS_MAIL_OUTBOX.ARTICLE_ID, articleId)
+                .set(JOTRS_MAIL_OUTBOX.MESSAGE_ID, mail.messageId())
+                .set(JOTRS_MAIL_OUTBOX.SENDER, sender.getAddress())
+                .set(JOTRS_MAIL_OUTBOX.RECIPIENTS, String.join(",", recipients))
+                .set(JOTRS_MAIL_OUTBOX.SUBJECT, subject == null || subject.length() <= 1000 ? subject : subject.substring(0, 1000))
+                .set(JOTRS_MAIL_OUTBOX.RAW_MESSAGE, raw)
+                .set(JOTRS_MAIL_OUTBOX.ATTEMPTS, 0)
+                .set(JOTRS_MAIL_OUTBOX.NEXT_ATTEMPT_TIME, now)
+                .set(JOTRS_MAIL_OUTBOX.FAILED, (short) 0)
+                .set(JOTRS_MAIL_OUTBOX.CREATE_TIME, now)
                 .execute();
         return raw;
     }
 
     @Override
     public Optional<QueuedMail> queued(long articleId) {
-        return db.select(MAIL_QUEUE.ATTEMPTS, MAIL_QUEUE.LAST_SMTP_CODE, MAIL_QUEUE.LAST_SMTP_MESSAGE)
-                .from(MAIL_QUEUE).where(MAIL_QUEUE.ARTICLE_ID.eq(articleId))
-                .fetchOptional(r -> new QueuedMail(r.value1(), r.value2(), r.value3()));
-    }
-
-    /**
-     * {@code raw_message} is TEXT on PostgreSQL and a blob elsewhere; like OTRS with every blob on
-     * PostgreSQL, the bytes go in base64-encoded there.
-     */
-    private Map<org.jooq.Field<?>, Object> rawMessage(String raw) {
-        byte[] bytes = raw.getBytes(StandardCharsets.US_ASCII);
-        if (schema.kind() == DatabaseKind.POSTGRESQL) {
-            return Map.of(DSL.field(MAIL_QUEUE.RAW_MESSAGE.getQualifiedName(), String.class),
-                    Base64.getMimeEncoder().encodeToString(bytes));
-        }
-        return Map.of(MAIL_QUEUE.RAW_MESSAGE, bytes);
+        return db.select(JOTRS_MAIL_OUTBOX.ATTEMPTS, JOTRS_MAIL_OUTBOX.LAST_SMTP_CODE, JOTRS_MAIL_OUTBOX.LAST_ERROR,
+                        JOTRS_MAIL_OUTBOX.FAILED)
+                .from(JOTRS_MAIL_OUTBOX).where(JOTRS_MAIL_OUTBOX.ARTICLE_ID.eq(articleId))
+                .orderBy(JOTRS_MAIL_OUTBOX.ID.desc()).limit(1)
+                .fetchOptional(r -> new QueuedMail(r.value1(), r.value2(), r.value3(), r.value4() == 1));
     }
 
     private String build(OutgoingMail mail) {
@@ -167,6 +170,10 @@ class QueuedOutboundMail implements OutboundMail {
             }
             if (mail.references() != null && !mail.references().isBlank()) {
                 message.setHeader("References", mail.references());
+            }
+            for (var header : mail.headers().entrySet()) {
+                message.setHeader(header.getKey(), MimeUtility.fold(header.getKey().length() + 2,
+                        MimeUtility.encodeText(header.getValue(), StandardCharsets.UTF_8.name(), null)));
             }
             message.saveChanges();
             ByteArrayOutputStream out = new ByteArrayOutputStream();

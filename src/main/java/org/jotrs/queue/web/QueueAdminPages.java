@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jotrs.platform.Messages;
 import org.jotrs.access.AccessService;
 import org.jotrs.access.SignedInAgent;
 import org.jotrs.platform.AdminSection;
@@ -43,37 +44,39 @@ class QueueAdminPages {
 
     @Bean
     static AdminSection queuesSection() {
-        return new AdminSection("Tickets", "Queues", "/admin/queues",
-                "Where tickets wait: group, addresses, texts, follow-ups, escalation times.");
+        return new AdminSection("admin.area.tickets", "admin.section.queues.title", "/admin/queues",
+                "admin.section.queues.summary");
     }
 
     @Bean
     static AdminSection systemAddressesSection() {
-        return new AdminSection("Tickets", "System addresses", "/admin/system-addresses",
-                "The mail addresses the help desk sends from and receives at.");
+        return new AdminSection("admin.area.tickets", "admin.section.system-addresses.title", "/admin/system-addresses",
+                "admin.section.system-addresses.summary");
     }
 
     @Bean
     static AdminSection salutationsSection() {
-        return new AdminSection("Tickets", "Salutations", "/admin/salutations", "The opening of every answer, per queue.");
+        return new AdminSection("admin.area.tickets", "admin.section.salutations.title", "/admin/salutations",
+                "admin.section.salutations.summary");
     }
 
     @Bean
     static AdminSection signaturesSection() {
-        return new AdminSection("Tickets", "Signatures", "/admin/signatures", "The closing of every answer, per queue.");
+        return new AdminSection("admin.area.tickets", "admin.section.signatures.title", "/admin/signatures",
+                "admin.section.signatures.summary");
     }
 
     @Bean
     static AdminSection templatesSection() {
-        return new AdminSection("Tickets", "Templates", "/admin/templates",
-                "Canned answers, notes and forwards with placeholders, offered per queue.");
+        return new AdminSection("admin.area.tickets", "admin.section.templates.title", "/admin/templates",
+                "admin.section.templates.summary");
     }
 
     // ---- queues
 
     @GetMapping("/admin/queues")
     String queueList(@AuthenticationPrincipal SignedInAgent agent, Model model) {
-        return list(model, "Queues", "/admin/queues", "New queue", List.of("Group", "Comment"), queues.queues(agent.id()));
+        return list(model, Messages.t("admin.kind.queue.many"), "/admin/queues", Messages.t("admin.kind.queue.new"), List.of(Messages.t("common.group"), Messages.t("common.comment")), queues.queues(agent.id()));
     }
 
     @GetMapping("/admin/queues/new")
@@ -84,7 +87,7 @@ class QueueAdminPages {
     @PostMapping("/admin/queues/new")
     String createQueue(@AuthenticationPrincipal SignedInAgent agent, QueueForm form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        return save(() -> queues.createQueue(agent.id(), form.settings()), redirect, "Queue " + strip(form.name()) + " created.",
+        return save(() -> queues.createQueue(agent.id(), form.settings()), redirect, Messages.t("queue.admin.notice.queue-created", strip(form.name())),
                 id -> "/admin/queues/" + id, response, () -> queueForm(agent, model, null, form, null), model);
     }
 
@@ -99,7 +102,7 @@ class QueueAdminPages {
         return save(() -> {
             queues.updateQueue(agent.id(), id, form.settings());
             return id;
-        }, redirect, "Queue saved.", saved -> "/admin/queues/" + id, response, () -> queueForm(agent, model, id, form, null), model);
+        }, redirect, Messages.t("queue.admin.notice.queue-saved"), saved -> "/admin/queues/" + id, response, () -> queueForm(agent, model, id, form, null), model);
     }
 
     private String queueForm(SignedInAgent agent, Model model, Integer id, QueueForm form, Map<String, String> errors) {
@@ -117,7 +120,7 @@ class QueueAdminPages {
         var queue = queues.queue(agent.id(), id);
         List<Choice> all = queues.templates(agent.id()).stream()
                 .map(row -> new Choice(row.id(), row.name() + " (" + row.cells().getFirst() + ")")).toList();
-        return assignment(model, "Templates of queue " + queue.name(), "/admin/queues/" + id, "Queue " + queue.name(),
+        return assignment(model, Messages.t("queue.admin.templates-of-queue", queue.name()), "/admin/queues/" + id, Messages.t("admin.kind.queue.one", queue.name()),
                 "/admin/queues/" + id + "/templates", "templateIds", all, queues.templatesOfQueue(agent.id(), id));
     }
 
@@ -125,7 +128,7 @@ class QueueAdminPages {
     String setQueueTemplates(@AuthenticationPrincipal SignedInAgent agent, @PathVariable int id,
             @RequestParam(name = "templateIds", required = false) List<Integer> templateIds, RedirectAttributes redirect) {
         queues.setTemplatesOfQueue(agent.id(), id, templateIds == null ? Set.of() : new HashSet<>(templateIds));
-        redirect.addFlashAttribute("notice", "Templates of the queue saved.");
+        redirect.addFlashAttribute("notice", Messages.t("queue.admin.notice.queue-templates-saved"));
         return "redirect:/admin/queues/" + id + "/templates";
     }
 
@@ -133,8 +136,8 @@ class QueueAdminPages {
 
     @GetMapping("/admin/system-addresses")
     String addressList(@AuthenticationPrincipal SignedInAgent agent, Model model) {
-        return list(model, "System addresses", "/admin/system-addresses", "New system address",
-                List.of("Display name", "Queue"), queues.systemAddresses(agent.id()));
+        return list(model, Messages.t("admin.kind.system-address.many"), "/admin/system-addresses", Messages.t("admin.kind.system-address.new"),
+                List.of(Messages.t("queue.admin.display-name"), Messages.t("common.queue")), queues.systemAddresses(agent.id()));
     }
 
     @GetMapping("/admin/system-addresses/new")
@@ -145,7 +148,7 @@ class QueueAdminPages {
     @PostMapping("/admin/system-addresses/new")
     String createAddress(@AuthenticationPrincipal SignedInAgent agent, AddressForm form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
-        return save(() -> queues.createSystemAddress(agent.id(), form.settings()), redirect, "System address created.",
+        return save(() -> queues.createSystemAddress(agent.id(), form.settings()), redirect, Messages.t("queue.admin.notice.address-created"),
                 id -> "/admin/system-addresses/" + id, response, () -> addressForm(agent, model, null, form, null), model);
     }
 
@@ -160,7 +163,7 @@ class QueueAdminPages {
         return save(() -> {
             queues.updateSystemAddress(agent.id(), id, form.settings());
             return id;
-        }, redirect, "System address saved.", saved -> "/admin/system-addresses/" + id, response,
+        }, redirect, Messages.t("queue.admin.notice.address-saved"), saved -> "/admin/system-addresses/" + id, response,
                 () -> addressForm(agent, model, id, form, null), model);
     }
 
@@ -180,7 +183,7 @@ class QueueAdminPages {
     String textList(@AuthenticationPrincipal SignedInAgent agent, jakarta.servlet.http.HttpServletRequest request,
             Model model) {
         TextBlockKind kind = kind(request.getRequestURI());
-        return list(model, kind.plural(), "/admin/" + kind.key() + "s", "New " + kind.key(), List.of("Comment"),
+        return list(model, Messages.t("admin.kind." + kind.key() + ".many"), "/admin/" + kind.key() + "s", Messages.t("admin.kind." + kind.key() + ".new"), List.of(Messages.t("common.comment")),
                 queues.textBlocks(agent.id(), kind));
     }
 
@@ -220,8 +223,7 @@ class QueueAdminPages {
     }
 
     private String textForm(Model model, TextBlockKind kind, Integer id, TextForm form, Map<String, String> errors) {
-        model.addAttribute("kindTitle", kind.title());
-        model.addAttribute("listTitle", kind.plural());
+        model.addAttribute("kind", kind.key());
         model.addAttribute("basePath", "/admin/" + kind.key() + "s");
         model.addAttribute("entryId", id);
         model.addAttribute("form", form);
@@ -236,7 +238,7 @@ class QueueAdminPages {
 
     @GetMapping("/admin/templates")
     String templateList(@AuthenticationPrincipal SignedInAgent agent, Model model) {
-        return list(model, "Templates", "/admin/templates", "New template", List.of("Type", "Comment"),
+        return list(model, Messages.t("admin.kind.template.many"), "/admin/templates", Messages.t("admin.kind.template.new"), List.of(Messages.t("common.type"), Messages.t("common.comment")),
                 queues.templates(agent.id()));
     }
 
@@ -250,7 +252,7 @@ class QueueAdminPages {
     String createTemplate(@AuthenticationPrincipal SignedInAgent agent, TextForm form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         return save(() -> queues.createTemplate(agent.id(), form.template()), redirect,
-                "Template created. Choose the queues that offer it below.", id -> "/admin/templates/" + id, response,
+                Messages.t("queue.admin.notice.template-created"), id -> "/admin/templates/" + id, response,
                 () -> templateForm(model, null, form, null), model);
     }
 
@@ -265,13 +267,12 @@ class QueueAdminPages {
         return save(() -> {
             queues.updateTemplate(agent.id(), id, form.template());
             return id;
-        }, redirect, "Template saved.", saved -> "/admin/templates/" + id, response,
+        }, redirect, Messages.t("queue.admin.notice.template-saved"), saved -> "/admin/templates/" + id, response,
                 () -> templateForm(model, id, form, null), model);
     }
 
     private String templateForm(Model model, Integer id, TextForm form, Map<String, String> errors) {
-        model.addAttribute("kindTitle", "Template");
-        model.addAttribute("listTitle", "Templates");
+        model.addAttribute("kind", "template");
         model.addAttribute("basePath", "/admin/templates");
         model.addAttribute("entryId", id);
         model.addAttribute("form", form);
@@ -286,8 +287,8 @@ class QueueAdminPages {
     String templateQueues(@AuthenticationPrincipal SignedInAgent agent, @PathVariable int id, Model model) {
         var template = queues.template(agent.id(), id);
         List<Choice> all = queues.queues(agent.id()).stream().map(row -> new Choice(row.id(), row.name())).toList();
-        return assignment(model, "Queues offering template " + template.name(), "/admin/templates/" + id,
-                "Template " + template.name(), "/admin/templates/" + id + "/queues", "queueIds", all,
+        return assignment(model, Messages.t("queue.admin.queues-of-template", template.name()), "/admin/templates/" + id,
+                Messages.t("admin.kind.template.one", template.name()), "/admin/templates/" + id + "/queues", "queueIds", all,
                 queues.queuesOfTemplate(agent.id(), id));
     }
 
@@ -295,7 +296,7 @@ class QueueAdminPages {
     String setTemplateQueues(@AuthenticationPrincipal SignedInAgent agent, @PathVariable int id,
             @RequestParam(name = "queueIds", required = false) List<Integer> queueIds, RedirectAttributes redirect) {
         queues.setQueuesOfTemplate(agent.id(), id, queueIds == null ? Set.of() : new HashSet<>(queueIds));
-        redirect.addFlashAttribute("notice", "Queues of the template saved.");
+        redirect.addFlashAttribute("notice", Messages.t("queue.admin.notice.template-queues-saved"));
         return "redirect:/admin/templates/" + id + "/queues";
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.jotrs.platform.Messages;
 import org.jotrs.ticket.TicketListQuery.View;
 
 /** Builds the list's links: the same filters with another sort, page or queue. */
@@ -35,11 +36,11 @@ public final class ListLinks {
 
     public String title() {
         return switch (view) {
-            case QUEUE -> "Queue view";
-            case STATUS -> "Status view";
-            case LOCKED -> "My locked tickets";
-            case RESPONSIBLE -> "My responsibilities";
-            case WATCHED -> "My watched tickets";
+            case QUEUE -> Messages.t("ticket.view.queue");
+            case STATUS -> Messages.t("ticket.view.status");
+            case LOCKED -> Messages.t("ticket.view.locked");
+            case RESPONSIBLE -> Messages.t("ticket.view.responsible");
+            case WATCHED -> Messages.t("ticket.view.watched");
         };
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jotrs.platform.Messages;
 import org.jotrs.access.SignedInAgent;
 import org.jotrs.ticket.BulkResult;
 import org.jotrs.ticket.InvalidTicketRequest;
@@ -87,7 +88,7 @@ class TicketListPages {
         try {
             List<TicketAction> actions = new ArrayList<>();
             if (!noteBody.isBlank() || !noteSubject.isBlank()) {
-                actions.add(new TicketAction.AddNote(noteSubject.isBlank() ? "Note" : noteSubject, noteBody, false));
+                actions.add(new TicketAction.AddNote(noteSubject.isBlank() ? Messages.t("ticket.note.default-subject") : noteSubject, noteBody, false));
             }
             if (queueId != null) {
                 actions.add(new TicketAction.MoveToQueue(queueId));

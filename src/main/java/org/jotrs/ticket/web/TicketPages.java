@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jotrs.platform.Messages;
 import org.jotrs.access.SignedInAgent;
 import org.jotrs.article.ArticleService;
 import org.jotrs.ticket.CreatedTicket;
@@ -171,7 +172,7 @@ class TicketPages {
         try {
             return Dates.entered(LocalDateTime.parse(value.strip()));
         } catch (DateTimeParseException e) {
-            throw new InvalidTicketRequest(Map.of("pendingUntil", "Enter the date and time as 2026-11-30T09:00."));
+            throw new InvalidTicketRequest(Map.of("pendingUntil", Messages.t("ticket.error.pending-format")));
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jotrs.platform.Messages;
 import org.jotrs.access.SignedInAgent;
 import org.jotrs.platform.AdminSection;
 import org.jotrs.platform.InvalidInput;
@@ -36,17 +37,20 @@ class TicketSettingsPages {
 
     @Bean
     static AdminSection statesSection() {
-        return new AdminSection("Tickets", "States", "/admin/states", "Ticket states and their state types.");
+        return new AdminSection("admin.area.tickets", "admin.section.states.title", "/admin/states",
+                "admin.section.states.summary");
     }
 
     @Bean
     static AdminSection prioritiesSection() {
-        return new AdminSection("Tickets", "Priorities", "/admin/priorities", "Ticket priorities.");
+        return new AdminSection("admin.area.tickets", "admin.section.priorities.title", "/admin/priorities",
+                "admin.section.priorities.summary");
     }
 
     @Bean
     static AdminSection typesSection() {
-        return new AdminSection("Tickets", "Types", "/admin/types", "Ticket types.");
+        return new AdminSection("admin.area.tickets", "admin.section.types.title", "/admin/types",
+                "admin.section.types.summary");
     }
 
     /** The form as posted; the type and the comment are used for states only. */
@@ -79,7 +83,7 @@ class TicketSettingsPages {
         Setting setting = setting(list);
         try {
             int id = settings.create(agent.id(), setting, form.changes());
-            redirect.addFlashAttribute("notice", capitalized(setting.key()) + " " + form.name().strip() + " created.");
+            redirect.addFlashAttribute("notice", Messages.t("admin.kind." + setting.key() + ".created", form.name().strip()));
             return "redirect:/admin/" + list + "/" + id;
         } catch (InvalidInput invalid) {
             response.setStatus(422);
@@ -99,7 +103,7 @@ class TicketSettingsPages {
         Setting setting = setting(list);
         try {
             settings.update(agent.id(), setting, id, form.changes());
-            redirect.addFlashAttribute("notice", capitalized(setting.key()) + " saved.");
+            redirect.addFlashAttribute("notice", Messages.t("admin.kind." + setting.key() + ".saved"));
             return "redirect:/admin/" + list + "/" + id;
         } catch (InvalidInput invalid) {
             response.setStatus(422);
@@ -144,7 +148,4 @@ class TicketSettingsPages {
         };
     }
 
-    private static String capitalized(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
-    }
 }

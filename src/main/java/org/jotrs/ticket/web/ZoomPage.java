@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jotrs.platform.Messages;
 import org.jotrs.access.SignedInAgent;
 import org.jotrs.article.ArticleService;
 import org.jotrs.ticket.InvalidTicketRequest;
@@ -63,7 +64,7 @@ class ZoomPage {
         try {
             return new BigDecimal(value.strip().replace(',', '.'));
         } catch (NumberFormatException e) {
-            throw new InvalidTicketRequest(Map.of("timeUnits", "Enter the time as a number, such as 1.5."));
+            throw new InvalidTicketRequest(Map.of("timeUnits", Messages.t("ticket.error.time-units")));
         }
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class AdminIndex {
 
-    private static final List<String> AREA_ORDER = List.of("Agents & permissions", "Customers", "Tickets", "System");
+    private static final List<String> AREA_ORDER = List.of("admin.area.agents-permissions", "admin.area.customers", "admin.area.tickets", "admin.area.system");
 
     private final AccessService access;
     private final List<AdminSection> sections;

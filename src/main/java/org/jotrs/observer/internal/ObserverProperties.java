@@ -1,0 +1,38 @@
+package org.jotrs.observer.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code jotrs.observer.*}: ingestion limits and the signal engine's pace.
+ *
+ * @param maxBatchSize the largest batch accepted, after gzip is undone (413 above)
+ * @param maxEventsPerBatch events in one batch at most (413 above)
+ * @param batchesPerSecondPerKey sustained batches per second per key on one node; twice as many
+ *     may come in a burst (429 with Retry-After above)
+ * @param keyCacheTtl how long a node trusts what it read about a key; a revoked key is refused on
+ *     every node after at most this long (at once on the node that revoked it)
+ * @param maxEventAge events older than this (after clock correction) are not stored
+ * @param maxFuture events further in the future than this (after clock correction) are not stored
+ * @param engineInterval pause between two runs of the signal engine
+ * @param engineBatch events the engine reads per run at most
+ * @param flushGrace how long after a click's arrival the engine waits for later events of the
+ *     session (the SDK flushes every 2 s) before it decides that nothing happened
+ * @param retentionInterval how often old events are deleted
+ */
+@ConfigurationProperties("jotrs.observer")
+record ObserverProperties(
+        @DefaultValue("512KB") DataSize maxBatchSize,
+        @DefaultValue("500") int maxEventsPerBatch,
+        @DefaultValue("1000") int batchesPerSecondPerKey,
+        @DefaultValue("5s") Duration keyCacheTtl,
+        @DefaultValue("24h") Duration maxEventAge,
+        @DefaultValue("5m") Duration maxFuture,
+        @DefaultValue("300ms") Duration engineInterval,
+        @DefaultValue("5000") int engineBatch,
+        @DefaultValue("3s") Duration flushGrace,
+        @DefaultValue("1h") Duration retentionInterval) {
+}
