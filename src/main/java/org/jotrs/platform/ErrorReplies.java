@@ -104,6 +104,7 @@ public class ErrorReplies {
                     mismatch.getValue(), mismatch.getRequiredType()));
             case TypeMismatchException mismatch -> Optional.of(typeMismatch(mismatch.getPropertyName(),
                     mismatch.getValue(), mismatch.getRequiredType()));
+            case org.springframework.validation.BindException bind -> Optional.of(bindingFailed(bind));
             case ErrorResponse spring -> Optional.of(new Reply(spring.getStatusCode().value(),
                     Optional.ofNullable(HttpStatus.resolve(spring.getStatusCode().value())).map(HttpStatus::getReasonPhrase)
                             .orElse("Error"),
@@ -127,6 +128,17 @@ public class ErrorReplies {
             return new Reply(422, HttpStatus.UNPROCESSABLE_CONTENT.getReasonPhrase(), message, Map.of(name, message));
         }
         return Reply.of(HttpStatus.BAD_REQUEST, "The value of " + name + " is not valid here.");
+    }
+
+    /** Form values that could not be bound (a number field with letters, say): 422, one clean message per field. */
+    private static Reply bindingFailed(org.springframework.validation.BindException bind) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        bind.getFieldErrors().forEach(error -> errors.putIfAbsent(error.getField(),
+                "'" + shown(error.getRejectedValue()) + "' is not a valid value for " + error.getField() + "."));
+        if (errors.isEmpty()) {
+            errors.put("form", "The form could not be read.");
+        }
+        return new Reply(422, HttpStatus.UNPROCESSABLE_CONTENT.getReasonPhrase(), String.join(" ", errors.values()), errors);
     }
 
     private static String shown(Object value) {

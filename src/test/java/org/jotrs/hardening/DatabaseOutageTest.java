@@ -52,7 +52,10 @@ class DatabaseOutageTest {
                     }
                     HttpResponse<String> signIn = jotrs.agent().signIn("root@localhost", "whatever");
                     assertThat(signIn.statusCode()).isIn(302, 503);
-                    assertThat(log.errorsAndStackTraces()).filteredOn(line -> line.startsWith("ERROR")).isEmpty();
+                    // An outage may be logged (jobs, failed statements), but no request ends in the
+                    // container's "Servlet.service() threw exception" or in our own 500 handler.
+                    assertThat(log.errorsAndStackTraces()).filteredOn(line -> line.startsWith("ERROR")
+                            && (line.contains("org.apache.catalina") || line.contains("ErrorPages"))).isEmpty();
                 }
 
                 proxy.restore();
