@@ -18,6 +18,7 @@ import java.util.Set;
 
 import org.jooq.DSLContext;
 import org.jotrs.access.AgentAdministration.AgentInput;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.access.AgentAdministration.NamedInput;
 import org.jotrs.access.internal.OtrsPasswordHashes;
 import org.jotrs.platform.AuditLog;
@@ -25,8 +26,6 @@ import org.jotrs.platform.DatabaseKind;
 import org.jotrs.platform.Validity;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Agents, groups, roles and permissions through the facade on every database: the OTRS rows they
@@ -37,8 +36,7 @@ class AgentAdministrationTest {
     private static final int ROOT = 1;
     private static final int ADMIN_GROUP = 2;
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void administersAgentsGroupsRolesAndPermissions(DatabaseKind kind) {
         try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
             DSLContext db = jotrs.bean(DSLContext.class);
@@ -128,8 +126,7 @@ class AgentAdministrationTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void refusesBadInputAndNonAdminsAndChangesNothing(DatabaseKind kind) {
         try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
             DSLContext db = jotrs.bean(DSLContext.class);

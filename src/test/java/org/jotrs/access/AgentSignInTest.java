@@ -7,18 +7,16 @@ import java.net.http.HttpResponse;
 
 import org.jooq.DSLContext;
 import org.jotrs.platform.DatabaseKind;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.platform.DatabaseSchema;
 import org.jotrs.testing.AgentHttp;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** First start, sign-in, sign-out and restart (sessions survive it), end to end over HTTP, on every database. */
 class AgentSignInTest {
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void firstStartIssuesAnAdminPasswordOnceAndTheAdminCanSignIn(DatabaseKind kind) {
         try (TestDatabase database = TestDatabase.create(kind)) {
             String password;

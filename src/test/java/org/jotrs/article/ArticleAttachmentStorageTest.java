@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 
 import org.jooq.DSLContext;
 import org.jotrs.platform.DatabaseKind;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.CreatedTicket;
@@ -29,8 +30,6 @@ import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketService;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -45,8 +44,7 @@ class ArticleAttachmentStorageTest {
     /** Every byte value, so any text conversion on the way would show. */
     private static final byte[] BINARY = binary(3000);
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void storesAttachmentsTheOtrsWayInEitherBackendAndReadsBoth(DatabaseKind kind) throws Exception {
         Path storage = Files.createTempDirectory("jotrs-article-");
         try (TestDatabase database = TestDatabase.create(kind)) {

@@ -13,22 +13,20 @@ import java.util.Set;
 
 import org.jooq.DSLContext;
 import org.jotrs.access.PasswordHashing;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.access.PermissionDenied;
 import org.jotrs.platform.AuditLog;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.platform.InvalidInput;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Customer users, companies and customer groups administered on every database: rows, audit, refusals. */
 class CustomerAdministrationTest {
 
     private static final int ROOT = 1;
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void administersCustomersAndCompanies(DatabaseKind kind) {
         try (TestDatabase database = TestDatabase.create(kind);
                 RunningJotrs jotrs = RunningJotrs.start(database, "--jotrs.customer.group-support=true")) {

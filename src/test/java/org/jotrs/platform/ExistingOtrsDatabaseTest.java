@@ -14,8 +14,10 @@ import java.util.TreeMap;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.codec.digest.Md5Crypt;
 import org.jotrs.testing.AgentHttp;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.flywaydb.core.Flyway;
@@ -25,6 +27,7 @@ import org.springframework.core.io.ClassPathResource;
  * Jotrs started on a database that OTRS set up (plain SQL, no Jotrs history) adopts it: it adds
  * only jotrs_ tables, alters no OTRS table, and agents sign in with their OTRS passwords.
  */
+@Tag(OnEveryDatabase.OTHER_DATABASES_TAG)
 class ExistingOtrsDatabaseTest {
 
     @ParameterizedTest(name = "{0} {1}")

@@ -16,9 +16,12 @@ import java.util.TreeSet;
 
 import org.flywaydb.core.Flyway;
 import org.jotrs.testing.TestDatabase;
+import org.jotrs.testing.OnEveryDatabase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** One migration history: H2, PostgreSQL and MariaDB end up with the same tables, columns and OTRS rows. */
+@Tag(OnEveryDatabase.OTHER_DATABASES_TAG)
 class SchemaParityTest {
 
     private static final List<String> SAME_ROWS = List.of(

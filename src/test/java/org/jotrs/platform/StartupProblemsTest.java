@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.jotrs.JotrsApplication;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -61,6 +63,8 @@ class StartupProblemsTest {
         assertThat(startupError("--jotrs.db.url=jdbc:oracle:thin:@localhost:1521/x"))
                 .contains("is not one Jotrs supports");
     }
+
+    @Tag(OnEveryDatabase.OTHER_DATABASES_TAG)
 
     @ParameterizedTest
     @EnumSource(value = DatabaseKind.class, names = {"POSTGRESQL", "MYSQL"})

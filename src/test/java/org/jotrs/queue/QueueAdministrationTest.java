@@ -15,21 +15,19 @@ import java.util.Set;
 
 import org.jooq.DSLContext;
 import org.jotrs.access.PermissionDenied;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.platform.AuditLog;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.platform.InvalidInput;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Queues, addresses, salutations, signatures and templates administered on every database; texts with placeholders. */
 class QueueAdministrationTest {
 
     private static final int ROOT = 1;
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void administersQueuesAndTheirTexts(DatabaseKind kind) {
         try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
             DSLContext db = jotrs.bean(DSLContext.class);

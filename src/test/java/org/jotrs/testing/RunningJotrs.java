@@ -24,10 +24,12 @@ public final class RunningJotrs implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
     private final String consoleOutput;
+    private final TableWriteGuard writeGuard;
 
-    private RunningJotrs(ConfigurableApplicationContext context, String consoleOutput) {
+    private RunningJotrs(ConfigurableApplicationContext context, String consoleOutput, TableWriteGuard writeGuard) {
         this.context = context;
         this.consoleOutput = consoleOutput;
+        this.writeGuard = writeGuard;
     }
 
     public static RunningJotrs start(TestDatabase database, String... extraArguments) {
@@ -45,10 +47,12 @@ public final class RunningJotrs implements AutoCloseable {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         PrintStream original = System.out;
         System.setOut(new PrintStream(new Tee(original, captured), true, StandardCharsets.UTF_8));
+        TableWriteGuard writeGuard = new TableWriteGuard();
         try {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(JotrsApplication.class)
+                    .initializers(writeGuard)
                     .run(arguments.toArray(String[]::new));
-            return new RunningJotrs(context, captured.toString(StandardCharsets.UTF_8));
+            return new RunningJotrs(context, captured.toString(StandardCharsets.UTF_8), writeGuard);
         } finally {
             System.setOut(original);
         }
@@ -82,9 +86,17 @@ public final class RunningJotrs implements AutoCloseable {
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
+    /** The guard that checks which module writes which table in this application. */
+    public TableWriteGuard writeGuard() {
+        return writeGuard;
+    }
+
     @Override
     public void close() {
         context.close();
+        if (!writeGuard.violations().isEmpty()) {
+            throw new AssertionError("Writes across module boundaries: " + writeGuard.violations());
+        }
     }
 
     private static Path tempFolder() {

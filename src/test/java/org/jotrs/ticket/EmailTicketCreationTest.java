@@ -12,10 +12,9 @@ import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jotrs.platform.DatabaseKind;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Email tickets (the first article is a queued mail to the customer) and the owner, responsible
@@ -25,8 +24,7 @@ class EmailTicketCreationTest {
 
     private static final int ROOT = 1;
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void emailTicketsAreMailedAndOwnedAsChosen(DatabaseKind kind) {
         try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
             DSLContext db = jotrs.bean(DSLContext.class);

@@ -15,11 +15,10 @@ import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jotrs.access.PermissionDenied;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Phone tickets through TicketService on every database: OTRS rows, history, change feed, checks. */
 class PhoneTicketCreationTest {
@@ -27,8 +26,7 @@ class PhoneTicketCreationTest {
     private static final int ROOT = 1;
     private static final int RAW = 2;
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void createsTicketArticleHistoryAndFeedOrNothing(DatabaseKind kind) {
         try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
             DSLContext db = jotrs.bean(DSLContext.class);

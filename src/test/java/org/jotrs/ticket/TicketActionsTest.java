@@ -17,19 +17,17 @@ import java.util.concurrent.Future;
 
 import org.jooq.DSLContext;
 import org.jotrs.access.PermissionDenied;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Notes, state, priority, queue, lock and owner changes on every database: rows, OTRS history, feed, refusals, concurrency. */
 class TicketActionsTest {
 
     private static final int ROOT = 1;
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void actionsChangeTheTicketAndRecordIt(DatabaseKind kind) throws Exception {
         try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
             DSLContext db = jotrs.bean(DSLContext.class);

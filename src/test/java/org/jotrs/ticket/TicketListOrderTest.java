@@ -14,14 +14,13 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jotrs.platform.DatabaseKind;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.Agents;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.TicketListQuery.Sort;
 import org.jotrs.ticket.TicketListQuery.StateFilter;
 import org.jotrs.ticket.TicketListQuery.View;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The list's page query (ids first, names by subquery) on every database: for every column and
@@ -38,8 +37,7 @@ class TicketListOrderTest {
             Sort.CUSTOMER, TICKET.CUSTOMER_USER_ID, Sort.OWNER, USERS.LOGIN, Sort.CREATED, TICKET.CREATE_TIME,
             Sort.CHANGED, TICKET.CHANGE_TIME);
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void everyColumnPagesInTheDatabasesOrder(DatabaseKind kind) {
         try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
             DSLContext db = jotrs.bean(DSLContext.class);
@@ -92,8 +90,7 @@ class TicketListOrderTest {
      * The status view's total as it opens comes from the shared queue counts plus the agent's own
      * tickets in queues they may not read; "my locked tickets" finds both lock types.
      */
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void statusTotalsCountOwnTicketsInOtherQueuesAndLockedListsBothLockTypes(DatabaseKind kind) {
         try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
             DSLContext db = jotrs.bean(DSLContext.class);

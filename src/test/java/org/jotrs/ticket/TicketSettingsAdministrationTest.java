@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jotrs.access.PermissionDenied;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.platform.AuditLog;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.platform.InvalidInput;
@@ -19,8 +20,6 @@ import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.TicketSettingsAdministration.Changes;
 import org.jotrs.ticket.TicketSettingsAdministration.Entry;
 import org.jotrs.ticket.TicketSettingsAdministration.Setting;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** States, priorities and types administered on every database, with the protection of what the system needs. */
 class TicketSettingsAdministrationTest {
@@ -30,8 +29,7 @@ class TicketSettingsAdministrationTest {
     private static final int OPEN = 2;
     private static final int CLOSED = 3;
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void administersStatesPrioritiesAndTypes(DatabaseKind kind) {
         try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
             DSLContext db = jotrs.bean(DSLContext.class);

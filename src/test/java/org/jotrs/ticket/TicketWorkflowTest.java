@@ -20,13 +20,12 @@ import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jotrs.access.PermissionDenied;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.TicketAction.LinkType;
 import org.jotrs.ticket.TicketAction.MailKind;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Reply and forward through the mail queue, phone calls, time accounting, title, type, customer,
@@ -37,8 +36,7 @@ class TicketWorkflowTest {
 
     private static final int ROOT = 1;
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void theWholeWorkflowWritesWhatOtrsWrites(DatabaseKind kind) {
         try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
             DSLContext db = jotrs.bean(DSLContext.class);

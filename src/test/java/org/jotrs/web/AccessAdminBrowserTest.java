@@ -15,6 +15,7 @@ import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.Chromium;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * agent (in a second browser context) sees the group; the admin revokes it and on the agent's
  * next page load it is gone.
  */
+@Tag("browser")
 class AccessAdminBrowserTest {
 
     private static final Path SHOTS = Path.of("target/screenshots");

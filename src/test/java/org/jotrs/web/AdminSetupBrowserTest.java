@@ -14,6 +14,7 @@ import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.Chromium;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * company and a customer user, takes that customer's call as a phone ticket, then creates a
  * queue and finds it offered in the phone ticket form.
  */
+@Tag("browser")
 class AdminSetupBrowserTest {
 
     @Test

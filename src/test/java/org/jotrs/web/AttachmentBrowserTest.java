@@ -25,6 +25,7 @@ import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.Chromium;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * downloads one; an HTML mail on the ticket shows in its sandboxed frame, with its inline image
  * and without its script.
  */
+@Tag("browser")
 class AttachmentBrowserTest {
 
     /** A 1x1 PNG, for the inline image. */

@@ -18,6 +18,7 @@ import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.TicketService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * Bob sees that Alice is viewing it, then her note appear, without a reload and without losing
  * the note he is typing; when Alice leaves, so does her name. The queue view follows too.
  */
+@Tag("browser")
 class LiveUpdatesBrowserTest {
 
     @Test

@@ -15,6 +15,7 @@ import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.Chromium;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * creates the phone ticket, reads it in the zoom, adds a note, sets it pending (first without the
  * date, which is refused) and finds it in the queue view.
  */
+@Tag("browser")
 class PhoneTicketBrowserTest {
 
     @Test

@@ -14,12 +14,14 @@ import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.Chromium;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * An agent signs in and out in a real browser; the pages load without script or policy errors.
  * Screenshots of the pages land in target/screenshots for a look.
  */
+@Tag("browser")
 class SignInBrowserTest {
 
     @Test

@@ -19,6 +19,7 @@ import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.TicketService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * the customer by mail, sets the ticket pending, merges a duplicate into it, and closes a
  * selection of tickets in one bulk action.
  */
+@Tag("browser")
 class TicketWorkflowBrowserTest {
 
     @Test

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.codec.digest.UnixCrypt;
-import org.bouncycastle.crypto.generators.BCrypt;
+import org.springframework.security.crypto.bcrypt.BCrypt;
 
 /**
  * Password hashes in the forms OTRS 6 / Znuny keep in {@code users.pw} and {@code customer_user.pw}.
@@ -265,9 +265,22 @@ public final class OtrsPasswordHashes {
     }
 
     // Crypt::Eksblowfish::Bcrypt::bcrypt_hash with key_nul => 1: password + NUL, cut to 72 octets, 23-byte result.
+    // Spring Security's BCrypt computes exactly that for a $2a$ setting (it appends the NUL itself, and a key of
+    // 72 octets + NUL uses the first 72), given OTRS's 16 salt octets in bcrypt's base64; the last 31 characters
+    // of its $2a$cc$<22 salt><31 hash> result are the 23-byte hash.
     private static byte[] bcryptHash(byte[] password, byte[] salt, int cost) {
-        byte[] key = Arrays.copyOf(password, Math.min(password.length + 1, 72));
-        return Arrays.copyOf(BCrypt.generate(key, salt, cost), 23);
+        byte[] key = Arrays.copyOf(password, Math.min(password.length, 72));
+        String setting = "$2a$" + (cost < 10 ? "0" : "") + cost + "$" + enBase64(salt);
+        String hashed = BCrypt.hashpw(key, setting);
+        return deBase64(hashed.substring(hashed.length() - 31));
+    }
+
+    private static byte[] deBase64(String bcrypt) {
+        var std = new StringBuilder(bcrypt.length());
+        for (int i = 0; i < bcrypt.length(); i++) {
+            std.append(BASE64_ALPHABET.charAt(BCRYPT_ALPHABET.indexOf(bcrypt.charAt(i))));
+        }
+        return Arrays.copyOf(Base64.getDecoder().decode(std.toString()), 23);
     }
 
     // Perl reads "012" as 12; anything longer than two significant digits is out of range anyway (-1).

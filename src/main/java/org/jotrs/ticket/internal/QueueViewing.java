@@ -34,7 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 class QueueViewing {
 
     static final List<String> OPEN_STATE_TYPES = List.of("new", "open", "pending reminder", "pending auto");
-    static final int PAGE_SIZE = 25;
 
     /**
      * Counting the open tickets of every queue reads every open ticket (about 220 ms with 300,000

@@ -56,10 +56,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class TicketCreation {
 
-    /** OTRS's defaults for the new-ticket screens. */
-    static final String DEFAULT_PRIORITY = "3 normal";
-    static final String DEFAULT_STATE = "open";
-    static final String DEFAULT_TYPE = "Unclassified";
     /** OTRS gives unowned tickets to user 1 and makes it responsible unless told otherwise. */
     static final int NOBODY = 1;
     /** OTRS's {@code ticket.title} length, from the schema. */
@@ -79,10 +75,12 @@ class TicketCreation {
     private final TicketSubjects subjects;
     private final ChangeFeed feed;
     private final Clock clock;
+    private final TicketRuntimeSettings settings;
 
     TicketCreation(DSLContext db, AccessService access, QueueService queues, CustomerDirectory customers,
             ArticleService articles, OutboundMail outbound, TicketNumbers numbers, TicketLookups lookups,
-            TicketHistory history, TicketSubjects subjects, ChangeFeed feed, Clock clock) {
+            TicketHistory history, TicketSubjects subjects, ChangeFeed feed, Clock clock, TicketRuntimeSettings settings) {
+        this.settings = settings;
         this.db = db;
         this.access = access;
         this.queues = queues;
@@ -103,8 +101,8 @@ class TicketCreation {
         List<Queue> creatable = queues.validQueues().stream().filter(queue -> groups.contains(queue.groupId())).toList();
         List<String> states = lookups.states().stream().filter(State::settableOnCreate).map(State::name).toList();
         List<AgentRef> agents = access.validAgents();
-        return new PhoneTicketOptions(creatable, lookups.priorities(), states, DEFAULT_PRIORITY, DEFAULT_STATE,
-                lookups.types(), DEFAULT_TYPE, agents);
+        return new PhoneTicketOptions(creatable, lookups.priorities(), states, settings.newPriority(),
+                settings.newState(), lookups.types(), settings.newType(), agents);
     }
 
     /** The fields both screens share. */
@@ -262,9 +260,9 @@ class TicketCreation {
                 errors.put("customerUser", "There is no valid customer user '" + request.customerUser().strip() + "'.");
             }
         }
-        String priorityName = blank(request.priority()) ? DEFAULT_PRIORITY : request.priority();
-        String typeName = blank(request.type()) ? DEFAULT_TYPE : request.type();
-        String stateName = blank(request.state()) ? DEFAULT_STATE : request.state();
+        String priorityName = blank(request.priority()) ? settings.newPriority() : request.priority();
+        String typeName = blank(request.type()) ? settings.newType() : request.type();
+        String stateName = blank(request.state()) ? settings.newState() : request.state();
         TicketLookups.Chosen chosen = lookups.chosen(priorityName, typeName, stateName);
         Priority priority = chosen.priority().orElse(null);
         if (priority == null) {

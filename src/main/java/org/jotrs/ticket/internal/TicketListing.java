@@ -44,15 +44,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class TicketListing {
 
-    static final int PAGE_SIZE = 25;
-
     private final DSLContext db;
     private final AccessService access;
     private final TicketLookups lookups;
     private final QueueViewing queueViewing;
     private final Clock clock;
+    private final TicketRuntimeSettings settings;
 
-    TicketListing(DSLContext db, AccessService access, TicketLookups lookups, QueueViewing queueViewing, Clock clock) {
+    TicketListing(DSLContext db, AccessService access, TicketLookups lookups, QueueViewing queueViewing, Clock clock,
+            TicketRuntimeSettings settings) {
+        this.settings = settings;
         this.db = db;
         this.access = access;
         this.lookups = lookups;
@@ -87,10 +88,11 @@ class TicketListing {
         int total = defaultQueueView(query) ? queueViewing.openCount(queueIds, query.queueId())
                 : defaultStatusView(query) ? queueViewing.openCount(queueIds, null) + ownedOutside(queueIds, condition)
                 : db.fetchCount(TICKET, condition);
-        int page = Math.max(0, Math.min(query.page(), Math.max(0, (total - 1) / PAGE_SIZE)));
-        List<TicketList.Row> rows = page(condition, query, page * PAGE_SIZE);
+        int pageSize = settings.pageSize();
+        int page = Math.max(0, Math.min(query.page(), Math.max(0, (total - 1) / pageSize)));
+        List<TicketList.Row> rows = page(condition, query, page * pageSize, pageSize);
         List<AgentRef> owners = access.validAgents();
-        return new TicketList(query.onPage(page), rows, PAGE_SIZE, total, queues,
+        return new TicketList(query.onPage(page), rows, pageSize, total, queues,
                 lookups.states().stream().map(State::name).toList(), lookups.priorities(), owners);
     }
 
@@ -168,7 +170,7 @@ class TicketListing {
      * The names come from scalar subqueries rather than joins: with five joins PostgreSQL spent
      * about 3 ms planning every page (the ticket table has over 20 indexes), more than running it.
      */
-    private List<TicketList.Row> page(Condition condition, TicketListQuery query, int offset) {
+    private List<TicketList.Row> page(Condition condition, TicketListQuery query, int offset, int pageSize) {
         SortKey sort = sortKey(query.sort());
         Field<?> sortKey = sort.key().as("sort_key");
         Field<Long> pageId = TICKET.ID.as("page_id");
@@ -176,7 +178,7 @@ class TicketListing {
                 .from(sort.source())
                 .where(condition)
                 .orderBy(direction(sortKey, query), direction(TICKET.ID, query))
-                .limit(PAGE_SIZE)
+                .limit(pageSize)
                 .offset(offset)
                 .asTable("page");
         Ticket t = TICKET.as("t");

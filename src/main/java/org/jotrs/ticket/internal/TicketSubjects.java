@@ -13,10 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 class TicketSubjects {
 
-    /** OTRS's Ticket::SubjectRe and Ticket::SubjectFwd defaults. */
-    static final String RE = "RE";
-    static final String FWD = "Fwd";
-
     private static final Pattern PREFIXES = Pattern.compile("^\\s*((re|aw|fwd|fw|wg|sv|vs|antw)(\\[\\d+\\])?\\s*:\\s*)+",
             Pattern.CASE_INSENSITIVE);
 
@@ -25,9 +21,11 @@ class TicketSubjects {
     }
 
     private final String hook;
+    private final TicketRuntimeSettings settings;
 
-    TicketSubjects(TicketNumberProperties properties) {
+    TicketSubjects(TicketNumberProperties properties, TicketRuntimeSettings settings) {
         this.hook = properties.hook() + properties.hookDivider();
+        this.settings = settings;
     }
 
     String build(String number, String subject, Kind kind) {
@@ -35,9 +33,14 @@ class TicketSubjects {
         String tagged = "[" + hook + number + "] " + clean;
         return switch (kind) {
             case NEW -> tagged.strip();
-            case REPLY -> (RE + ": " + tagged).strip();
-            case FORWARD -> (FWD + ": " + tagged).strip();
+            case REPLY -> prefixed(settings.subjectRe(), tagged);
+            case FORWARD -> prefixed(settings.subjectFwd(), tagged);
         };
+    }
+
+    /** OTRS leaves the prefix out when Ticket::SubjectRe (or Fwd) is empty. */
+    private static String prefixed(String prefix, String tagged) {
+        return (prefix.isEmpty() ? tagged : prefix + ": " + tagged).strip();
     }
 
     /** Whether the subject already carries this ticket's number the way OTRS finds it. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jooq.DSLContext;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.live.internal.Interest.OneTicket;
 import org.jotrs.live.internal.Interest.TicketLists;
 import org.jotrs.live.internal.LiveEvent.Revoked;
@@ -25,6 +26,7 @@ import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.session.Session;
@@ -44,8 +46,7 @@ class LiveHubTest {
             "--jotrs.live.heartbeat-interval=500ms", "--jotrs.live.presence-timeout=2s",
             "--jotrs.live.presence-interval=200ms", "--jotrs.live.max-streams-per-session=2"};
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void streamsGetTheChangesTheirAgentMayReadAndWhoElseIsViewing(DatabaseKind kind) throws InterruptedException {
         try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database, FAST)) {
             DSLContext db = jotrs.bean(DSLContext.class);
@@ -142,6 +143,8 @@ class LiveHubTest {
             awaitTrue(busyStream::ended);
         }
     }
+
+    @Tag(OnEveryDatabase.OTHER_DATABASES_TAG)
 
     @ParameterizedTest
     @EnumSource(value = DatabaseKind.class, names = {"POSTGRESQL", "MYSQL"})

@@ -14,14 +14,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.jooq.DSLContext;
 import org.jotrs.platform.ChangeFeed;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.platform.ChangeFeed.ObjectType;
 import org.jotrs.platform.ChangeFeedTail;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.platform.FeedChange;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,8 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class ChangeFeedTailTest {
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void deliversEveryCommittedChangeExactlyOnceThoughIdsCommitOutOfOrder(DatabaseKind kind) throws Exception {
         try (TestDatabase database = TestDatabase.create(kind);
                 RunningJotrs jotrs = RunningJotrs.start(database, "--jotrs.change-feed.poll-interval=100ms")) {
@@ -74,18 +72,21 @@ class ChangeFeedTailTest {
             List<FeedChange> received = new CopyOnWriteArrayList<>();
             ChangeFeedTail running = jotrs.bean(ChangeFeedTail.class);
             try (ChangeFeedTail.Subscription subscription = running.subscribe(received::addAll)) {
-                // Let it pass what the steps above committed (it polls every 100 ms).
-                Thread.sleep(500);
+                // Let it pass what the steps above committed: a marker shows that it has.
+                append(transactions, feed, "Passed");
+                awaitLast(received, "Passed");
                 received.clear();
                 HeldTransaction late = HeldTransaction.open(transactions, feed, "Late");
                 append(transactions, feed, "Early");
                 awaitKinds(received, "Early");
                 late.commit();
                 awaitKinds(received, "Early", "Late");
-                Thread.sleep(400);
-                assertThat(kinds(received)).containsExactly("Early", "Late");
-                assertThat(received.getLast().id()).isEqualTo(late.id());
-                assertThat(running.latestId()).isEqualTo(received.getFirst().id());
+                // Nothing is delivered twice: a change committed after both arrives next, alone.
+                long after = append(transactions, feed, "After");
+                awaitLast(received, "After");
+                assertThat(kinds(received)).containsExactly("Early", "Late", "After");
+                assertThat(received.get(1).id()).isEqualTo(late.id());
+                assertThat(running.latestId()).isEqualTo(after);
             }
         }
     }
@@ -96,6 +97,15 @@ class ChangeFeedTailTest {
 
     private static List<String> kinds(List<FeedChange> changes) {
         return changes.stream().map(FeedChange::kind).toList();
+    }
+
+    private static void awaitLast(List<FeedChange> received, String kind) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while ((received.isEmpty() || !received.getLast().kind().equals(kind)) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(received).isNotEmpty();
+        assertThat(received.getLast().kind()).isEqualTo(kind);
     }
 
     private static void awaitKinds(List<FeedChange> received, String... expected) throws InterruptedException {

@@ -11,10 +11,9 @@ import java.util.function.BooleanSupplier;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jotrs.platform.ClusterJob;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.TestDatabase;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 
 /**
@@ -23,8 +22,7 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
  */
 class ClusterSchedulerTest {
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void aJobRunsOnOneNodeAtATimeAndSurvivesItsOwnFailure(DatabaseKind kind) throws Exception {
         try (TestDatabase database = TestDatabase.create(kind);
                 HikariDataSource nodeA = dataSource(database);

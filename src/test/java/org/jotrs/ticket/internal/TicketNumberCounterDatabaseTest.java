@@ -34,6 +34,7 @@ import org.jooq.impl.DefaultConfiguration;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.jooq.tools.jdbc.JDBCUtils;
 import org.jotrs.platform.DatabaseKind;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.internal.TicketNumberGenerator.AutoIncrement;
 import org.jotrs.ticket.internal.TicketNumberGenerator.Date;
@@ -42,8 +43,6 @@ import org.jotrs.ticket.internal.TicketNumberGenerator.Hook;
 import org.jotrs.ticket.internal.TicketNumberGenerator.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.jooq.autoconfigure.ExceptionTranslatorExecuteListener;
 import org.springframework.boot.jooq.autoconfigure.SpringTransactionProvider;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -73,8 +72,7 @@ class TicketNumberCounterDatabaseTest {
      */
     private final Map<DatabaseKind, Database> databases = new EnumMap<>(DatabaseKind.class);
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void sixteenThreadsGetEightHundredDistinctNumbersPerCounterGenerator(DatabaseKind kind) throws Exception {
         Database db = database(kind);
         Map<TicketNumberGenerator, LocalDate> runs = new LinkedHashMap<>();
@@ -104,8 +102,7 @@ class TicketNumberCounterDatabaseTest {
         assertThat(db.dsl.fetchCount(TICKET)).isEqualTo(3 * THREADS * NUMBERS_PER_THREAD);
     }
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void dateBasedCountersStartAgainEveryDayAndAutoIncrementDoesNot(DatabaseKind kind) {
         Database db = database(kind);
         MovableClock clock = new MovableClock(LocalDateTime.of(2024, 1, 15, 23, 59, 59, 900_000_000));
@@ -128,8 +125,7 @@ class TicketNumberCounterDatabaseTest {
         assertThat(db.create(autoIncrement)).isEqualTo("1100004");
     }
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void goesOnFromTheRowsOtrsLeft(DatabaseKind kind) {
         Database db = database(kind);
         LocalDateTime morning = LocalDateTime.of(2024, 1, 15, 8, 0);
@@ -150,8 +146,7 @@ class TicketNumberCounterDatabaseTest {
         assertThat(db.create(db.issuer(new AutoIncrement("12", 5, HOOK), clock))).isEqualTo("1200043");
     }
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void autoIncrementOnAnEmptyCounterTableGoesOnAfterTheNewestTicket(DatabaseKind kind) {
         Database db = database(kind);
         MovableClock clock = new MovableClock(LocalDateTime.of(2024, 1, 15, 8, 0));
@@ -171,8 +166,7 @@ class TicketNumberCounterDatabaseTest {
         assertThat(db.create(autoIncrement)).isEqualTo("1300059");
     }
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void aNumberATicketAlreadyHasIsSkipped(DatabaseKind kind) {
         Database db = database(kind);
         DateChecksum generator = new DateChecksum("14", HOOK);
@@ -185,8 +179,7 @@ class TicketNumberCounterDatabaseTest {
         assertThat(db.countersOf(day)).containsExactly(1L, 3L);
     }
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void randomDrawsAgainOnCollisionAndLeavesTheCounterAlone(DatabaseKind kind) {
         Database db = database(kind);
         db.insertTicket(db.dsl, null, "150001234567");
@@ -198,8 +191,7 @@ class TicketNumberCounterDatabaseTest {
         assertThat(db.dsl.fetchCount(TICKET_NUMBER_COUNTER)).isZero();
     }
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void aClaimCommitsAtOnceSoNobodyWaitsAndARolledBackTicketLeavesAGap(DatabaseKind kind) throws Exception {
         Database db = database(kind);
         DateChecksum generator = new DateChecksum("16", HOOK);
