@@ -14,7 +14,9 @@ import org.jotrs.testing.AgentHttp;
 import org.jotrs.testing.CapturedLog;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TcpProxy;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.TestDatabase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * few seconds, pages answer 503 "database unreachable" within a few seconds instead of hanging
  * for 30 s on Tomcat's 500, and everything recovers by itself when the database is back.
  */
+@Tag(OnEveryDatabase.OTHER_DATABASES_TAG)
 class DatabaseOutageTest {
 
     @Test

@@ -15,12 +15,14 @@ import org.jotrs.testing.AgentHttp;
 import org.jotrs.testing.Agents;
 import org.jotrs.testing.Groups;
 import org.jotrs.testing.RunningJotrs;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * values longer than their column, too large multipart forms, dates past 2038 and uploaded script
  * types.
  */
+@Tag(OnEveryDatabase.OTHER_DATABASES_TAG)
 class TicketAccessHardeningTest {
 
     private static final int ROOT = 1;

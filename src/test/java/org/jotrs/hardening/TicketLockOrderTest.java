@@ -14,11 +14,13 @@ import org.jotrs.platform.DatabaseKind;
 import org.jotrs.platform.InvalidInput;
 import org.jotrs.testing.Agents;
 import org.jotrs.testing.RunningJotrs;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketAction.LinkType;
 import org.jotrs.ticket.TicketService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,6 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Issue 11, item 6: merges and links lock their two tickets in a fixed order, so A->B and B->A at
  * the same moment never deadlock; and an agent without the right takes no row lock at all.
  */
+@Tag(OnEveryDatabase.OTHER_DATABASES_TAG)
 class TicketLockOrderTest {
 
     private static final int ROOT = 1;

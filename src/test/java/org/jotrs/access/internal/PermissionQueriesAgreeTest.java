@@ -14,9 +14,8 @@ import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.Agents;
 import org.jotrs.testing.Groups;
 import org.jotrs.testing.RunningJotrs;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.TestDatabase;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Issue 11, item 3: "an agent's permissions, direct and via roles" is one query, so what an agent
@@ -28,8 +27,7 @@ class PermissionQueriesAgreeTest {
 
     private static final int ROOT = 1;
 
-    @ParameterizedTest
-    @EnumSource(value = DatabaseKind.class, names = {"H2", "POSTGRESQL"})
+    @OnEveryDatabase
     void theCallersAgree(DatabaseKind kind) {
         try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
             DSLContext db = jotrs.bean(DSLContext.class);

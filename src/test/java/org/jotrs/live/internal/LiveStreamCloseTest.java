@@ -12,9 +12,11 @@ import org.jotrs.live.internal.Interest.OneTicket;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.Agents;
 import org.jotrs.testing.RunningJotrs;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.TicketService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.session.Session;
@@ -26,6 +28,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * Issue 10, item 17: a stream whose browser went away cleans up on its own writer thread without
  * interrupting it, so removing its viewer row works and no pooled connection is broken.
  */
+@Tag(OnEveryDatabase.OTHER_DATABASES_TAG)
 class LiveStreamCloseTest {
 
     @ParameterizedTest
