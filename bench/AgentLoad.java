@@ -34,6 +34,9 @@ import java.util.stream.Collectors;
  *             status (GET /tickets?page=0..40: the status view, every not-closed ticket the agent may read)
  *             zoom   (GET /tickets/{random id up to MAX_TICKET_ID})
  *             create (POST /tickets/new: a phone ticket with one article, customer cust1..cust10000)
+ *             search (GET /search?q=...: the search page, 25 rows with snippets; a mix of a rare word,
+ *                     a phrase, a word with a filter, a three-word conjunction and a word in every ticket)
+ *             quick  (GET /search/quick?q=...: 8 results as you type, the last word a prefix)
  * </pre>
  *
  * THINK_MS (default 0) is each agent's mean pause between two requests, drawn from an exponential
@@ -50,7 +53,7 @@ public class AgentLoad {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 6) {
-            System.err.println("usage: java bench/AgentLoad.java BASE_URL LOGIN PASSWORD queue|status|zoom|create AGENTS SECONDS [MAX_TICKET_ID] [THINK_MS]");
+            System.err.println("usage: java bench/AgentLoad.java BASE_URL LOGIN PASSWORD queue|status|zoom|create|search|quick AGENTS SECONDS [MAX_TICKET_ID] [THINK_MS]");
             System.exit(2);
         }
         String base = args[0];
@@ -149,6 +152,28 @@ public class AgentLoad {
             return agent;
         }
 
+        /**
+         * Queries over bench/generate-postgres.sql's data: titles "Benchmark ticket N about item M"
+         * (M = N mod 977), bodies of lorem ipsum ending in the article id (5 articles per ticket).
+         */
+        static String searchQuery(ThreadLocalRandom random, long maxTicketId) {
+            long ticket = random.nextLong(1, maxTicketId + 1);
+            return switch (random.nextInt(5)) {
+                case 0 -> Long.toString(ticket * 5 - random.nextInt(5));         // one article's id: 1 ticket
+                case 1 -> "\"ticket " + ticket + "\"";                              // a phrase: 1 ticket
+                case 2 -> "queue:Raw item " + ticket % 977;                       // a filter and a word: ~250 tickets
+                case 3 -> "about item " + ticket % 977;                           // three words: ~1,000 tickets
+                default -> "lorem";                                               // in every ticket: 1,000,000
+            };
+        }
+
+        /** What an agent has typed so far: the last word is a prefix. */
+        static String typedQuery(ThreadLocalRandom random) {
+            String number = Integer.toString(random.nextInt(1, 1_000_000));
+            String typed = number.substring(0, Math.min(number.length(), random.nextInt(2, 5)));
+            return random.nextBoolean() ? "ticket " + typed : "item " + typed;
+        }
+
         int request(String scenario, long maxTicketId) {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             try {
@@ -160,6 +185,10 @@ public class AgentLoad {
                             "customerUser", "cust" + random.nextInt(1, 10_001), "title", "Load test call",
                             "body", "The customer reports a problem.", "priority", "3 normal", "state", "open",
                             "pendingUntil", "")));
+                    case "search" -> exchange("GET", "/search?q=" + URLEncoder.encode(searchQuery(random, maxTicketId),
+                            StandardCharsets.UTF_8), null);
+                    case "quick" -> exchange("GET", "/search/quick?q=" + URLEncoder.encode(typedQuery(random),
+                            StandardCharsets.UTF_8), null);
                     default -> throw new IllegalArgumentException("unknown scenario " + scenario);
                 };
                 return scenario.equals("create") && response.status() != 302 ? 500 : response.status();
