@@ -114,6 +114,16 @@ public interface TicketService {
     String articleHtml(int actorId, long ticketId, long articleId);
 
     /**
+     * Records that the agent has read the ticket and its articles, as OTRS's zoom does: the
+     * ticket's and each article's {@code Seen} flag for the agent. Nothing is written when the
+     * ticket is already marked seen (no article came since), so opening a ticket again costs one
+     * indexed read.
+     *
+     * @throws org.jotrs.access.PermissionDenied when the agent may not read it
+     */
+    void markSeen(int actorId, long ticketId);
+
+    /**
      * Whether the agent may read the ticket now: owner, responsible, or {@code ro} on its queue's
      * group (the rule of {@link #details}). False for a ticket that does not exist. Read from the
      * database on every call, so a moved ticket or a changed permission counts at once.
@@ -125,6 +135,28 @@ public interface TicketService {
      * however many tickets, for pages and streams that check many at once.
      */
     Set<Long> readableAmong(int actorId, Collection<Long> ticketIds);
+
+    /**
+     * Opens a ticket with an incoming mail as its first article, as OTRS's postmaster does: no
+     * agent acts (the system user 1 is the author), so no permission is checked; the ticket gets
+     * OTRS's {@code NewTicket}, {@code CustomerUpdate} and {@code EmailCustomer} history rows, and
+     * the raw message is kept with the article. Joins the caller's transaction when there is one.
+     *
+     * @throws InvalidTicketRequest for an unknown queue, priority, state or type
+     */
+    MailArrival createFromMail(InboundTicket ticket, InboundMail mail);
+
+    /**
+     * Adds an incoming mail to an existing ticket as OTRS's postmaster FollowUp does: a merged
+     * ticket is followed to the ticket it was merged into; on a closed ticket the queue's
+     * follow-up option decides (possible: reopen; reject: store only; new ticket: open a new
+     * ticket with {@code newTicket}); any other ticket that is not {@code new} is set to
+     * {@code open}; the queue's follow-up lock locks a reopened ticket to its owner.
+     *
+     * @param newTicket the fields for a new ticket, should the queue want one for this follow-up
+     * @throws NoSuchTicket when it does not exist
+     */
+    MailArrival addMailFollowUp(long ticketId, InboundMail mail, InboundTicket newTicket);
 
     /**
      * Opens a ticket that Jotrs raises by itself (see {@link NewSystemTicket}): no permission is

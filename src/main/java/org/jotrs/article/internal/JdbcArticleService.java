@@ -1,7 +1,10 @@
 package org.jotrs.article.internal;
 
+import org.jotrs.platform.ColumnLimits;
+
 import static org.jotrs.platform.db.schema.Tables.ARTICLE;
 import static org.jotrs.platform.db.schema.Tables.ARTICLE_DATA_MIME;
+import static org.jotrs.platform.db.schema.Tables.ARTICLE_FLAG;
 import static org.jotrs.platform.db.schema.Tables.ARTICLE_SENDER_TYPE;
 import static org.jotrs.platform.db.schema.Tables.COMMUNICATION_CHANNEL;
 
@@ -19,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jotrs.article.ArticleService;
 import org.jotrs.article.ArticleView;
 import org.jotrs.article.MailHeaders;
@@ -64,6 +68,20 @@ class JdbcArticleService implements ArticleService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void storeRawMessage(long articleId, byte[] message) {
         rawMessages.store(articleId, message);
+    }
+
+    @Override
+    public Optional<Long> ticketIdOfMessageIds(List<String> messageIds) {
+        List<String> digests = messageIds.stream().filter(id -> id != null && !id.isBlank())
+                .map(id -> org.apache.commons.codec.digest.DigestUtils.md5Hex(id.strip())).distinct().toList();
+        if (digests.isEmpty()) {
+            return Optional.empty();
+        }
+        return db.select(ARTICLE.TICKET_ID).from(ARTICLE_DATA_MIME)
+                .join(ARTICLE).on(ARTICLE.ID.eq(ARTICLE_DATA_MIME.ARTICLE_ID))
+                .where(ARTICLE_DATA_MIME.A_MESSAGE_ID_MD5.in(digests))
+                .orderBy(ARTICLE.ID.desc()).limit(1)
+                .fetchOptional(ARTICLE.TICKET_ID);
     }
 
     @Override
@@ -200,8 +218,30 @@ class JdbcArticleService implements ArticleService {
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
+    public void markSeen(int agentId, long ticketId) {
+        var flag = ARTICLE_FLAG.as("seen");
+        db.insertInto(ARTICLE_FLAG, ARTICLE_FLAG.ARTICLE_ID, ARTICLE_FLAG.ARTICLE_KEY, ARTICLE_FLAG.ARTICLE_VALUE,
+                        ARTICLE_FLAG.CREATE_TIME, ARTICLE_FLAG.CREATE_BY)
+                .select(db.select(ARTICLE.ID, DSL.inline("Seen"), DSL.inline("1"),
+                                DSL.val(LocalDateTime.now(clock)), DSL.val(agentId))
+                        .from(ARTICLE)
+                        .where(ARTICLE.TICKET_ID.eq(ticketId))
+                        .andNotExists(db.selectOne().from(flag)
+                                .where(flag.ARTICLE_ID.eq(ARTICLE.ID))
+                                .and(flag.ARTICLE_KEY.eq("Seen"))
+                                .and(flag.CREATE_BY.eq(agentId))))
+                .execute();
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public long add(NewArticle article) {
-        Map<String, String> problems = attachments.problems(article.attachments());
+        Map<String, String> problems = new java.util.LinkedHashMap<>(attachments.problems(article.attachments()));
+        // Lengths from the schema: a_subject is VARCHAR(3800) in OTRS; the others are unbounded today.
+        ColumnLimits.check(problems, "subject", article.subject(), ARTICLE_DATA_MIME.A_SUBJECT);
+        ColumnLimits.check(problems, "from", article.from(), ARTICLE_DATA_MIME.A_FROM);
+        ColumnLimits.check(problems, "to", article.to(), ARTICLE_DATA_MIME.A_TO);
+        ColumnLimits.check(problems, "body", article.body(), ARTICLE_DATA_MIME.A_BODY);
         if (!problems.isEmpty()) {
             throw new InvalidArticle(problems);
         }
@@ -256,6 +296,14 @@ class JdbcArticleService implements ArticleService {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public long addEmail(NewArticle article, MailHeaders headers) {
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        ColumnLimits.check(problems, "cc", headers.cc(), ARTICLE_DATA_MIME.A_CC);
+        ColumnLimits.check(problems, "bcc", headers.bcc(), ARTICLE_DATA_MIME.A_BCC);
+        ColumnLimits.check(problems, "messageId", headers.messageId(), ARTICLE_DATA_MIME.A_MESSAGE_ID);
+        ColumnLimits.check(problems, "references", headers.references(), ARTICLE_DATA_MIME.A_REFERENCES);
+        if (!problems.isEmpty()) {
+            throw new InvalidArticle(problems);
+        }
         long articleId = add(article);
         db.update(ARTICLE_DATA_MIME)
                 .set(ARTICLE_DATA_MIME.A_CC, headers.cc())

@@ -1,5 +1,8 @@
 package org.jotrs.ticket.web;
 
+import org.jotrs.platform.InvalidInput;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,8 +10,9 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.jotrs.platform.Messages;
+import org.jotrs.access.AgentPreferences;
 import org.jotrs.access.SignedInAgent;
+import org.jotrs.platform.Messages;
 import org.jotrs.ticket.BulkResult;
 import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.TicketAction;
@@ -28,9 +32,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TicketListPages {
 
     private final TicketService tickets;
+    private final AgentPreferences preferences;
+    private final Clock clock;
 
-    TicketListPages(TicketService tickets) {
+    TicketListPages(TicketService tickets, AgentPreferences preferences, Clock clock) {
         this.tickets = tickets;
+        this.preferences = preferences;
+        this.clock = clock;
     }
 
     @GetMapping("/queues")
@@ -61,6 +69,11 @@ class TicketListPages {
     private String list(SignedInAgent agent, View view, ListParams params, Model model) {
         model.addAttribute("list", tickets.list(agent.id(), params.toQuery(view)));
         model.addAttribute("links", new ListLinks(view, params));
+        model.addAttribute("columns", ListColumns.parse(preferences.ownSetting(agent.id(), ListColumns.PREFERENCE)));
+        model.addAttribute("now", LocalDateTime.now(clock));
+        if (!model.containsAttribute("columnError")) {
+            model.addAttribute("columnError", null);
+        }
         if (!model.containsAttribute("bulk")) {
             model.addAttribute("bulk", null);
         }
@@ -111,8 +124,31 @@ class TicketListPages {
             }
             BulkResult result = tickets.applyToAll(agent.id(), ticketIds == null ? List.of() : ticketIds, actions);
             redirect.addFlashAttribute("bulk", result);
-        } catch (InvalidTicketRequest invalid) {
+        } catch (InvalidInput invalid) {
             redirect.addFlashAttribute("bulkErrors", new java.util.LinkedHashMap<>(invalid.errors()));
+        }
+        return "redirect:" + target;
+    }
+
+    /**
+     * Saves the columns the agent chose (checked ones, ordered by their positions) and goes back
+     * to the list. A column that does not exist changes nothing and is named in a message.
+     */
+    @PostMapping("/tickets/columns")
+    String columns(@AuthenticationPrincipal SignedInAgent agent,
+            @RequestParam(name = "column", required = false) List<String> chosen,
+            @RequestParam Map<String, String> form, @RequestParam(defaultValue = "/tickets") String back,
+            RedirectAttributes redirect) {
+        String target = back.startsWith("/") && !back.startsWith("//") ? back : "/tickets";
+        try {
+            List<ListColumns.Column> columns = ListColumns.chosen(chosen == null ? List.of() : chosen, form);
+            if (columns.isEmpty()) {
+                redirect.addFlashAttribute("columnError", Messages.t("ticket.list.columns.none"));
+            } else {
+                preferences.saveOwnSetting(agent.id(), ListColumns.PREFERENCE, ListColumns.stored(columns));
+            }
+        } catch (IllegalArgumentException unknown) {
+            redirect.addFlashAttribute("columnError", Messages.t("ticket.list.columns.unknown", unknown.getMessage()));
         }
         return "redirect:" + target;
     }
@@ -122,24 +158,23 @@ class TicketListPages {
             String sort, String dir, Integer page) {
 
         TicketListQuery toQuery(View view) {
-            return new TicketListQuery(view, queue, parse(TicketListQuery.StateFilter.class, states), blankToNull(state),
-                    blankToNull(priority), owner, parse(TicketListQuery.Age.class, age),
-                    parse(TicketListQuery.Sort.class, sort), "desc".equals(dir), page == null ? 0 : page);
+            return new TicketListQuery(view, queue, parse("states", TicketListQuery.StateFilter.class, states), blankToNull(state),
+                    blankToNull(priority), owner, parse("age", TicketListQuery.Age.class, age),
+                    parse("sort", TicketListQuery.Sort.class, sort),
+                    InvalidInput.choice("dir", dir, Direction.class, Direction.ASC) == Direction.DESC, page == null ? 0 : page);
         }
 
         private static String blankToNull(String value) {
             return value == null || value.isBlank() ? null : value;
         }
 
-        private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-            if (value == null || value.isBlank()) {
-                return null;
-            }
-            try {
-                return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
+        private enum Direction {
+            ASC, DESC
+        }
+
+        /** An unknown value is refused (422 naming the parameter), not silently replaced by the default. */
+        private static <E extends Enum<E>> E parse(String field, Class<E> type, String value) {
+            return InvalidInput.choice(field, value, type, null);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.jotrs.ticket.web;
 
+import org.jotrs.platform.InvalidInput;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -40,14 +41,15 @@ class ZoomPage {
         try {
             tickets.apply(agent.id(), ticketId, action);
             return "redirect:/tickets/" + ticketId;
-        } catch (InvalidTicketRequest invalid) {
-            response.setStatus(422);
+        } catch (InvalidInput invalid) {
+            response.setStatus(invalid.status());
             return render(agent, ticketId, invalid.errors(), form, model);
         }
     }
 
     String render(SignedInAgent agent, long ticketId, Map<String, String> errors, String open, Model model) {
         model.addAttribute("ticket", tickets.details(agent.id(), ticketId));
+        tickets.markSeen(agent.id(), ticketId);
         model.addAttribute("options", tickets.zoomOptions(agent.id(), ticketId));
         model.addAttribute("errors", errors);
         model.addAttribute("open", open);
