@@ -25,6 +25,8 @@ public enum FeedKind {
     TICKET_CUSTOMER_UPDATE("TicketCustomerUpdate", null),
     TICKET_PENDING_TIME_UPDATE("TicketPendingTimeUpdate", null),
     TICKET_MERGE("TicketMerge", null),
+    /** A customer's mail was added to the ticket (OTRS's follow-up). */
+    TICKET_FOLLOW_UP("TicketFollowUp", null),
     TICKET_LINK_ADD("TicketLinkAdd", null),
     TICKET_LINK_DELETE("TicketLinkDelete", null),
     TICKET_SUBSCRIBE("TicketSubscribe", null),

@@ -22,6 +22,7 @@ import org.jotrs.article.MailHeaders;
 import org.jotrs.article.NewArticle;
 import org.jotrs.article.SenderType;
 import org.jotrs.platform.ChangeFeed;
+import org.jotrs.platform.FeedKind;
 import org.jotrs.queue.Queue;
 import org.jotrs.queue.QueueService;
 import org.jotrs.ticket.InboundMail;
@@ -136,8 +137,8 @@ class TicketsFromMail {
         long articleId = addArticle(ticketId, mail);
         entries.add(new TicketHistory.Entry(snapshot, articleId, "EmailCustomer", "%%" + cut(mail.from(), 200)));
         history.addAll(entries, SYSTEM);
-        feed.appendAll(List.of(new ChangeFeed.Change(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketCreate"),
-                new ChangeFeed.Change(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, "ArticleCreate")), SYSTEM);
+        feed.appendAll(List.of(new ChangeFeed.Change(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_CREATE),
+                new ChangeFeed.Change(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, FeedKind.ARTICLE_CREATE)), SYSTEM);
         return new MailArrival(ticketId, number, articleId, true, false, false);
     }
 
@@ -175,9 +176,9 @@ class TicketsFromMail {
             rows.update(current.ticketId(), SYSTEM, values);
         }
         history.addAll(entries, SYSTEM);
-        feed.appendAll(List.of(new ChangeFeed.Change(ChangeFeed.ObjectType.ARTICLE, articleId, current.ticketId(), "ArticleCreate"),
+        feed.appendAll(List.of(new ChangeFeed.Change(ChangeFeed.ObjectType.ARTICLE, articleId, current.ticketId(), FeedKind.ARTICLE_CREATE),
                 new ChangeFeed.Change(ChangeFeed.ObjectType.TICKET, current.ticketId(), current.ticketId(),
-                        reopened ? "TicketStateUpdate" : "TicketFollowUp")), SYSTEM);
+                        reopened ? FeedKind.TICKET_STATE_UPDATE : FeedKind.TICKET_FOLLOW_UP)), SYSTEM);
         return new MailArrival(current.ticketId(), current.number(), articleId, false, reopened, rejected);
     }
 
