@@ -125,4 +125,27 @@ public interface TicketService {
      * however many tickets, for pages and streams that check many at once.
      */
     Set<Long> readableAmong(int actorId, Collection<Long> ticketIds);
+
+    /**
+     * Opens a ticket that Jotrs raises by itself (see {@link NewSystemTicket}): no permission is
+     * asked, the system user (id 1) is the creator. Joins the caller's transaction, so the caller
+     * can record the ticket id in the same commit and never open two for one cause.
+     *
+     * @throws InvalidTicketRequest for a queue that does not exist or is invalid
+     */
+    CreatedTicket createSystemTicket(NewSystemTicket request);
+
+    /**
+     * Adds an internal note from the system user to a ticket (a recurrence, an automation's
+     * remark); joins the caller's transaction.
+     *
+     * @param reopen whether a ticket in a closed or pending state goes back to "open" (a recurrence
+     *     of what it was closed for), with its StateUpdate history row
+     * @return the article id
+     * @throws NoSuchTicket when it does not exist
+     */
+    long addSystemNote(long ticketId, String from, String subject, String body, boolean reopen);
+
+    /** Of the given tickets, those now in a closed (or removed, merged) state. */
+    Set<Long> closedAmong(Collection<Long> ticketIds);
 }

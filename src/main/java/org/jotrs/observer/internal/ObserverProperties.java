@@ -31,7 +31,7 @@ record ObserverProperties(
         @DefaultValue("5s") Duration keyCacheTtl,
         @DefaultValue("24h") Duration maxEventAge,
         @DefaultValue("5m") Duration maxFuture,
-        @DefaultValue("300ms") Duration engineInterval,
+        @DefaultValue("200ms") Duration engineInterval,
         @DefaultValue("5000") int engineBatch,
         @DefaultValue("3s") Duration flushGrace,
         @DefaultValue("1h") Duration retentionInterval) {

@@ -22,10 +22,12 @@ class JooqTicketService implements TicketService {
     private final TicketBulk bulk;
     private final TicketUpdates updates;
     private final MailDrafts mailDrafts;
+    private final SystemTickets systemTickets;
 
     JooqTicketService(TicketCreation creation, TicketReading reading, TicketListing listing, TicketBulk bulk,
-            TicketUpdates updates, MailDrafts mailDrafts) {
+            TicketUpdates updates, MailDrafts mailDrafts, SystemTickets systemTickets) {
         this.mailDrafts = mailDrafts;
+        this.systemTickets = systemTickets;
         this.creation = creation;
         this.updates = updates;
         this.reading = reading;
@@ -103,5 +105,20 @@ class JooqTicketService implements TicketService {
     @Override
     public Set<Long> readableAmong(int actorId, Collection<Long> ticketIds) {
         return reading.readableAmong(actorId, ticketIds);
+    }
+
+    @Override
+    public CreatedTicket createSystemTicket(org.jotrs.ticket.NewSystemTicket request) {
+        return systemTickets.create(request);
+    }
+
+    @Override
+    public long addSystemNote(long ticketId, String from, String subject, String body, boolean reopen) {
+        return systemTickets.addNote(ticketId, from, subject, body, reopen);
+    }
+
+    @Override
+    public Set<Long> closedAmong(Collection<Long> ticketIds) {
+        return systemTickets.closedAmong(ticketIds);
     }
 }

@@ -1,0 +1,68 @@
+package org.jotrs.observer;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Incidents for agents: an agent sees those of the sites whose ticket queue they may read
+ * ({@code ro} on the queue's group); changing a status takes {@code rw} there.
+ */
+public interface Incidents {
+
+    /** Statuses of an incident. */
+    enum Status {
+        OPEN, ACKNOWLEDGED, RESOLVED, IGNORED;
+
+        public String key() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public static Status of(String key) {
+            for (Status status : values()) {
+                if (status.key().equalsIgnoreCase(key)) {
+                    return status;
+                }
+            }
+            throw new org.jotrs.platform.InvalidInput(java.util.Map.of("status",
+                    "Choose open, acknowledged, resolved or ignored."));
+        }
+    }
+
+    /** One incident in a list. */
+    record Summary(long id, String site, String kind, String title, String route, String target, String label,
+            Status status, boolean regressed, int occurrences, int sessions, int users, Instant firstSeen,
+            Instant lastSeen, Long ticketId) {
+    }
+
+    /** One line of the sample session's story. */
+    record StoryStep(double seconds, String text) {
+
+        /** The time from the story's start, as shown: {@code +1.2 s}. */
+        public String offset() {
+            return String.format(java.util.Locale.ROOT, "+%.1f s", seconds);
+        }
+    }
+
+    /**
+     * An incident with its story and occurrences per hour.
+     *
+     * @param hourly occurrences in each of the last 48 hours, oldest first
+     */
+    record Details(Summary summary, String browsers, String lastRelease, String sampleSession, List<StoryStep> story,
+            List<Integer> hourly) {
+    }
+
+    /** Newest first; {@code status} null lists open and acknowledged ones. */
+    List<Summary> list(int actorId, Status status);
+
+    /**
+     * @throws org.jotrs.platform.NoSuchEntry when it does not exist or the agent may not see it
+     */
+    Details details(int actorId, long incidentId);
+
+    /**
+     * @throws org.jotrs.platform.NoSuchEntry when it does not exist or the agent may not see it
+     * @throws org.jotrs.access.PermissionDenied without {@code rw} on the site's queue
+     */
+    void setStatus(int actorId, long incidentId, Status status);
+}

@@ -1,0 +1,135 @@
+package org.jotrs.observer.internal;
+
+import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_INCIDENT;
+import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_SIGNAL;
+import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_SITE;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jotrs.access.AccessService;
+import org.jotrs.access.Permission;
+import org.jotrs.observer.Incidents;
+import org.jotrs.platform.NoSuchEntry;
+import org.jotrs.platform.db.schema.tables.records.JotrsObserverIncidentRecord;
+import org.jotrs.queue.Queue;
+import org.jotrs.queue.QueueService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Incidents read and changed for agents, with the permission of the site's queue. */
+@Service
+class JooqIncidents implements Incidents {
+
+    static final int HOURS = 48;
+
+    private final DSLContext db;
+    private final AccessService access;
+    private final QueueService queues;
+    private final IncidentStories stories;
+    private final Clock clock;
+
+    JooqIncidents(DSLContext db, AccessService access, QueueService queues, IncidentStories stories, Clock clock) {
+        this.db = db;
+        this.access = access;
+        this.queues = queues;
+        this.stories = stories;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Summary> list(int actorId, Status status) {
+        var i = JOTRS_OBSERVER_INCIDENT;
+        List<Long> sites = visibleSites(actorId, Permission.RO);
+        if (sites.isEmpty()) {
+            return List.of();
+        }
+        List<String> statuses = status == null ? List.of("open", "acknowledged") : List.of(status.key());
+        return db.select(i.fields()).select(JOTRS_OBSERVER_SITE.NAME).from(i)
+                .join(JOTRS_OBSERVER_SITE).on(JOTRS_OBSERVER_SITE.ID.eq(i.SITE_ID))
+                .where(i.SITE_ID.in(sites)).and(i.STATUS.in(statuses))
+                .orderBy(i.LAST_SEEN.desc()).limit(500)
+                .fetch(r -> summary(r.into(i), r.get(JOTRS_OBSERVER_SITE.NAME)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Details details(int actorId, long incidentId) {
+        Record row = find(actorId, incidentId, Permission.RO);
+        JotrsObserverIncidentRecord incident = row.into(JOTRS_OBSERVER_INCIDENT);
+        long hour = 3_600_000L;
+        long end = (clock.millis() / hour + 1) * hour;
+        long start = end - HOURS * hour;
+        int[] counts = new int[HOURS];
+        db.select(JOTRS_OBSERVER_SIGNAL.OCCURRED_AT).from(JOTRS_OBSERVER_SIGNAL)
+                .where(JOTRS_OBSERVER_SIGNAL.INCIDENT_ID.eq(incidentId))
+                .and(JOTRS_OBSERVER_SIGNAL.OCCURRED_AT.ge(start))
+                .forEach(r -> {
+                    int bucket = (int) ((r.value1() - start) / hour);
+                    if (bucket >= 0 && bucket < HOURS) {
+                        counts[bucket]++;
+                    }
+                });
+        List<Integer> hourly = new ArrayList<>(HOURS);
+        for (int count : counts) {
+            hourly.add(count);
+        }
+        List<StoryStep> story = stories.story(incident).stream().map(s -> new StoryStep(s.seconds(), s.text())).toList();
+        return new Details(summary(incident, row.get(JOTRS_OBSERVER_SITE.NAME)), incident.getBrowsers(),
+                incident.getLastRelease(), incident.getSampleSession(), story, hourly);
+    }
+
+    @Override
+    @Transactional
+    public void setStatus(int actorId, long incidentId, Status status) {
+        JotrsObserverIncidentRecord incident = find(actorId, incidentId, Permission.RW).into(JOTRS_OBSERVER_INCIDENT);
+        incident = db.selectFrom(JOTRS_OBSERVER_INCIDENT).where(JOTRS_OBSERVER_INCIDENT.ID.eq(incident.getId())).forUpdate().fetchOne();
+        incident.setStatus(status.key());
+        if (status == Status.RESOLVED) {
+            incident.setResolvedAt(clock.millis());
+            incident.setResolvedRelease(incident.getLastRelease());
+            incident.setRegressed((short) 0);
+        }
+        incident.setChangeTime(LocalDateTime.now(clock));
+        incident.store();
+    }
+
+    private Record find(int actorId, long incidentId, Permission permission) {
+        var i = JOTRS_OBSERVER_INCIDENT;
+        Record row = db.select(i.fields()).select(JOTRS_OBSERVER_SITE.NAME, JOTRS_OBSERVER_SITE.QUEUE_ID).from(i)
+                .join(JOTRS_OBSERVER_SITE).on(JOTRS_OBSERVER_SITE.ID.eq(i.SITE_ID))
+                .where(i.ID.eq(incidentId)).fetchOne();
+        if (row == null || !visibleSites(actorId, Permission.RO).contains(row.get(i.SITE_ID))) {
+            throw new NoSuchEntry("incident " + incidentId);
+        }
+        if (permission != Permission.RO) {
+            int groupId = queues.find(row.get(JOTRS_OBSERVER_SITE.QUEUE_ID)).map(Queue::groupId).orElse(-1);
+            access.require(actorId, groupId, permission, "change incidents of site " + row.get(JOTRS_OBSERVER_SITE.NAME));
+        }
+        return row;
+    }
+
+    /** Sites whose ticket queue the agent holds the permission on. */
+    private List<Long> visibleSites(int actorId, Permission permission) {
+        Set<Integer> groups = access.groupsWith(actorId, permission);
+        Map<Integer, Integer> groupOfQueue = queues.validQueues().stream().collect(Collectors.toMap(Queue::id, Queue::groupId));
+        return db.select(JOTRS_OBSERVER_SITE.ID, JOTRS_OBSERVER_SITE.QUEUE_ID).from(JOTRS_OBSERVER_SITE).fetch().stream()
+                .filter(r -> groups.contains(groupOfQueue.getOrDefault(r.value2(), -1)))
+                .map(r -> r.value1()).toList();
+    }
+
+    private Summary summary(JotrsObserverIncidentRecord r, String site) {
+        return new Summary(r.getId(), site, r.getKind(), stories.title(r), r.getRoute(), r.getTarget(), r.getLabel(),
+                Status.of(r.getStatus()), r.getRegressed() == 1, r.getOccurrences(), r.getSessions(), r.getUsers(),
+                Instant.ofEpochMilli(r.getFirstSeen()), Instant.ofEpochMilli(r.getLastSeen()), r.getTicketId());
+    }
+}

@@ -1,0 +1,146 @@
+package org.jotrs.ticket.internal;
+
+import static org.jotrs.platform.db.schema.Tables.TICKET;
+import static org.jotrs.platform.db.schema.Tables.TICKET_STATE;
+import static org.jotrs.platform.db.schema.Tables.TICKET_STATE_TYPE;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jooq.DSLContext;
+import org.jotrs.article.ArticleService;
+import org.jotrs.article.Channel;
+import org.jotrs.article.NewArticle;
+import org.jotrs.article.SenderType;
+import org.jotrs.platform.ChangeFeed;
+import org.jotrs.queue.Queue;
+import org.jotrs.queue.QueueService;
+import org.jotrs.ticket.CreatedTicket;
+import org.jotrs.ticket.InvalidTicketRequest;
+import org.jotrs.ticket.NewSystemTicket;
+import org.jotrs.ticket.TicketNumbers;
+import org.jotrs.ticket.internal.TicketHistory.Snapshot;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tickets and notes that Jotrs writes by itself, as the system user (id 1): state "new", the configured
+ * default priority and type, unlocked, no customer; history rows NewTicket and AddNote (OTRS's
+ * wording) and change-feed rows as for any ticket. They join the caller's transaction, so a
+ * caller can tie the ticket to its own row atomically.
+ */
+@Component
+class SystemTickets {
+
+    static final int SYSTEM = 1;
+
+    private final DSLContext db;
+    private final QueueService queues;
+    private final ArticleService articles;
+    private final TicketNumbers numbers;
+    private final TicketLookups lookups;
+    private final TicketHistory history;
+    private final TicketRows rows;
+    private final ChangeFeed feed;
+    private final Clock clock;
+    private final TicketRuntimeSettings settings;
+
+    SystemTickets(DSLContext db, QueueService queues, ArticleService articles, TicketNumbers numbers, TicketLookups lookups,
+            TicketHistory history, TicketRows rows, ChangeFeed feed, Clock clock, TicketRuntimeSettings settings) {
+        this.settings = settings;
+        this.db = db;
+        this.queues = queues;
+        this.articles = articles;
+        this.numbers = numbers;
+        this.lookups = lookups;
+        this.history = history;
+        this.rows = rows;
+        this.feed = feed;
+        this.clock = clock;
+    }
+
+    @Transactional
+    CreatedTicket create(NewSystemTicket request) {
+        Queue queue = queues.find(request.queueId()).filter(Queue::valid)
+                .orElseThrow(() -> new InvalidTicketRequest(Map.of("queue", "There is no valid queue " + request.queueId() + ".")));
+        String title = request.title() == null || request.title().isBlank() ? "(no title)" : request.title().strip();
+        title = title.length() > TicketCreation.MAX_TITLE ? title.substring(0, TicketCreation.MAX_TITLE - 1) + "…" : title;
+        var chosen = lookups.chosen(settings.newPriority(), settings.newType(), "new");
+        var priority = chosen.priority().orElseThrow(() -> new IllegalStateException("priority " + settings.newPriority() + " is missing"));
+        short typeId = chosen.type().map(TicketLookups.TicketType::id).orElseGet(lookups::defaultTypeId);
+        var state = chosen.state().or(() -> lookups.firstStateOfType("new"))
+                .orElseThrow(() -> new IllegalStateException("no state of type new"));
+        LocalDateTime now = LocalDateTime.now(clock);
+        String number = numbers.next();
+        long ticketId = db.insertInto(TICKET)
+                .set(TICKET.TN, number)
+                .set(TICKET.TITLE, title)
+                .set(TICKET.QUEUE_ID, queue.id())
+                .set(TICKET.TICKET_LOCK_ID, lookups.lockId("unlock"))
+                .set(TICKET.TYPE_ID, typeId)
+                .set(TICKET.USER_ID, SYSTEM)
+                .set(TICKET.RESPONSIBLE_USER_ID, SYSTEM)
+                .set(TICKET.TICKET_PRIORITY_ID, priority.id())
+                .set(TICKET.TICKET_STATE_ID, state.id())
+                .set(TICKET.TIMEOUT, (int) clock.instant().getEpochSecond())
+                .set(TICKET.UNTIL_TIME, 0)
+                .set(TICKET.ESCALATION_TIME, 0)
+                .set(TICKET.ESCALATION_UPDATE_TIME, 0)
+                .set(TICKET.ESCALATION_RESPONSE_TIME, 0)
+                .set(TICKET.ESCALATION_SOLUTION_TIME, 0)
+                .set(TICKET.ARCHIVE_FLAG, (short) 0)
+                .set(TICKET.CREATE_TIME, now)
+                .set(TICKET.CREATE_BY, SYSTEM)
+                .set(TICKET.CHANGE_TIME, now)
+                .set(TICKET.CHANGE_BY, SYSTEM)
+                .returning(TICKET.ID)
+                .fetchSingle()
+                .getId();
+        Snapshot snapshot = new Snapshot(ticketId, typeId, queue.id(), SYSTEM, priority.id(), state.id());
+        long articleId = articles.add(new NewArticle(ticketId, SenderType.SYSTEM, Channel.INTERNAL, false, request.from(),
+                queue.name(), title, request.body(), SYSTEM));
+        history.addAll(List.of(
+                new TicketHistory.Entry(snapshot, null, "NewTicket", "%%" + number + "%%" + queue.name() + "%%"
+                        + priority.name() + "%%" + state.name() + "%%" + ticketId),
+                new TicketHistory.Entry(snapshot, articleId, "AddNote", "%%" + request.from())), SYSTEM);
+        feed.appendAll(List.of(new ChangeFeed.Change(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketCreate"),
+                new ChangeFeed.Change(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, "ArticleCreate")), SYSTEM);
+        return new CreatedTicket(ticketId, number, articleId);
+    }
+
+    @Transactional
+    long addNote(long ticketId, String from, String subject, String body, boolean reopen) {
+        TicketRows.Current current = rows.lockAndRead(ticketId);
+        if (reopen && !current.merged() && !"open".equals(current.stateType()) && !"new".equals(current.stateType())) {
+            var open = lookups.state("open").orElseThrow(() -> new IllegalStateException("state open is missing"));
+            rows.update(ticketId, SYSTEM, Map.of(TICKET.TICKET_STATE_ID, open.id(), TICKET.UNTIL_TIME, 0));
+            history.add(current.snapshot().withState(open.id()), null, "StateUpdate",
+                    "%%" + current.stateName() + "%%" + open.name() + "%%", SYSTEM);
+            feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketStateUpdate", SYSTEM);
+            current = rows.read(ticketId);
+        }
+        long articleId = articles.add(new NewArticle(ticketId, SenderType.SYSTEM, Channel.INTERNAL, false, from, null,
+                subject, body, SYSTEM));
+        history.add(current.snapshot(), articleId, "AddNote", "%%" + from, SYSTEM);
+        rows.update(ticketId, SYSTEM, Map.of());
+        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, "ArticleCreate", SYSTEM);
+        return articleId;
+    }
+
+    @Transactional(readOnly = true)
+    Set<Long> closedAmong(Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(db.select(TICKET.ID).from(TICKET)
+                .join(TICKET_STATE).on(TICKET_STATE.ID.eq(TICKET.TICKET_STATE_ID))
+                .join(TICKET_STATE_TYPE).on(TICKET_STATE_TYPE.ID.eq(TICKET_STATE.TYPE_ID))
+                .where(TICKET.ID.in(ticketIds))
+                .and(TICKET_STATE_TYPE.NAME.in("closed", "removed", "merged"))
+                .fetch(TICKET.ID));
+    }
+}
