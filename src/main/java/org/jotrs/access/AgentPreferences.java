@@ -102,6 +102,21 @@ public interface AgentPreferences {
     /** The agent's language and zone, cheap enough to ask on every page. */
     LocaleChoice localeChoice(int agentId);
 
+    /**
+     * A setting Jotrs keeps for the agent beside OTRS's (such as the columns of the ticket lists),
+     * in {@code user_preferences} under a key starting with {@code Jotrs}; empty when never set.
+     *
+     * @throws IllegalArgumentException for a key that does not start with {@code Jotrs}
+     */
+    java.util.Optional<String> ownSetting(int agentId, String key);
+
+    /**
+     * Stores such a setting, replacing the previous value (not audited: it changes no access).
+     *
+     * @throws IllegalArgumentException for a key that does not start with {@code Jotrs}
+     */
+    void saveOwnSetting(int agentId, String key, String value);
+
     /** The agent's theme, cheap enough to ask on every page. */
     String theme(int agentId);
 

@@ -20,6 +20,13 @@ public interface ArticleService {
     long add(NewArticle article);
 
     /**
+     * Marks every article of the ticket as seen by the agent (OTRS {@code article_flag} key
+     * {@code Seen}), skipping those already marked. Runs inside the caller's transaction; the
+     * caller checks the agent may read the ticket.
+     */
+    void markSeen(int agentId, long ticketId);
+
+    /**
      * What is wrong with these attachments (too large, no file name), by form field
      * ({@code attachments}); empty when they can be stored. Callers check this before they write
      * anything, so a refused upload leaves no ticket or article behind.

@@ -17,8 +17,15 @@ public record TicketList(TicketListQuery query, List<Row> rows, int pageSize, in
     public record QueueCount(int queueId, String name, int openTickets) {
     }
 
+    /**
+     * One ticket of the page.
+     *
+     * @param priorityId OTRS's priority id (1 very low to 5 very high in a default installation), for the colour stripe
+     * @param seen whether the reading agent has seen all its articles (OTRS ticket flag {@code Seen})
+     */
     public record Row(long id, String number, String title, String queue, String state, String priority,
-            String customerUser, String owner, boolean locked, LocalDateTime created, LocalDateTime changed) {
+            String customerUser, String owner, boolean locked, LocalDateTime created, LocalDateTime changed,
+            int priorityId, boolean seen) {
     }
 
     public int pages() {

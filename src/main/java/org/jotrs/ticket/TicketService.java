@@ -114,6 +114,16 @@ public interface TicketService {
     String articleHtml(int actorId, long ticketId, long articleId);
 
     /**
+     * Records that the agent has read the ticket and its articles, as OTRS's zoom does: the
+     * ticket's and each article's {@code Seen} flag for the agent. Nothing is written when the
+     * ticket is already marked seen (no article came since), so opening a ticket again costs one
+     * indexed read.
+     *
+     * @throws org.jotrs.access.PermissionDenied when the agent may not read it
+     */
+    void markSeen(int actorId, long ticketId);
+
+    /**
      * Whether the agent may read the ticket now: owner, responsible, or {@code ro} on its queue's
      * group (the rule of {@link #details}). False for a ticket that does not exist. Read from the
      * database on every call, so a moved ticket or a changed permission counts at once.

@@ -140,6 +140,27 @@ class StoredAgentPreferences implements AgentPreferences {
 
     @Override
     @Transactional(readOnly = true)
+    public java.util.Optional<String> ownSetting(int agentId, String key) {
+        requireOwnKey(key);
+        return java.util.Optional.ofNullable(store.get(agentId, List.of(key)).get(key));
+    }
+
+    @Override
+    @Transactional
+    public void saveOwnSetting(int agentId, String key, String value) {
+        requireOwnKey(key);
+        store.set(agentId, Map.of(key, value));
+    }
+
+    /** OTRS's own preferences are changed only through {@link #saveSettings}, with their checks. */
+    private static void requireOwnKey(String key) {
+        if (key == null || !key.startsWith("Jotrs")) {
+            throw new IllegalArgumentException("not a Jotrs setting: " + key);
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public LocaleChoice localeChoice(int agentId) {
         Map<String, String> stored = store.get(agentId, List.of(LANGUAGE, TIME_ZONE));
         return new LocaleChoice(AgentPreferences.supportedLanguage(stored.get(LANGUAGE)), zone(stored.get(TIME_ZONE)));

@@ -2,6 +2,7 @@ package org.jotrs.article.internal;
 
 import static org.jotrs.platform.db.schema.Tables.ARTICLE;
 import static org.jotrs.platform.db.schema.Tables.ARTICLE_DATA_MIME;
+import static org.jotrs.platform.db.schema.Tables.ARTICLE_FLAG;
 import static org.jotrs.platform.db.schema.Tables.ARTICLE_SENDER_TYPE;
 import static org.jotrs.platform.db.schema.Tables.COMMUNICATION_CHANNEL;
 
@@ -19,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.jotrs.article.ArticleService;
 import org.jotrs.article.ArticleView;
 import org.jotrs.article.MailHeaders;
@@ -196,6 +198,23 @@ class JdbcArticleService implements ArticleService {
             }
         }
         return SenderType.SYSTEM;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markSeen(int agentId, long ticketId) {
+        var flag = ARTICLE_FLAG.as("seen");
+        db.insertInto(ARTICLE_FLAG, ARTICLE_FLAG.ARTICLE_ID, ARTICLE_FLAG.ARTICLE_KEY, ARTICLE_FLAG.ARTICLE_VALUE,
+                        ARTICLE_FLAG.CREATE_TIME, ARTICLE_FLAG.CREATE_BY)
+                .select(db.select(ARTICLE.ID, DSL.inline("Seen"), DSL.inline("1"),
+                                DSL.val(LocalDateTime.now(clock)), DSL.val(agentId))
+                        .from(ARTICLE)
+                        .where(ARTICLE.TICKET_ID.eq(ticketId))
+                        .andNotExists(db.selectOne().from(flag)
+                                .where(flag.ARTICLE_ID.eq(ARTICLE.ID))
+                                .and(flag.ARTICLE_KEY.eq("Seen"))
+                                .and(flag.CREATE_BY.eq(agentId))))
+                .execute();
     }
 
     @Override

@@ -98,6 +98,11 @@ class JooqTicketService implements TicketService {
     }
 
     @Override
+    public void markSeen(int actorId, long ticketId) {
+        reading.markSeen(actorId, ticketId);
+    }
+
+    @Override
     public boolean canRead(int actorId, long ticketId) {
         return reading.canRead(actorId, ticketId);
     }

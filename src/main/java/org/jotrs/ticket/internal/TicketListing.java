@@ -2,6 +2,7 @@ package org.jotrs.ticket.internal;
 
 import static org.jotrs.platform.db.schema.Tables.QUEUE;
 import static org.jotrs.platform.db.schema.Tables.TICKET;
+import static org.jotrs.platform.db.schema.Tables.TICKET_FLAG;
 import static org.jotrs.platform.db.schema.Tables.TICKET_LOCK_TYPE;
 import static org.jotrs.platform.db.schema.Tables.TICKET_PRIORITY;
 import static org.jotrs.platform.db.schema.Tables.TICKET_STATE;
@@ -90,7 +91,7 @@ class TicketListing {
                 : db.fetchCount(TICKET, condition);
         int pageSize = settings.pageSize();
         int page = Math.max(0, Math.min(query.page(), Math.max(0, (total - 1) / pageSize)));
-        List<TicketList.Row> rows = page(condition, query, page * pageSize, pageSize);
+        List<TicketList.Row> rows = page(condition, query, page * pageSize, pageSize, actorId);
         List<AgentRef> owners = access.validAgents();
         return new TicketList(query.onPage(page), rows, pageSize, total, queues,
                 lookups.states().stream().map(State::name).toList(), lookups.priorities(), owners);
@@ -170,7 +171,8 @@ class TicketListing {
      * The names come from scalar subqueries rather than joins: with five joins PostgreSQL spent
      * about 3 ms planning every page (the ticket table has over 20 indexes), more than running it.
      */
-    private List<TicketList.Row> page(Condition condition, TicketListQuery query, int offset, int pageSize) {
+    private List<TicketList.Row> page(Condition condition, TicketListQuery query, int offset, int pageSize,
+            int actorId) {
         SortKey sort = sortKey(query.sort());
         Field<?> sortKey = sort.key().as("sort_key");
         Field<Long> pageId = TICKET.ID.as("page_id");
@@ -187,12 +189,17 @@ class TicketListing {
                         name(TICKET_PRIORITY.NAME, TICKET_PRIORITY.ID.eq(t.TICKET_PRIORITY_ID)), t.CUSTOMER_USER_ID,
                         name(USERS.LOGIN, USERS.ID.eq(t.USER_ID)),
                         name(TICKET_LOCK_TYPE.NAME, TICKET_LOCK_TYPE.ID.eq(t.TICKET_LOCK_ID)), t.CREATE_TIME,
-                        t.CHANGE_TIME)
+                        t.CHANGE_TIME, t.TICKET_PRIORITY_ID,
+                        DSL.field(DSL.exists(DSL.selectOne().from(TICKET_FLAG)
+                                .where(TICKET_FLAG.TICKET_ID.eq(t.ID))
+                                .and(TICKET_FLAG.CREATE_BY.eq(actorId))
+                                .and(TICKET_FLAG.TICKET_KEY.eq(TicketFlags.SEEN)))))
                 .from(t)
                 .join(page).on(page.field(pageId).eq(t.ID))
                 .orderBy(direction(page.field(sortKey), query), direction(page.field(pageId), query))
                 .fetch(r -> new TicketList.Row(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), !"unlock".equals(r.value9()), r.value10(), r.value11()));
+                        r.value7(), r.value8(), !"unlock".equals(r.value9()), r.value10(), r.value11(), r.value12(),
+                        Boolean.TRUE.equals(r.value13())));
     }
 
     /** A lookup table's name for one ticket (a scalar subquery on its primary key). */

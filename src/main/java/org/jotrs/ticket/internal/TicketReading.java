@@ -50,9 +50,11 @@ class TicketReading {
     private final TicketLookups lookups;
     private final TicketLinking linking;
     private final TimeAccounting timeAccounting;
+    private final TicketFlags flags;
 
     TicketReading(DSLContext db, AccessService access, ArticleService articles, QueueService queues, TicketRows rows,
-            TicketLookups lookups, TicketLinking linking, TimeAccounting timeAccounting) {
+            TicketLookups lookups, TicketLinking linking, TimeAccounting timeAccounting, TicketFlags flags) {
+        this.flags = flags;
         this.db = db;
         this.access = access;
         this.articles = articles;
@@ -147,7 +149,19 @@ class TicketReading {
         return articles.safeHtmlBody(ticketId, articleId).orElseThrow(() -> new NoSuchAttachment(ticketId, articleId));
     }
 
+    /** See {@link org.jotrs.ticket.TicketService#markSeen}: one read when nothing is new. */
+    @Transactional
+    void markSeen(int actorId, long ticketId) {
+        if (flags.seen(ticketId, actorId)) {
+            return;
+        }
+        requireReadable(actorId, ticketId);
+        articles.markSeen(actorId, ticketId);
+        flags.markSeen(ticketId, actorId);
+    }
+
     @Transactional(readOnly = true)
+
     boolean canRead(int actorId, long ticketId) {
         var row = db.select(QUEUE.GROUP_ID, TICKET.USER_ID, TICKET.RESPONSIBLE_USER_ID)
                 .from(TICKET)

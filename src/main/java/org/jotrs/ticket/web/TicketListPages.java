@@ -1,5 +1,7 @@
 package org.jotrs.ticket.web;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,8 +9,9 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.jotrs.platform.Messages;
+import org.jotrs.access.AgentPreferences;
 import org.jotrs.access.SignedInAgent;
+import org.jotrs.platform.Messages;
 import org.jotrs.ticket.BulkResult;
 import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.TicketAction;
@@ -28,9 +31,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TicketListPages {
 
     private final TicketService tickets;
+    private final AgentPreferences preferences;
+    private final Clock clock;
 
-    TicketListPages(TicketService tickets) {
+    TicketListPages(TicketService tickets, AgentPreferences preferences, Clock clock) {
         this.tickets = tickets;
+        this.preferences = preferences;
+        this.clock = clock;
     }
 
     @GetMapping("/queues")
@@ -61,6 +68,11 @@ class TicketListPages {
     private String list(SignedInAgent agent, View view, ListParams params, Model model) {
         model.addAttribute("list", tickets.list(agent.id(), params.toQuery(view)));
         model.addAttribute("links", new ListLinks(view, params));
+        model.addAttribute("columns", ListColumns.parse(preferences.ownSetting(agent.id(), ListColumns.PREFERENCE)));
+        model.addAttribute("now", LocalDateTime.now(clock));
+        if (!model.containsAttribute("columnError")) {
+            model.addAttribute("columnError", null);
+        }
         if (!model.containsAttribute("bulk")) {
             model.addAttribute("bulk", null);
         }
@@ -113,6 +125,29 @@ class TicketListPages {
             redirect.addFlashAttribute("bulk", result);
         } catch (InvalidTicketRequest invalid) {
             redirect.addFlashAttribute("bulkErrors", new java.util.LinkedHashMap<>(invalid.errors()));
+        }
+        return "redirect:" + target;
+    }
+
+    /**
+     * Saves the columns the agent chose (checked ones, ordered by their positions) and goes back
+     * to the list. A column that does not exist changes nothing and is named in a message.
+     */
+    @PostMapping("/tickets/columns")
+    String columns(@AuthenticationPrincipal SignedInAgent agent,
+            @RequestParam(name = "column", required = false) List<String> chosen,
+            @RequestParam Map<String, String> form, @RequestParam(defaultValue = "/tickets") String back,
+            RedirectAttributes redirect) {
+        String target = back.startsWith("/") && !back.startsWith("//") ? back : "/tickets";
+        try {
+            List<ListColumns.Column> columns = ListColumns.chosen(chosen == null ? List.of() : chosen, form);
+            if (columns.isEmpty()) {
+                redirect.addFlashAttribute("columnError", Messages.t("ticket.list.columns.none"));
+            } else {
+                preferences.saveOwnSetting(agent.id(), ListColumns.PREFERENCE, ListColumns.stored(columns));
+            }
+        } catch (IllegalArgumentException unknown) {
+            redirect.addFlashAttribute("columnError", Messages.t("ticket.list.columns.unknown", unknown.getMessage()));
         }
         return "redirect:" + target;
     }

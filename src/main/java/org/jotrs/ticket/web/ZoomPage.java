@@ -48,6 +48,7 @@ class ZoomPage {
 
     String render(SignedInAgent agent, long ticketId, Map<String, String> errors, String open, Model model) {
         model.addAttribute("ticket", tickets.details(agent.id(), ticketId));
+        tickets.markSeen(agent.id(), ticketId);
         model.addAttribute("options", tickets.zoomOptions(agent.id(), ticketId));
         model.addAttribute("errors", errors);
         model.addAttribute("open", open);
