@@ -21,7 +21,6 @@ import org.springframework.util.unit.DataSize;
  * @param engineBatch events the engine reads per run at most
  * @param flushGrace how long after a click's arrival the engine waits for later events of the
  *     session (the SDK flushes every 2 s) before it decides that nothing happened
- * @param retentionInterval how often old events are deleted
  */
 @ConfigurationProperties("jotrs.observer")
 record ObserverProperties(
@@ -33,6 +32,5 @@ record ObserverProperties(
         @DefaultValue("5m") Duration maxFuture,
         @DefaultValue("200ms") Duration engineInterval,
         @DefaultValue("5000") int engineBatch,
-        @DefaultValue("3s") Duration flushGrace,
-        @DefaultValue("1h") Duration retentionInterval) {
+        @DefaultValue("3s") Duration flushGrace) {
 }
