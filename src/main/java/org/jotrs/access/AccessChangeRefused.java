@@ -2,22 +2,19 @@ package org.jotrs.access;
 
 import java.util.Map;
 
+import org.jotrs.platform.InvalidInput;
+
 /**
  * An administration change was refused and nothing was written: a message per form field
  * ({@code login}, {@code email}, ...), or under {@code permissions} when the change would leave
- * no administrator.
+ * no administrator. Part of the {@link InvalidInput} family.
  *
  * @see #conflict()
  */
-public class AccessChangeRefused extends RuntimeException {
-
-    private final Map<String, String> errors;
-    private final boolean conflict;
+public class AccessChangeRefused extends InvalidInput {
 
     private AccessChangeRefused(Map<String, String> errors, boolean conflict) {
-        super(String.join(" ", errors.values()));
-        this.errors = Map.copyOf(errors);
-        this.conflict = conflict;
+        super(errors, conflict);
     }
 
     /** The input itself is wrong (HTTP 422). */
@@ -28,18 +25,5 @@ public class AccessChangeRefused extends RuntimeException {
     /** The input is fine but clashes with what is stored: a taken name, the last administrator (HTTP 409). */
     public static AccessChangeRefused conflict(String field, String message) {
         return new AccessChangeRefused(Map.of(field, message), true);
-    }
-
-    public Map<String, String> errors() {
-        return errors;
-    }
-
-    public boolean conflict() {
-        return conflict;
-    }
-
-    /** The HTTP status a page answers with. */
-    public int status() {
-        return conflict ? 409 : 422;
     }
 }

@@ -1,9 +1,11 @@
 package org.jotrs.access;
 
+import org.jotrs.platform.NoSuchEntry;
+
 /** An agent, group or role id that does not exist. */
-public class NoSuchAccessObject extends RuntimeException {
+public class NoSuchAccessObject extends NoSuchEntry {
 
     public NoSuchAccessObject(String what, int id) {
-        super("There is no " + what + " with id " + id + ".");
+        super(what + " with id " + id);
     }
 }

@@ -1,7 +1,9 @@
 package org.jotrs.access;
 
+import org.jotrs.platform.AccessRefused;
+
 /** An agent lacks the permission an action needs; nothing was changed. */
-public class PermissionDenied extends RuntimeException {
+public class PermissionDenied extends AccessRefused {
 
     private final Permission required;
 

@@ -7,14 +7,35 @@ import java.util.stream.Collectors;
 /**
  * Input that a use case refused, with one message per field (form field names as keys, so a
  * page can show each message beside its field). Thrown before anything is written.
+ *
+ * <p>The one validation family: every module's refusal of input ({@code InvalidTicketRequest},
+ * {@code InvalidArticle}, {@code AccessChangeRefused}, {@code InvalidAddress}, ...) extends it, so
+ * the web layer maps all of them in one place ({@code org.jotrs.web.ErrorReplies}): 422, or 409
+ * for a {@link #conflict()} with stored data (a taken name, the last administrator).
  */
 public class InvalidInput extends RuntimeException {
 
     private final Map<String, String> errors;
+    private final boolean conflict;
 
     public InvalidInput(Map<String, String> errors) {
+        this(errors, false);
+    }
+
+    protected InvalidInput(Map<String, String> errors, boolean conflict) {
         super(errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("; ")));
         this.errors = Map.copyOf(errors);
+        this.conflict = conflict;
+    }
+
+    /** Whether the input is fine in itself but clashes with what is stored (HTTP 409 rather than 422). */
+    public boolean conflict() {
+        return conflict;
+    }
+
+    /** The HTTP status a page or API answers with: 409 for a conflict, 422 otherwise. */
+    public int status() {
+        return conflict ? 409 : 422;
     }
 
     public static InvalidInput of(String field, String message) {
@@ -23,6 +44,29 @@ public class InvalidInput extends RuntimeException {
 
     public Map<String, String> errors() {
         return errors;
+    }
+
+    /**
+     * The constant of {@code type} named by the value (case-insensitive, {@code -} for {@code _}),
+     * or {@code whenBlank} for an empty value; anything else is refused under the field instead of
+     * being silently replaced by a default.
+     *
+     * @throws InvalidInput for an unknown value
+     */
+    public static <E extends Enum<E>> E choice(String field, String value, Class<E> type, E whenBlank) {
+        String clean = clean(value);
+        if (clean == null) {
+            return whenBlank;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(clean.replace('-', '_'))) {
+                return constant;
+            }
+        }
+        String shown = clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
+        throw of(field, "'" + shown.replaceAll("\\p{Cntrl}", "?") + "' is not a valid value for " + field + "; choose one of: "
+                + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(java.util.Locale.ROOT))
+                        .collect(Collectors.joining(", ")) + ".");
     }
 
     /** The stripped text, or null when it is null or blank (how optional columns are stored). */

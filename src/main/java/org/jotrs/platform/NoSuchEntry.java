@@ -1,6 +1,12 @@
 package org.jotrs.platform;
 
-/** A configuration entry (customer user, queue, state, ...) that does not exist; shown as 404. */
+/**
+ * Something addressed by id or name that does not exist (a ticket, an article, a customer user,
+ * a queue, an agent, ...), or that the agent may not know exists: shown as 404, the same answer
+ * for both, so a missing right never confirms that a ticket or queue exists. The one not-found
+ * family; every module's "no such" exception extends it and {@code org.jotrs.web.ErrorReplies}
+ * maps it.
+ */
 public class NoSuchEntry extends RuntimeException {
 
     public NoSuchEntry(String what) {

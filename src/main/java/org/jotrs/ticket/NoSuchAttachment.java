@@ -1,9 +1,11 @@
 package org.jotrs.ticket;
 
+import org.jotrs.platform.NoSuchEntry;
+
 /** The ticket has no such article, or the article no such attachment or HTML body. */
-public class NoSuchAttachment extends RuntimeException {
+public class NoSuchAttachment extends NoSuchEntry {
 
     public NoSuchAttachment(long ticketId, long articleId) {
-        super("Ticket " + ticketId + " has no such article " + articleId + " or attachment.");
+        super("article " + articleId + " (or such an attachment) on ticket " + ticketId);
     }
 }

@@ -11,12 +11,14 @@ import org.jotrs.article.ArticleView;
  *
  * @param timeUnits the total accounted time
  * @param watchedByReader whether the agent reading it watches it
+ * @param links the linked tickets the reader may read
+ * @param hiddenLinks how many more linked tickets there are that the reader may not read (only counted)
  */
 public record TicketDetails(long id, String number, String title, String queue, String state, String stateType,
         String priority, String type, String lock, int ownerId, String owner, int responsibleId, String responsible,
         String customerUser, String customerId, LocalDateTime created, LocalDateTime changed,
         LocalDateTime pendingUntil, BigDecimal timeUnits, boolean watchedByReader, List<LinkedTicket> links,
-        List<ArticleView> articles, List<HistoryEntry> history) {
+        int hiddenLinks, List<ArticleView> articles, List<HistoryEntry> history) {
 
     public boolean merged() {
         return "merged".equals(stateType);

@@ -33,7 +33,14 @@ public final class RunningJotrs implements AutoCloseable {
     }
 
     public static RunningJotrs start(TestDatabase database, String... extraArguments) {
-        List<String> arguments = new ArrayList<>(List.of(database.jotrsArguments()));
+        List<String> arguments = new ArrayList<>();
+        for (String argument : database.jotrsArguments()) {
+            String name = argument.substring(0, argument.indexOf('=') + 1);
+            // An extra argument of the same name replaces the database's (a proxy in front of it, say).
+            if (java.util.Arrays.stream(extraArguments).noneMatch(extra -> extra.startsWith(name))) {
+                arguments.add(argument);
+            }
+        }
         arguments.add("--server.port=0");
         arguments.add("--jotrs.data-dir=" + tempFolder());
         arguments.addAll(List.of(extraArguments));

@@ -113,13 +113,16 @@ class TicketPagesTest {
         AgentHttp outsider = jotrs.agent();
         outsider.signIn("outsider", "outsider-pw");
         HttpResponse<String> zoom = outsider.get(zoomPath);
-        assertThat(zoom.statusCode()).isEqualTo(403);
-        assertThat(zoom.body()).contains("You need the 'ro' permission to read tickets in queue Raw.");
+        // As if it did not exist: no ticket and no queue name is confirmed (issue 10, item 3).
+        assertThat(zoom.statusCode()).isEqualTo(404);
+        assertThat(zoom.body()).contains("There is no ticket").doesNotContain("Raw");
         assertThat(outsider.get("/queues?queue=2").statusCode()).isEqualTo(403);
         assertThat(outsider.get("/queues").body()).doesNotContain("Secret");
         assertThat(outsider.get("/tickets/new").body()).contains("You may not create tickets in any queue.");
         int before = jotrs.bean(DSLContext.class).fetchCount(org.jotrs.platform.db.schema.Tables.TICKET);
-        assertThat(outsider.submit("/queues", "/tickets/new", phoneTicket("Sneaky")).statusCode()).isEqualTo(403);
+        HttpResponse<String> sneaky = outsider.submit("/queues", "/tickets/new", phoneTicket("Sneaky"));
+        assertThat(sneaky.statusCode()).isEqualTo(422);
+        assertThat(sneaky.body()).doesNotContain("in queue Raw");
         assertThat(jotrs.bean(DSLContext.class).fetchCount(org.jotrs.platform.db.schema.Tables.TICKET)).isEqualTo(before);
         assertThat(root.get("/tickets/999999").statusCode()).isEqualTo(404);
     }

@@ -9,6 +9,7 @@ import static org.jotrs.platform.db.schema.Tables.USERS;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jotrs.access.AccessChangeRefused;
+import org.jotrs.access.Permission;
 import org.jotrs.platform.DatabaseSchema;
 import org.jotrs.platform.db.schema.tables.PermissionGroups;
 import org.springframework.stereotype.Component;
@@ -32,10 +33,12 @@ class AdministratorGuard {
 
     private final DSLContext db;
     private final DatabaseSchema schema;
+    private final EffectiveGrants grants;
 
-    AdministratorGuard(DSLContext db, DatabaseSchema schema) {
+    AdministratorGuard(DSLContext db, DatabaseSchema schema, EffectiveGrants grants) {
         this.db = db;
         this.schema = schema;
+        this.grants = grants;
     }
 
     /** Serialises changes that could remove the last administrator. */
@@ -45,23 +48,9 @@ class AdministratorGuard {
         db.select(groups.ID).from(groups).where(groups.NAME.eq(ADMIN_GROUP)).forUpdate().fetch();
     }
 
-    /** How many valid agents hold rw on the valid group admin. */
+    /** How many valid agents hold rw on the valid group admin (directly or through a valid role). */
     int administrators() {
-        PermissionGroups groups = schema.permissionGroups();
-        var direct = DSL.select(GROUP_USER.USER_ID).from(GROUP_USER)
-                .join(groups).on(groups.ID.eq(GROUP_USER.GROUP_ID))
-                .where(groups.NAME.eq(ADMIN_GROUP)).and(groups.VALID_ID.eq((short) 1))
-                .and(DSL.lower(GROUP_USER.PERMISSION_KEY).eq("rw"));
-        var viaRoles = DSL.select(ROLE_USER.USER_ID).from(ROLE_USER)
-                .join(ROLES).on(ROLES.ID.eq(ROLE_USER.ROLE_ID))
-                .join(GROUP_ROLE).on(GROUP_ROLE.ROLE_ID.eq(ROLE_USER.ROLE_ID))
-                .join(groups).on(groups.ID.eq(GROUP_ROLE.GROUP_ID))
-                .where(groups.NAME.eq(ADMIN_GROUP)).and(groups.VALID_ID.eq((short) 1))
-                .and(ROLES.VALID_ID.eq((short) 1))
-                .and(DSL.lower(GROUP_ROLE.PERMISSION_KEY).eq("rw"))
-                .and(GROUP_ROLE.PERMISSION_VALUE.eq((short) 1));
-        return db.fetchCount(USERS, USERS.VALID_ID.eq((short) 1)
-                .and(USERS.ID.in(direct).or(USERS.ID.in(viaRoles))));
+        return db.fetchCount(grants.holdersOf(ADMIN_GROUP, Permission.RW));
     }
 
     /**

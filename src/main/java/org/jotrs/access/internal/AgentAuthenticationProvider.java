@@ -47,6 +47,11 @@ class AgentAuthenticationProvider implements AuthenticationProvider {
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : "unknown";
 
+        if (login.indexOf('\0') >= 0 || password.indexOf('\0') >= 0) {
+            // Cannot be a stored login (and PostgreSQL cannot even compare it): a plain failure.
+            throttle.recordFailure(login.replace('\0', '?'), address);
+            throw new BadCredentialsException("wrong login or password");
+        }
         throttle.checkAllowed(login, address);
         StoredAgent agent = accounts.findByLogin(login).filter(StoredAgent::valid).orElse(null);
         if (agent == null) {
@@ -58,7 +63,7 @@ class AgentAuthenticationProvider implements AuthenticationProvider {
             log.info("Agent sign-in failed login={} address={}", login, address);
             throw new BadCredentialsException("wrong login or password");
         }
-        throttle.recordSuccess(login);
+        throttle.recordSuccess(login, address);
         if (hashes.needsRehash(agent.passwordHash())) {
             accounts.updatePassword(agent.id(), hashes.hash(password), agent.id());
             log.info("Rehashed agent password to bcrypt agent={}", agent.id());

@@ -33,11 +33,11 @@ class AgentPermissions implements AccessService {
     private static final short VALID = 1;
 
     private final DSLContext db;
-    private final DatabaseSchema schema;
+    private final EffectiveGrants effectiveGrants;
 
-    AgentPermissions(DSLContext db, DatabaseSchema schema) {
+    AgentPermissions(DSLContext db, EffectiveGrants effectiveGrants) {
         this.db = db;
-        this.schema = schema;
+        this.effectiveGrants = effectiveGrants;
     }
 
     @Override
@@ -84,23 +84,8 @@ class AgentPermissions implements AccessService {
 
     @Override
     public List<AgentRef> agentsWith(int groupId, Permission permission) {
-        List<String> keys = permission == Permission.RW ? List.of(Permission.RW.key())
-                : List.of(permission.key(), Permission.RW.key());
-        PermissionGroups groups = schema.permissionGroups();
-        var direct = db.select(GROUP_USER.USER_ID).from(GROUP_USER)
-                .join(groups).on(groups.ID.eq(GROUP_USER.GROUP_ID))
-                .where(GROUP_USER.GROUP_ID.eq(groupId)).and(groups.VALID_ID.eq(VALID))
-                .and(GROUP_USER.PERMISSION_KEY.in(keys));
-        var viaRoles = db.select(ROLE_USER.USER_ID).from(ROLE_USER)
-                .join(ROLES).on(ROLES.ID.eq(ROLE_USER.ROLE_ID))
-                .join(GROUP_ROLE).on(GROUP_ROLE.ROLE_ID.eq(ROLE_USER.ROLE_ID))
-                .join(groups).on(groups.ID.eq(GROUP_ROLE.GROUP_ID))
-                .where(GROUP_ROLE.GROUP_ID.eq(groupId)).and(ROLES.VALID_ID.eq(VALID)).and(groups.VALID_ID.eq(VALID))
-                .and(GROUP_ROLE.PERMISSION_VALUE.eq((short) 1))
-                .and(GROUP_ROLE.PERMISSION_KEY.in(keys));
         return db.select(USERS.ID, USERS.LOGIN, USERS.FIRST_NAME, USERS.LAST_NAME).from(USERS)
-                .where(USERS.VALID_ID.eq(VALID))
-                .and(USERS.ID.in(direct.union(viaRoles)))
+                .where(USERS.ID.in(effectiveGrants.holdersOf(groupId, permission)))
                 .orderBy(USERS.FIRST_NAME, USERS.LAST_NAME, USERS.LOGIN)
                 .fetch(r -> new AgentRef(r.value1(), r.value2(), (r.value3() + " " + r.value4()).strip()));
     }
@@ -139,32 +124,7 @@ class AgentPermissions implements AccessService {
     }
 
     private List<Grant> loadGrants(int agentId) {
-        List<Grant> grants = new java.util.ArrayList<>();
-        grants(agentId, DSL.noCondition()).forEach(row -> Permission.fromKey(row.value3())
-                .ifPresent(permission -> grants.add(new Grant(row.value1(), row.value2(), permission))));
-        return List.copyOf(grants);
-    }
-
-    /** (group id, group name, permission key) rows granted directly and through valid roles. */
-    private Result<Record3<Integer, String, String>> grants(int agentId, Condition groupCondition) {
-        PermissionGroups groups = schema.permissionGroups();
-        var direct = db.select(groups.ID, groups.NAME, GROUP_USER.PERMISSION_KEY)
-                .from(GROUP_USER)
-                .join(groups).on(groups.ID.eq(GROUP_USER.GROUP_ID))
-                .where(GROUP_USER.USER_ID.eq(agentId))
-                .and(groups.VALID_ID.eq(VALID))
-                .and(groupCondition);
-        var viaRoles = db.select(groups.ID, groups.NAME, GROUP_ROLE.PERMISSION_KEY)
-                .from(ROLE_USER)
-                .join(ROLES).on(ROLES.ID.eq(ROLE_USER.ROLE_ID))
-                .join(GROUP_ROLE).on(GROUP_ROLE.ROLE_ID.eq(ROLE_USER.ROLE_ID))
-                .join(groups).on(groups.ID.eq(GROUP_ROLE.GROUP_ID))
-                .where(ROLE_USER.USER_ID.eq(agentId))
-                .and(ROLES.VALID_ID.eq(VALID))
-                .and(groups.VALID_ID.eq(VALID))
-                // OTRS keeps revoked role permissions as rows with permission_value 0.
-                .and(GROUP_ROLE.PERMISSION_VALUE.eq((short) 1))
-                .and(groupCondition);
-        return direct.unionAll(viaRoles).fetch();
+        return effectiveGrants.of(agentId).stream()
+                .map(grant -> new Grant(grant.groupId(), grant.groupName(), grant.permission())).toList();
     }
 }

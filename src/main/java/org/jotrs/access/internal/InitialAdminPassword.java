@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 
 import org.jooq.DSLContext;
 import org.jotrs.platform.SystemState;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -19,9 +20,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the console. OTRS ships this account with a well-known password; Jotrs installs it with an
  * empty one, which never verifies, and marks the password as pending in the {@link SystemState}.
  * Claiming that mark is one conditional update, so in a cluster exactly one node issues it.
+ *
+ * <p>The password is set before the web server opens its port (when all beans exist, before the
+ * context starts its lifecycle), so no sign-in can arrive while the account still has no
+ * password; it is printed once the application is ready, when the port is known.
  */
 @Component
-class InitialAdminPassword {
+class InitialAdminPassword implements SmartInitializingSingleton {
 
     static final String STATE_KEY = "admin-password";
     static final String ADMIN_LOGIN = "root@localhost";
@@ -44,10 +49,19 @@ class InitialAdminPassword {
         this.clock = clock;
     }
 
+    /** The password issued by this start, until it is printed. */
+    private volatile String issued;
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        issued = transactions.execute(status -> claimAndSet());
+    }
+
     @EventListener
     @Order(1)
-    void issueOnFirstStart(ApplicationReadyEvent event) {
-        String password = transactions.execute(status -> claimAndSet());
+    void printOnFirstStart(ApplicationReadyEvent event) {
+        String password = issued;
+        issued = null;
         if (password != null) {
             String url = "http://localhost:" + event.getApplicationContext().getEnvironment()
                     .getProperty("local.server.port", "8080") + "/";

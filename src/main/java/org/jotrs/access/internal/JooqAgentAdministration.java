@@ -51,7 +51,9 @@ class JooqAgentAdministration implements AgentAdministration {
 
     JooqAgentAdministration(DSLContext db, Clock clock, AccessService access, DatabaseSchema schema, AgentRecords agents,
             PermissionGrants grants, AdministratorGuard guard, OtrsPasswordHashes hashes, AuditLog audit,
-            SecurityProperties security) {
+            SecurityProperties security, EffectiveGrants effectiveGrants, AgentSessions sessions) {
+        this.effectiveGrants = effectiveGrants;
+        this.sessions = sessions;
         this.db = db;
         this.clock = clock;
         this.access = access;
@@ -63,6 +65,9 @@ class JooqAgentAdministration implements AgentAdministration {
         this.audit = audit;
         this.passwordMinLength = security.passwordMinLength();
     }
+
+    private final EffectiveGrants effectiveGrants;
+    private final AgentSessions sessions;
 
     private NamedTable groupTable() {
         return NamedTable.groups(schema.permissionGroups());
@@ -139,6 +144,10 @@ class JooqAgentAdministration implements AgentAdministration {
         }
         audit.record(actorId, "agent", "agent " + clean.login(), "update", changes);
         guard.requireAnAdministrator();
+        // An invalidated agent, or one whose password an admin reset, is signed out everywhere at once.
+        if (clean.validity() != Validity.VALID || !clean.password().isEmpty() && agentId != actorId) {
+            sessions.endAllOf(agentId);
+        }
     }
 
     /** The input stripped, or every problem with it at once. */
@@ -271,6 +280,7 @@ class JooqAgentAdministration implements AgentAdministration {
                 Change.of("comment", before.comment(), clean.comment()),
                 Change.of("validity", before.validity().label(), clean.validity().label())));
         guard.requireAnAdministrator();
+        sessions.endWhereAccessIsGone();
     }
 
     private NamedInput validate(NamedTable table, NamedInput input, Integer id) {
@@ -358,6 +368,7 @@ class JooqAgentAdministration implements AgentAdministration {
         grants.replace(Holder.AGENT, agentId, null, toGrants(wanted, g -> new Grant(agentId, g.getKey(), null)),
                 agentNames(), groupNames, actorId);
         guard.requireAnAdministrator();
+        sessions.endWhereAccessIsGone();
     }
 
     @Override
@@ -371,6 +382,7 @@ class JooqAgentAdministration implements AgentAdministration {
         grants.replace(Holder.AGENT, null, groupId, toGrants(wanted, a -> new Grant(a.getKey(), groupId, null)),
                 agentNames, names(groupTable()), actorId);
         guard.requireAnAdministrator();
+        sessions.endWhereAccessIsGone();
     }
 
     @Override
@@ -384,6 +396,7 @@ class JooqAgentAdministration implements AgentAdministration {
         grants.replace(Holder.ROLE, roleId, null, toGrants(wanted, g -> new Grant(roleId, g.getKey(), null)),
                 roleNames(), groupNames, actorId);
         guard.requireAnAdministrator();
+        sessions.endWhereAccessIsGone();
     }
 
     @Override
@@ -397,6 +410,7 @@ class JooqAgentAdministration implements AgentAdministration {
         grants.replace(Holder.ROLE, null, groupId, toGrants(wanted, r -> new Grant(r.getKey(), groupId, null)),
                 roleNames, names(groupTable()), actorId);
         guard.requireAnAdministrator();
+        sessions.endWhereAccessIsGone();
     }
 
     /** Expands (other id -> permissions) into single grants; {@code skeleton} fixes holder and group. */
@@ -446,6 +460,7 @@ class JooqAgentAdministration implements AgentAdministration {
         Set<List<Integer>> wanted = roleIds.stream().map(r -> List.of(agentId, r)).collect(Collectors.toSet());
         grants.replaceMemberships(agentId, null, wanted, agentNames(), roleNames, actorId);
         guard.requireAnAdministrator();
+        sessions.endWhereAccessIsGone();
     }
 
     @Override
@@ -459,6 +474,7 @@ class JooqAgentAdministration implements AgentAdministration {
         Set<List<Integer>> wanted = agentIds.stream().map(a -> List.of(a, roleId)).collect(Collectors.toSet());
         grants.replaceMemberships(null, roleId, wanted, agentNames, roleNames(), actorId);
         guard.requireAnAdministrator();
+        sessions.endWhereAccessIsGone();
     }
 
     // ---- effective permissions
@@ -474,25 +490,17 @@ class JooqAgentAdministration implements AgentAdministration {
             permissions.forEach(p -> sources.put(p, new ArrayList<>()));
             byGroup.put(group, sources);
         });
-        PermissionGroups groups = schema.permissionGroups();
-        db.select(groups.NAME, GROUP_USER.PERMISSION_KEY).from(GROUP_USER)
-                .join(groups).on(groups.ID.eq(GROUP_USER.GROUP_ID))
-                .where(GROUP_USER.USER_ID.eq(agentId)).and(groups.VALID_ID.eq((short) 1))
-                .forEach(r -> addSource(byGroup, r.value1(), r.value2(), "direct"));
-        db.select(groups.NAME, GROUP_ROLE.PERMISSION_KEY, ROLES.NAME).from(ROLE_USER)
-                .join(ROLES).on(ROLES.ID.eq(ROLE_USER.ROLE_ID))
-                .join(GROUP_ROLE).on(GROUP_ROLE.ROLE_ID.eq(ROLES.ID))
-                .join(groups).on(groups.ID.eq(GROUP_ROLE.GROUP_ID))
-                .where(ROLE_USER.USER_ID.eq(agentId)).and(ROLES.VALID_ID.eq((short) 1)).and(groups.VALID_ID.eq((short) 1))
-                .and(GROUP_ROLE.PERMISSION_VALUE.eq((short) 1))
-                .forEach(r -> addSource(byGroup, r.value1(), r.value2(), "role " + r.value3()));
+        for (EffectiveGrants.Grant grant : effectiveGrants.of(agentId)) {
+            addSource(byGroup, grant.groupName(), grant.permission(), grant.role() == null ? "direct" : "role " + grant.role());
+        }
         byGroup.values().forEach(sources -> sources.values().forEach(list -> list.sort(
                 Comparator.comparing((String s) -> !s.equals("direct")).thenComparing(Comparator.naturalOrder()))));
         return new EffectivePermissions(agent, byGroup);
     }
 
-    private static void addSource(Map<String, Map<Permission, List<String>>> byGroup, String group, String key, String source) {
-        Permission.fromKey(key).ifPresent(granted -> {
+    private static void addSource(Map<String, Map<Permission, List<String>>> byGroup, String group, Permission permission,
+            String source) {
+        java.util.Optional.of(permission).ifPresent(granted -> {
             Map<Permission, List<String>> sources = byGroup.get(group);
             if (sources == null) {
                 return;

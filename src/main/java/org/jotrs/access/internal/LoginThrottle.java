@@ -11,14 +11,28 @@ import io.github.bucket4j.Bucket;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses sign-in for a while after repeated failures, per login name and per client address,
- * so passwords cannot be guessed at speed. Counts live in this node's memory: in a cluster each
- * node counts on its own, which still bounds guessing to nodes x limit per lock-out period.
+ * Refuses sign-in for a while after repeated failures, so passwords cannot be guessed at speed,
+ * without letting anyone lock an account out from elsewhere:
+ * <ul>
+ * <li><b>login + address</b>: {@code max-failed-logins} failures for one login from one address
+ * lock that pair for {@code login-lockout};
+ * <li><b>address</b>: four times as many failures from one address (any logins) lock the address
+ * (offices share addresses);
+ * <li><b>login, globally</b>: ten times as many failures for one login from anywhere start a
+ * slower back-off: the login is then refused from every address that has already failed for it,
+ * while an address that has not failed for it still gets its attempt. A distributed guesser gets
+ * one try per address and lock-out period; the real agent, at an address that has not failed,
+ * still signs in, so nobody can lock {@code root@localhost} out by failing on purpose.
+ * </ul>
+ * Counts live in this node's memory: in a cluster each node counts on its own, which still bounds
+ * guessing to nodes x limit per lock-out period. The address is the connection's peer address, or
+ * the client address a trusted proxy forwarded ({@code jotrs.security.trusted-proxies}).
  */
 @Component
 class LoginThrottle {
 
     private static final int ADDRESS_FACTOR = 4;
+    private static final int GLOBAL_FACTOR = 10;
 
     private final int maxFailures;
     private final Duration lockout;
@@ -27,27 +41,33 @@ class LoginThrottle {
     LoginThrottle(SecurityProperties properties) {
         this.maxFailures = properties.maxFailedLogins();
         this.lockout = properties.loginLockout();
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(lockout).maximumSize(100_000).build();
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(lockout).maximumSize(200_000).build();
     }
 
-    /** @throws LoginThrottledException while the login or the address is locked out */
+    /** @throws LoginThrottledException while this login from this address, or the address, is locked out */
     void checkAllowed(String login, String address) {
-        long waitNanos = Math.max(wait(loginKey(login), maxFailures), wait(addressKey(address), maxFailures * ADDRESS_FACTOR));
+        long waitNanos = Math.max(wait(pairKey(login, address)), wait(addressKey(address)));
+        if (wait(loginKey(login)) > 0 && buckets.getIfPresent(pairKey(login, address)) != null) {
+            // The global back-off: only addresses that have already failed for this login wait.
+            waitNanos = Math.max(waitNanos, wait(loginKey(login)));
+        }
         if (waitNanos > 0) {
             throw new LoginThrottledException(Duration.ofNanos(waitNanos));
         }
     }
 
     void recordFailure(String login, String address) {
-        bucket(loginKey(login), maxFailures).tryConsume(1);
+        bucket(pairKey(login, address), maxFailures).tryConsume(1);
         bucket(addressKey(address), maxFailures * ADDRESS_FACTOR).tryConsume(1);
+        bucket(loginKey(login), maxFailures * GLOBAL_FACTOR).tryConsume(1);
     }
 
-    void recordSuccess(String login) {
-        buckets.invalidate(loginKey(login));
+    /** A successful sign-in clears this address's failures for the login (not the others'). */
+    void recordSuccess(String login, String address) {
+        buckets.invalidate(pairKey(login, address));
     }
 
-    private long wait(String key, int capacity) {
+    private long wait(String key) {
         Bucket bucket = buckets.getIfPresent(key);
         if (bucket == null || bucket.getAvailableTokens() > 0) {
             return 0;
@@ -63,6 +83,10 @@ class LoginThrottle {
 
     private static String loginKey(String login) {
         return "login:" + login.toLowerCase(Locale.ROOT);
+    }
+
+    private static String pairKey(String login, String address) {
+        return "pair:" + address + ":" + login.toLowerCase(Locale.ROOT);
     }
 
     private static String addressKey(String address) {

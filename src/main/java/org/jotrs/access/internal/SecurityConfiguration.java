@@ -6,7 +6,26 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.catalina.valves.RemoteIpValve;
+import org.jooq.DSLContext;
+import org.jotrs.platform.ErrorReplies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.tomcat.TomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
+import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,13 +53,50 @@ class SecurityConfiguration {
             + "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
+    /** No page needs a camera, microphone, location, payment or the like; not even in a frame. */
+    static final String PERMISSIONS_POLICY = "accelerometer=(), camera=(), display-capture=(), geolocation=(), "
+            + "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), "
+            + "screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=(), interest-cohort=()";
+
     @Bean
     OtrsPasswordHashes otrsPasswordHashes() {
         return new OtrsPasswordHashes();
     }
 
+    /**
+     * Tomcat's RemoteIpValve (server.forward-headers-strategy: native) believes X-Forwarded-* only
+     * from these peers. Boot's default trusts every private and loopback address, so anyone on the
+     * same network, or a client sending the header through a port forward, could pick its own
+     * address; here the list is {@code jotrs.security.trusted-proxies}, empty unless configured.
+     */
     @Bean
-    SecurityFilterChain agentSecurity(HttpSecurity http, SecurityProperties properties) throws Exception {
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> trustedProxiesOnly(SecurityProperties properties) {
+        String ranges = properties.trustedProxyRanges();
+        return new WebServerFactoryCustomizer<>() {
+            @Override
+            public void customize(ConfigurableTomcatWebServerFactory factory) {
+                if (factory instanceof TomcatWebServerFactory tomcat) {
+                    tomcat.getEngineValves().stream().filter(RemoteIpValve.class::isInstance).map(RemoteIpValve.class::cast)
+                            .forEach(valve -> {
+                                valve.setInternalProxies(ranges);
+                                valve.setTrustedProxies("");
+                            });
+                }
+            }
+        };
+    }
+
+    @Bean
+    SecurityFilterChain agentSecurity(HttpSecurity http, SecurityProperties properties, DSLContext db,
+            ErrorReplies replies) throws Exception {
+        // No server-side session before sign-in: the sign-in form's CSRF token and the page to return
+        // to after sign-in live in cookies, so anonymous visitors write no session rows.
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieName("JOTRS_CSRF");
+        csrfTokens.setParameterName("_csrf");
+        csrfTokens.setHeaderName("X-CSRF-TOKEN");
+        csrfTokens.setCookieCustomizer(cookie -> cookie.path("/").sameSite("Lax").httpOnly(true));
+        CookieRequestCache requestCache = new CookieRequestCache();
         // AgentAuthenticationProvider, the only AuthenticationProvider bean, becomes the global
         // authentication manager by itself; adding it here too would run it twice per sign-in.
         http.authorizeHttpRequests(requests -> requests
@@ -56,10 +112,18 @@ class SecurityConfiguration {
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
                         .deleteCookies("JOTRS_AGENT"))
-                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(new TamperProofCsrfTokenHandler()))
+                .requestCache(cache -> cache.requestCache(requestCache))
+                .exceptionHandling(denied -> denied.accessDeniedHandler(new RefusalPage(replies)))
+                .addFilterBefore(new ValidAgentFilter(db), AuthorizationFilter.class)
+                .sessionManagement(session -> session
+                        .sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                        .sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)));
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(policy -> policy.policy(PERMISSIONS_POLICY)));
         return http.build();
     }
 
@@ -67,6 +131,63 @@ class SecurityConfiguration {
         List<IpAddressMatcher> matchers = cidrs.stream().map(String::strip).map(IpAddressMatcher::new).toList();
         return (authentication, context) -> new AuthorizationDecision(
                 matchers.stream().anyMatch(matcher -> matcher.matches(context.getRequest())));
+    }
+
+    /**
+     * A refused request (a missing, expired or forged CSRF token; a signed-in agent where only
+     * anonymous access is meant) is a 403 page or problem+json, logged as one line without a
+     * stack trace: anyone can send such requests, so they must not flood the log.
+     */
+    private static final class RefusalPage implements AccessDeniedHandler {
+
+        private static final Logger log = LoggerFactory.getLogger(RefusalPage.class);
+
+        private final ErrorReplies replies;
+
+        RefusalPage(ErrorReplies replies) {
+            this.replies = replies;
+        }
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+                throws IOException {
+            boolean csrf = denied instanceof CsrfException;
+            log.info("Request refused status=403 uri={} reason={}", request.getRequestURI(),
+                    csrf ? "missing or invalid CSRF token" : denied.getClass().getSimpleName());
+            replies.write(request, response, ErrorReplies.Reply.of(HttpStatus.FORBIDDEN, csrf
+                    ? "The form has expired or did not come from this site, so nothing was changed. Go back, reload"
+                            + " the page and try again."
+                    : "You may not do this."));
+        }
+    }
+
+    /**
+     * Spring Security's own handler (BREACH-masked tokens), but a token that decodes to garbage is
+     * simply a wrong token (403), never an exception (500 with a stack trace in the log).
+     */
+    private static final class TamperProofCsrfTokenHandler implements CsrfTokenRequestHandler {
+
+        private final XorCsrfTokenRequestAttributeHandler delegate = new XorCsrfTokenRequestAttributeHandler();
+
+        TamperProofCsrfTokenHandler() {
+            // Resolve the token on every request, so every page can render it (as the default does).
+            delegate.setCsrfRequestAttributeName(null);
+        }
+
+        @Override
+        public void handle(HttpServletRequest request, HttpServletResponse response,
+                java.util.function.Supplier<CsrfToken> csrfToken) {
+            delegate.handle(request, response, csrfToken);
+        }
+
+        @Override
+        public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
+            try {
+                return delegate.resolveCsrfTokenValue(request, csrfToken);
+            } catch (RuntimeException malformed) {
+                return null;
+            }
+        }
     }
 
     /** Sends the sign-in form back with the reason; throttling says how long to wait. */

@@ -1,5 +1,7 @@
 package org.jotrs.article.internal;
 
+import org.jotrs.platform.ColumnLimits;
+
 import static org.jotrs.platform.db.schema.Tables.ARTICLE;
 import static org.jotrs.platform.db.schema.Tables.ARTICLE_DATA_MIME;
 import static org.jotrs.platform.db.schema.Tables.ARTICLE_FLAG;
@@ -220,7 +222,12 @@ class JdbcArticleService implements ArticleService {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public long add(NewArticle article) {
-        Map<String, String> problems = attachments.problems(article.attachments());
+        Map<String, String> problems = new java.util.LinkedHashMap<>(attachments.problems(article.attachments()));
+        // Lengths from the schema: a_subject is VARCHAR(3800) in OTRS; the others are unbounded today.
+        ColumnLimits.check(problems, "subject", article.subject(), ARTICLE_DATA_MIME.A_SUBJECT);
+        ColumnLimits.check(problems, "from", article.from(), ARTICLE_DATA_MIME.A_FROM);
+        ColumnLimits.check(problems, "to", article.to(), ARTICLE_DATA_MIME.A_TO);
+        ColumnLimits.check(problems, "body", article.body(), ARTICLE_DATA_MIME.A_BODY);
         if (!problems.isEmpty()) {
             throw new InvalidArticle(problems);
         }
@@ -275,6 +282,14 @@ class JdbcArticleService implements ArticleService {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public long addEmail(NewArticle article, MailHeaders headers) {
+        Map<String, String> problems = new java.util.LinkedHashMap<>();
+        ColumnLimits.check(problems, "cc", headers.cc(), ARTICLE_DATA_MIME.A_CC);
+        ColumnLimits.check(problems, "bcc", headers.bcc(), ARTICLE_DATA_MIME.A_BCC);
+        ColumnLimits.check(problems, "messageId", headers.messageId(), ARTICLE_DATA_MIME.A_MESSAGE_ID);
+        ColumnLimits.check(problems, "references", headers.references(), ARTICLE_DATA_MIME.A_REFERENCES);
+        if (!problems.isEmpty()) {
+            throw new InvalidArticle(problems);
+        }
         long articleId = add(article);
         db.update(ARTICLE_DATA_MIME)
                 .set(ARTICLE_DATA_MIME.A_CC, headers.cc())

@@ -80,7 +80,7 @@ public class LiveHub implements SmartLifecycle {
      */
     public String open(int agentId, String sessionId, Interest interest, StreamSink sink) {
         if (interest instanceof OneTicket zoom && !tickets.canRead(agentId, zoom.ticketId())) {
-            throw new PermissionDenied(Permission.RO, "follow this ticket");
+            throw new org.jotrs.ticket.NoSuchTicket(zoom.ticketId()); // as if it did not exist
         }
         if (interest instanceof TicketLists lists) {
             // Only what the agent could read counts as on the page: the ids come from the browser.

@@ -3,6 +3,7 @@ package org.jotrs.live.internal;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -18,6 +19,9 @@ final class LiveStream {
 
     /** A browser this far behind is not reading: it is dropped, and reconnects and refreshes. */
     private static final int OUTBOX_SIZE = 64;
+
+    /** How soon a waiting writer notices that its stream ended. */
+    private static final java.time.Duration WAKE_UP = java.time.Duration.ofMillis(250);
 
     private final String viewerId = UUID.randomUUID().toString();
     private final int agentId;
@@ -78,14 +82,17 @@ final class LiveStream {
         return ended || outbox.offer(event);
     }
 
+    /**
+     * Ends the stream. The writer thread is not interrupted: it may be the very thread calling this
+     * (a failed write ends its own stream), and the stream's clean-up then does database I/O on it,
+     * which an interrupt would break (the pooled connection is closed as broken). The writer sees
+     * {@code ended} within one poll instead.
+     */
     void end() {
         if (ended) {
             return;
         }
         ended = true;
-        if (writer != null) {
-            writer.interrupt();
-        }
         try {
             sink.end();
         } catch (RuntimeException e) {
@@ -96,7 +103,10 @@ final class LiveStream {
     private void write(Consumer<LiveStream> gone) {
         try {
             while (!ended) {
-                LiveEvent event = outbox.take();
+                LiveEvent event = outbox.poll(WAKE_UP.toMillis(), TimeUnit.MILLISECONDS);
+                if (event == null) {
+                    continue;
+                }
                 sink.send(event);
                 if (event instanceof LiveEvent.Revoked) {
                     break;

@@ -64,7 +64,7 @@ class MailDrafts {
                         .or(() -> all.isEmpty() ? Optional.empty() : Optional.of(all.getLast()))
                 : all.stream().filter(a -> a.id() == articleId).findFirst();
         if (articleId != null && answered.isEmpty()) {
-            throw new InvalidTicketRequest(java.util.Map.of("articleId", "The article is not part of this ticket."));
+            throw new org.jotrs.ticket.NoSuchAttachment(ticketId, articleId); // 404, like any article not on the ticket
         }
         int queueId = ticket.snapshot().queueId();
         String from = queues.senderOf(queueId).orElse(null);

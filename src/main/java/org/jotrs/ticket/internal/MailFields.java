@@ -19,7 +19,7 @@ final class MailFields {
         try {
             return outbound.parseAddresses(text);
         } catch (InvalidAddress invalid) {
-            errors.put(field, invalid.getMessage());
+            errors.put(field, invalid.reason());
             return List.of();
         }
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.jotrs.access.PermissionDenied;
+import org.jotrs.platform.InvalidInput;
 import org.jotrs.queue.Queue;
 import org.jotrs.queue.QueueService;
 import org.jotrs.ticket.BulkResult;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
 class TicketBulk {
 
     static final int MAX_TICKETS = 500;
+    private static final String DOES_NOT_EXIST = "It does not exist.";
 
     private final DSLContext db;
     private final TicketUpdates updates;
@@ -38,7 +40,13 @@ class TicketBulk {
     private final QueueService queues;
     private final Clock clock;
 
-    TicketBulk(DSLContext db, TicketUpdates updates, TicketLookups lookups, QueueService queues, Clock clock) {
+    private final TicketReading reading;
+    private final TicketLinking linking;
+
+    TicketBulk(DSLContext db, TicketUpdates updates, TicketLookups lookups, QueueService queues, Clock clock,
+            TicketReading reading, TicketLinking linking) {
+        this.reading = reading;
+        this.linking = linking;
         this.db = db;
         this.updates = updates;
         this.lookups = lookups;
@@ -57,15 +65,18 @@ class TicketBulk {
         if (actions.isEmpty()) {
             throw new InvalidTicketRequest(Map.of("action", "Choose what to change."));
         }
-        actions.forEach(this::validate);
+        actions.forEach(action -> validate(actorId, action));
         Long mergeTarget = actions.stream().filter(TicketAction.MergeInto.class::isInstance)
                 .map(a -> ((TicketAction.MergeInto) a).targetNumber())
-                .findFirst().map(this::ticketId).orElse(null);
+                .findFirst().map(number -> linking.idByNumber(actorId, number, "targetNumber")).orElse(null);
+        // A ticket the agent may not read is reported exactly like one that does not exist.
+        java.util.Set<Long> readable = reading.readableAmong(actorId, ids);
         List<Outcome> outcomes = new ArrayList<>();
         for (long ticketId : ids) {
-            String number = db.select(TICKET.TN).from(TICKET).where(TICKET.ID.eq(ticketId)).fetchOne(TICKET.TN);
+            String number = readable.contains(ticketId)
+                    ? db.select(TICKET.TN).from(TICKET).where(TICKET.ID.eq(ticketId)).fetchOne(TICKET.TN) : null;
             if (number == null) {
-                outcomes.add(new Outcome(ticketId, null, "It does not exist."));
+                outcomes.add(new Outcome(ticketId, null, DOES_NOT_EXIST));
                 continue;
             }
             try {
@@ -76,8 +87,10 @@ class TicketBulk {
                     updates.apply(actorId, ticketId, action);
                 }
                 outcomes.add(new Outcome(ticketId, number, null));
-            } catch (PermissionDenied | InvalidTicketRequest | NoSuchTicket refused) {
-                String message = refused instanceof InvalidTicketRequest invalid
+            } catch (NoSuchTicket gone) {
+                outcomes.add(new Outcome(ticketId, null, DOES_NOT_EXIST));
+            } catch (PermissionDenied | InvalidInput refused) {
+                String message = refused instanceof InvalidInput invalid
                         ? String.join(" ", invalid.errors().values()) : refused.getMessage();
                 outcomes.add(new Outcome(ticketId, number, message));
             }
@@ -86,7 +99,7 @@ class TicketBulk {
     }
 
     /** The checks that do not depend on the ticket, made before any ticket changes. */
-    private void validate(TicketAction action) {
+    private void validate(int actorId, TicketAction action) {
         switch (action) {
             case TicketAction.ChangeState change -> {
                 State state = Optional.ofNullable(change.state()).flatMap(lookups::state).filter(State::settableOnChange)
@@ -95,6 +108,9 @@ class TicketBulk {
                         || !change.pendingUntil().isAfter(LocalDateTime.now(clock)))) {
                     throw new InvalidTicketRequest(Map.of("pendingUntil",
                             "A pending state needs a date and time in the future."));
+                }
+                if (state.pending()) {
+                    org.jotrs.platform.ColumnLimits.epochSeconds("pendingUntil", change.pendingUntil(), clock.getZone());
                 }
             }
             case TicketAction.ChangePriority change -> Optional.ofNullable(change.priority()).flatMap(lookups::priority)
@@ -107,19 +123,9 @@ class TicketBulk {
                     throw new InvalidTicketRequest(Map.of("body", "A note needs a subject and a text."));
                 }
             }
-            case TicketAction.MergeInto merge -> ticketId(merge.targetNumber());
+            case TicketAction.MergeInto merge -> linking.idByNumber(actorId, merge.targetNumber(), "targetNumber");
             default -> {
             }
         }
-    }
-
-    private long ticketId(String number) {
-        String tn = number == null ? "" : number.strip();
-        Long id = db.select(TICKET.ID).from(TICKET).where(TICKET.TN.eq(tn)).fetchOne(TICKET.ID);
-        if (id == null) {
-            throw new InvalidTicketRequest(Map.of("targetNumber", tn.isEmpty() ? "Enter the ticket number to merge into."
-                    : "There is no ticket with the number " + tn + "."));
-        }
-        return id;
     }
 }

@@ -1,5 +1,8 @@
 package org.jotrs.ticket.internal;
 
+import org.jotrs.platform.ColumnLimits;
+import org.jotrs.platform.InvalidInput;
+
 import static org.jotrs.platform.db.schema.Tables.TICKET;
 import static org.jotrs.platform.db.schema.Tables.USERS;
 
@@ -55,7 +58,8 @@ class TicketCreation {
 
     /** OTRS gives unowned tickets to user 1 and makes it responsible unless told otherwise. */
     static final int NOBODY = 1;
-    static final int MAX_TITLE = 255;
+    /** OTRS's {@code ticket.title} length, from the schema. */
+    static final int MAX_TITLE = ColumnLimits.length(org.jotrs.platform.db.schema.Tables.TICKET.TITLE);
 
     private static final DateTimeFormatter PENDING_HISTORY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -173,7 +177,7 @@ class TicketCreation {
         LocalDateTime now = LocalDateTime.now(clock);
         String number = numbers.next();
         Queue queue = valid.queue();
-        int untilTime = valid.state().pending() ? (int) request.pendingUntil().atZone(clock.getZone()).toEpochSecond() : 0;
+        int untilTime = valid.state().pending() ? ColumnLimits.epochSeconds("pendingUntil", request.pendingUntil(), clock.getZone()) : 0;
         int ownerId = request.ownerId() == null ? NOBODY : request.ownerId();
         int responsibleId = request.responsibleId() == null ? NOBODY : request.responsibleId();
         boolean locked = request.ownerId() != null;
@@ -228,7 +232,11 @@ class TicketCreation {
 
     /** Checks every field before anything is written, and reports all problems at once. */
     private Valid validate(int actorId, Request request, Map<String, String> errors, String bodyMessage) {
-        Queue queue = Optional.ofNullable(request.queueId()).flatMap(queues::find).filter(Queue::valid).orElse(null);
+        // A queue the agent may neither read nor create in is answered like one that does not exist.
+        Queue queue = Optional.ofNullable(request.queueId()).flatMap(queues::find).filter(Queue::valid)
+                .filter(q -> access.permissionsOn(actorId, q.groupId()).contains(Permission.RO)
+                        || access.permissionsOn(actorId, q.groupId()).contains(Permission.CREATE))
+                .orElse(null);
         if (queue == null) {
             errors.put("queue", "Choose a valid queue.");
         } else {
@@ -274,6 +282,12 @@ class TicketCreation {
                 errors.put("pendingUntil", "A pending state needs the date and time to wait until.");
             } else if (!request.pendingUntil().isAfter(LocalDateTime.now(clock))) {
                 errors.put("pendingUntil", "The pending date must be in the future.");
+            } else {
+                try {
+                    ColumnLimits.epochSeconds("pendingUntil", request.pendingUntil(), clock.getZone());
+                } catch (InvalidInput tooLate) {
+                    errors.putAll(tooLate.errors());
+                }
             }
         }
         String ownerLogin = agentWhoMayOwn(request.ownerId(), queue, "owner", errors);

@@ -21,7 +21,6 @@ import org.jotrs.platform.ChangeFeed;
 import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.TicketAction.LinkTo;
 import org.jotrs.ticket.TicketAction.LinkType;
-import org.jotrs.ticket.TicketAction.Unlink;
 import org.jotrs.ticket.TicketDetails.LinkedTicket;
 import org.jotrs.ticket.internal.TicketRows.Current;
 import org.springframework.stereotype.Component;
@@ -49,12 +48,9 @@ class TicketLinking {
         this.clock = clock;
     }
 
-    void link(int actorId, Current current, LinkTo link) {
+    /** @param target the ticket to link to, already locked by the caller (see {@code TicketUpdates}) */
+    void link(int actorId, Current current, Current target, LinkTo link) {
         rows.require(actorId, current, Permission.RO, "link tickets");
-        Current target = byNumber(link.targetNumber(), "targetNumber");
-        if (target.ticketId() == current.ticketId()) {
-            throw new InvalidTicketRequest(Map.of("targetNumber", "A ticket cannot be linked to itself."));
-        }
         rows.require(actorId, target, Permission.RO, "link tickets");
         LinkType type = link.type() == null ? LinkType.NORMAL : link.type();
         if (linked(current.ticketId(), target.ticketId(), type)) {
@@ -81,12 +77,15 @@ class TicketLinking {
         record(actorId, target, source, "TicketLinkAdd");
     }
 
-    void unlink(int actorId, Current current, Unlink unlink) {
+    /**
+     * Removes a link. Like OTRS's LinkObject ticket backend, it takes ro on both tickets; a linked
+     * ticket the agent may not read is answered as if it did not exist.
+     *
+     * @param other the other ticket, already locked by the caller (see {@code TicketUpdates})
+     */
+    void unlink(int actorId, Current current, Current other) {
         rows.require(actorId, current, Permission.RO, "remove links");
-        if (unlink.otherTicketId() == null) {
-            throw new InvalidTicketRequest(Map.of("otherTicketId", "Choose the linked ticket."));
-        }
-        Current other = rows.read(unlink.otherTicketId());
+        rows.require(actorId, other, Permission.RO, "remove links");
         String own = Long.toString(current.ticketId());
         String theirs = Long.toString(other.ticketId());
         int removed = db.deleteFrom(LINK_RELATION)
@@ -101,7 +100,10 @@ class TicketLinking {
         }
     }
 
-    /** The tickets linked to this one, with the link's meaning from this ticket's side. */
+    /**
+     * Every ticket linked to this one, with the link's meaning from this ticket's side, unchecked:
+     * the caller shows only those the reader may read (see {@code TicketReading#details}).
+     */
     List<LinkedTicket> linksOf(long ticketId) {
         String key = Long.toString(ticketId);
         List<LinkedTicket> links = new ArrayList<>();
@@ -156,16 +158,25 @@ class TicketLinking {
                 .and(condition));
     }
 
-    Current byNumber(String number, String field) {
+    /**
+     * The id of the ticket with this number, for an agent who may read it; a ticket the agent may
+     * not read gets the same answer as a number that does not exist.
+     */
+    long idByNumber(int actorId, String number, String field) {
+        return byNumber(actorId, number, field).ticketId();
+    }
+
+    private Current byNumber(int actorId, String number, String field) {
         String tn = number == null ? "" : number.strip();
         if (tn.isEmpty()) {
             throw new InvalidTicketRequest(Map.of(field, "Enter a ticket number."));
         }
         Long id = db.select(TICKET.ID).from(TICKET).where(TICKET.TN.eq(tn)).fetchOne(TICKET.ID);
-        if (id == null) {
+        Current found = id == null ? null : rows.read(id);
+        if (found == null || !rows.mayRead(actorId, found)) {
             throw new InvalidTicketRequest(Map.of(field, "There is no ticket with the number " + tn + "."));
         }
-        return rows.read(id);
+        return found;
     }
 
     private void record(int actorId, Current ticket, Current other, String historyType) {

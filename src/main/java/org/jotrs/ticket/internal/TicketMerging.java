@@ -19,7 +19,6 @@ import org.jotrs.article.SenderType;
 import org.jotrs.platform.ChangeFeed;
 import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.TicketAction.LinkType;
-import org.jotrs.ticket.TicketAction.MergeInto;
 import org.jotrs.ticket.internal.TicketLookups.State;
 import org.jotrs.ticket.internal.TicketRows.Current;
 import org.springframework.stereotype.Component;
@@ -56,16 +55,12 @@ class TicketMerging {
         this.clock = clock;
     }
 
-    void merge(int actorId, Current merged, MergeInto merge) {
+    /** @param main the ticket to merge into, already locked by the caller (see {@code TicketUpdates}) */
+    void merge(int actorId, Current merged, Current main) {
         rows.require(actorId, merged, Permission.RW, "merge tickets");
         if (merged.merged()) {
             throw new InvalidTicketRequest(Map.of("targetNumber", "This ticket is already merged."));
         }
-        Current found = linking.byNumber(merge.targetNumber(), "targetNumber");
-        if (found.ticketId() == merged.ticketId()) {
-            throw new InvalidTicketRequest(Map.of("targetNumber", "A ticket cannot be merged into itself."));
-        }
-        Current main = rows.lockAndRead(found.ticketId());
         if (main.merged()) {
             throw new InvalidTicketRequest(Map.of("targetNumber", "Ticket#" + main.number()
                     + " is itself merged; merge into the ticket it was merged into."));

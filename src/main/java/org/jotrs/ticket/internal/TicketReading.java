@@ -86,17 +86,21 @@ class TicketReading {
                 .fetchOptional()
                 .orElseThrow(() -> new NoSuchTicket(ticketId));
         boolean ownsIt = row.value10() == actorId || row.value12() == actorId;
-        if (!ownsIt) {
-            access.require(actorId, row.value5(), Permission.RO, "read tickets in queue " + row.value4());
+        if (!ownsIt && !access.permissionsOn(actorId, row.value5()).contains(Permission.RO)) {
+            throw new NoSuchTicket(ticketId); // the same answer as for a ticket that does not exist
         }
         LocalDateTime pendingUntil = row.value18() == null || row.value18() == 0 ? null
                 : LocalDateTime.ofInstant(Instant.ofEpochSecond(row.value18()), ZoneId.systemDefault());
+        // Linked tickets the reader may not read are only counted: not even their number shows.
+        List<TicketDetails.LinkedTicket> allLinks = linking.linksOf(ticketId);
+        Set<Long> readableLinks = readableAmong(actorId, allLinks.stream().map(TicketDetails.LinkedTicket::id).toList());
+        List<TicketDetails.LinkedTicket> visibleLinks = allLinks.stream().filter(link -> readableLinks.contains(link.id())).toList();
         boolean watched = db.fetchExists(TICKET_WATCHER, TICKET_WATCHER.TICKET_ID.eq(ticketId)
                 .and(TICKET_WATCHER.USER_ID.eq(actorId)));
         return new TicketDetails(row.value1(), row.value2(), row.value3(), row.value4(), row.value6(), row.value7(),
                 row.value8(), row.value19(), row.value9(), row.value10(), row.value11(), row.value12(), row.value13(),
                 row.value14(), row.value15(), row.value16(), row.value17(), pendingUntil, timeAccounting.total(ticketId),
-                watched, linking.linksOf(ticketId), articles.articlesOf(ticketId), history(ticketId));
+                watched, visibleLinks, allLinks.size() - visibleLinks.size(), articles.articlesOf(ticketId), history(actorId, ticketId));
     }
 
     @Transactional(readOnly = true)
@@ -132,8 +136,9 @@ class TicketReading {
                 .where(TICKET.ID.eq(ticketId))
                 .fetchOptional()
                 .orElseThrow(() -> new NoSuchTicket(ticketId));
-        if (row.value1() != actorId && row.value2() != actorId) {
-            access.require(actorId, row.value3(), Permission.RO, "read tickets in queue " + row.value4());
+        if (row.value1() != actorId && row.value2() != actorId
+                && !access.permissionsOn(actorId, row.value3()).contains(Permission.RO)) {
+            throw new NoSuchTicket(ticketId); // the same answer as for a ticket that does not exist
         }
     }
 
@@ -189,6 +194,57 @@ class TicketReading {
                         .or(TICKET.USER_ID.eq(actorId))
                         .or(TICKET.RESPONSIBLE_USER_ID.eq(actorId)))
                 .fetch(TICKET.ID));
+    }
+
+    /** Values that name another ticket, per history type: the positions of (number, id) pairs. */
+    private static final java.util.Map<String, int[]> OTHER_TICKET_VALUES = java.util.Map.of(
+            "TicketLinkAdd", new int[] {0}, "TicketLinkDelete", new int[] {0}, "Merged", new int[] {0, 2});
+
+    private static final String HIDDEN_TICKET = "(a ticket you may not read)";
+
+    /**
+     * The ticket's history; entries that name another ticket (links, merges) show its number and id
+     * only when the reader may read that ticket as well.
+     */
+    private List<HistoryEntry> history(int actorId, long ticketId) {
+        List<HistoryEntry> entries = history(ticketId);
+        java.util.Set<Long> named = new java.util.HashSet<>();
+        for (HistoryEntry entry : entries) {
+            for (int at : OTHER_TICKET_VALUES.getOrDefault(entry.type(), new int[0])) {
+                otherId(entry.values(), at).ifPresent(named::add);
+            }
+        }
+        named.remove(ticketId);
+        if (named.isEmpty()) {
+            return entries;
+        }
+        Set<Long> readable = readableAmong(actorId, named);
+        return entries.stream().map(entry -> {
+            int[] positions = OTHER_TICKET_VALUES.get(entry.type());
+            if (positions == null) {
+                return entry;
+            }
+            List<String> values = new java.util.ArrayList<>(entry.values());
+            for (int at : positions) {
+                otherId(values, at).filter(id -> id != ticketId && !readable.contains(id)).ifPresent(id -> {
+                    values.set(at, HIDDEN_TICKET);
+                    values.set(at + 1, "");
+                });
+            }
+            return new HistoryEntry(entry.time(), entry.type(), values.stream().filter(v -> !v.isEmpty()).toList(),
+                    entry.agent());
+        }).toList();
+    }
+
+    private static java.util.Optional<Long> otherId(List<String> values, int numberAt) {
+        if (values.size() <= numberAt + 1) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(Long.parseLong(values.get(numberAt + 1)));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private List<HistoryEntry> history(long ticketId) {

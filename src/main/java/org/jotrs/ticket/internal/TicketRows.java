@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -87,18 +88,37 @@ class TicketRows {
      * OTRS's ticket permission check: the owner and the responsible agent may act on their ticket
      * (Ticket::Permission::OwnerCheck and ResponsibleCheck); everyone else needs the permission
      * on the queue's group. A ticket locked by another agent takes rw on the group as well.
+     *
+     * <p>An agent who may not even read the ticket (neither {@code ro} nor the action's permission
+     * on its group) learns nothing about it: the answer is {@link NoSuchTicket}, the same as for an
+     * id that does not exist, and a refusal names neither the ticket's number nor its queue.
      */
     void require(int actorId, Current current, Permission permission, String what) {
         Snapshot ticket = current.snapshot();
         if (ticket.ownerId() == actorId || current.responsibleId() == actorId) {
             return;
         }
-        access.require(actorId, current.groupId(), permission, what + " in queue " + current.queueName());
-        if (permission != Permission.RO && current.locked()
-                && !access.permissionsOn(actorId, current.groupId()).contains(Permission.RW)) {
+        Set<Permission> held = access.permissionsOn(actorId, current.groupId());
+        if (!held.contains(Permission.RO) && !held.contains(permission)) {
+            throw new NoSuchTicket(current.ticketId());
+        }
+        access.require(actorId, current.groupId(), permission, what);
+        if (permission != Permission.RO && current.locked() && !held.contains(Permission.RW)) {
+            // The agent may read the ticket, so naming its owner tells nothing new.
             throw new PermissionDenied(Permission.RW,
                     "change a ticket locked by " + current.ownerLogin() + " (it is locked by its owner)");
         }
+    }
+
+    /** Whether the agent may read the ticket: owner, responsible, or {@code ro} on its queue's group. */
+    boolean mayRead(int actorId, Current current) {
+        return current.snapshot().ownerId() == actorId || current.responsibleId() == actorId
+                || access.permissionsOn(actorId, current.groupId()).contains(Permission.RO);
+    }
+
+    /** Whether the agent may read tickets in the group's queues, i.e. may learn that the queue exists. */
+    boolean maySeeQueue(int actorId, int groupId) {
+        return access.permissionsOn(actorId, groupId).contains(Permission.RO);
     }
 
     /** Sets the values and stamps the change, as every OTRS ticket update does. */

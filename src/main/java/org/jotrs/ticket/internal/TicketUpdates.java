@@ -1,5 +1,7 @@
 package org.jotrs.ticket.internal;
 
+import org.jotrs.platform.ColumnLimits;
+
 import static org.jotrs.platform.db.schema.Tables.TICKET;
 import static org.jotrs.platform.db.schema.Tables.TICKET_TYPE;
 import static org.jotrs.platform.db.schema.Tables.TICKET_WATCHER;
@@ -25,6 +27,7 @@ import org.jotrs.platform.ChangeFeed;
 import org.jotrs.queue.Queue;
 import org.jotrs.queue.QueueService;
 import org.jotrs.ticket.InvalidTicketRequest;
+import org.jotrs.ticket.NoSuchTicket;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketAction.AddNote;
 import org.jotrs.ticket.TicketAction.AddPhoneCall;
@@ -41,6 +44,7 @@ import org.jotrs.ticket.internal.TicketLookups.State;
 import org.jotrs.ticket.internal.TicketRows.Current;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Changes to existing tickets, with OTRS's permission per action and its history wording:
@@ -68,11 +72,13 @@ class TicketUpdates {
     private final TicketMailing mailing;
     private final ChangeFeed feed;
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
     TicketUpdates(DSLContext db, AccessService access, QueueService queues, ArticleService articles,
             CustomerDirectory customers, TicketRows rows, TicketLookups lookups, TicketHistory history,
             TimeAccounting timeAccounting, TicketMerging merging, TicketLinking linking, TicketMailing mailing,
-            ChangeFeed feed, Clock clock) {
+            ChangeFeed feed, Clock clock, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.db = db;
         this.access = access;
         this.queues = queues;
@@ -89,9 +95,46 @@ class TicketUpdates {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Checks the action's permission on the ticket as it is now, then locks the ticket row (and,
+     * for merges and links, the other ticket's row too, always the lower id first, so two agents
+     * linking or merging A and B in opposite directions cannot deadlock), and then checks and
+     * applies the action on the locked rows. Checking before locking means that an agent without
+     * the right can never hold a lock on a ticket it may not see.
+     *
+     * <p>The checks before the lock run before the change's transaction begins: on MariaDB/MySQL
+     * (REPEATABLE READ) a plain read inside the transaction would fix its snapshot before the lock,
+     * and the change would then work on what the ticket was before a concurrent change committed.
+     */
     void apply(int actorId, long ticketId, TicketAction action) {
-        Current current = rows.lockAndRead(ticketId);
+        Need need = needOf(action);
+        rows.require(actorId, rows.read(ticketId), need.permission(), need.what());
+        Long otherId = switch (action) {
+            case TicketAction.MergeInto merge -> linking.idByNumber(actorId, merge.targetNumber(), "targetNumber");
+            case TicketAction.LinkTo link -> linking.idByNumber(actorId, link.targetNumber(), "targetNumber");
+            case TicketAction.Unlink unlink -> readableId(actorId, unlink.otherTicketId());
+            default -> null;
+        };
+        if (otherId != null && otherId == ticketId) {
+            String field = action instanceof TicketAction.Unlink ? "otherTicketId" : "targetNumber";
+            throw new InvalidTicketRequest(Map.of(field, action instanceof TicketAction.MergeInto
+                    ? "A ticket cannot be merged into itself." : "A ticket cannot be linked to itself."));
+        }
+        transactions.executeWithoutResult(status -> applyLocked(actorId, ticketId, otherId, action));
+    }
+
+    private void applyLocked(int actorId, long ticketId, Long otherId, TicketAction action) {
+        Current current;
+        Current other = null;
+        if (otherId == null) {
+            current = rows.lockAndRead(ticketId);
+        } else if (ticketId < otherId) {
+            current = rows.lockAndRead(ticketId);
+            other = rows.lockAndRead(otherId);
+        } else {
+            other = rows.lockAndRead(otherId);
+            current = rows.lockAndRead(ticketId);
+        }
         switch (action) {
             case AddNote note -> addNote(actorId, current, note);
             case AddPhoneCall call -> addPhoneCall(actorId, current, call);
@@ -106,12 +149,52 @@ class TicketUpdates {
             case TicketAction.Unlock unlock -> unlock(actorId, current);
             case TicketAction.ChangeOwner change -> changeOwner(actorId, current, change);
             case ChangeResponsible change -> changeResponsible(actorId, current, change);
-            case TicketAction.MergeInto merge -> merging.merge(actorId, current, merge);
-            case TicketAction.LinkTo link -> linking.link(actorId, current, link);
-            case TicketAction.Unlink unlink -> linking.unlink(actorId, current, unlink);
+            case TicketAction.MergeInto merge -> merging.merge(actorId, current, other);
+            case TicketAction.LinkTo link -> linking.link(actorId, current, other, link);
+            case TicketAction.Unlink unlink -> linking.unlink(actorId, current, other);
             case TicketAction.Watch watch -> watch(actorId, current, true);
             case TicketAction.Unwatch unwatch -> watch(actorId, current, false);
         }
+    }
+
+    /** What an action needs on its ticket, and the refusal's wording ("You need the 'rw' permission to ..."). */
+    private record Need(Permission permission, String what) {
+    }
+
+    /** The permission each action takes on its ticket (checked again by the action once the row is locked). */
+    private static Need needOf(TicketAction action) {
+        return switch (action) {
+            case AddNote note -> new Need(Permission.NOTE, "add notes");
+            case AddPhoneCall call -> new Need(Permission.NOTE, "add phone calls");
+            case ChangePriority change -> new Need(Permission.PRIORITY, "change the priority");
+            case MoveToQueue move -> new Need(Permission.MOVE_INTO, "move tickets out of this queue");
+            case TicketAction.Lock lock -> new Need(Permission.OWNER, "take tickets");
+            case TicketAction.Unlock unlock -> new Need(Permission.OWNER, "release tickets");
+            case TicketAction.ChangeOwner change -> new Need(Permission.OWNER, "change the owner");
+            case TicketAction.LinkTo link -> new Need(Permission.RO, "link tickets");
+            case TicketAction.Unlink unlink -> new Need(Permission.RO, "remove links");
+            case TicketAction.Watch watch -> new Need(Permission.RO, "watch tickets");
+            case TicketAction.Unwatch unwatch -> new Need(Permission.RO, "watch tickets");
+            case TicketAction.SendMail mail -> new Need(Permission.RW,
+                    mail.kind() == TicketAction.MailKind.FORWARD ? "forward tickets" : "answer tickets");
+            case ChangeState change -> new Need(Permission.RW, "change the state");
+            case ChangeTitle change -> new Need(Permission.RW, "change the title");
+            case ChangeType change -> new Need(Permission.RW, "change the type");
+            case ChangeCustomer change -> new Need(Permission.RW, "change the customer");
+            case ChangeResponsible change -> new Need(Permission.RW, "change the responsible agent");
+            case TicketAction.MergeInto merge -> new Need(Permission.RW, "merge tickets");
+        };
+    }
+
+    /** The other ticket of an unlink, when the agent may read it; otherwise as if it did not exist. */
+    private long readableId(int actorId, Long otherTicketId) {
+        if (otherTicketId == null) {
+            throw new InvalidTicketRequest(Map.of("otherTicketId", "Choose the linked ticket."));
+        }
+        if (!rows.mayRead(actorId, rows.read(otherTicketId))) {
+            throw new NoSuchTicket(otherTicketId);
+        }
+        return otherTicketId;
     }
 
     private void addNote(int actorId, Current current, AddNote note) {
@@ -183,7 +266,7 @@ class TicketUpdates {
             if (!pendingUntil.isAfter(LocalDateTime.now(clock))) {
                 throw new InvalidTicketRequest(Map.of("pendingUntil", "The pending date must be in the future."));
             }
-            untilTime = (int) pendingUntil.atZone(clock.getZone()).toEpochSecond();
+            untilTime = ColumnLimits.epochSeconds("pendingUntil", pendingUntil, clock.getZone());
         }
         long ticketId = current.ticketId();
         rows.update(ticketId, actorId, Map.of(TICKET.TICKET_STATE_ID, state.id(), TICKET.UNTIL_TIME, untilTime));
@@ -214,7 +297,10 @@ class TicketUpdates {
 
     private void move(int actorId, Current current, MoveToQueue move) {
         rows.require(actorId, current, Permission.MOVE_INTO, "move tickets out of queue " + current.queueName());
+        // A queue the agent may neither read nor move into is answered like one that does not exist.
         Queue target = Optional.ofNullable(move.queueId()).flatMap(queues::find).filter(Queue::valid)
+                .filter(queue -> access.permissionsOn(actorId, queue.groupId()).contains(Permission.RO)
+                        || access.permissionsOn(actorId, queue.groupId()).contains(Permission.MOVE_INTO))
                 .orElseThrow(() -> new InvalidTicketRequest(Map.of("queue", "Choose a valid queue.")));
         access.require(actorId, target.groupId(), Permission.MOVE_INTO, "move tickets into queue " + target.name());
         if (target.id() == current.snapshot().queueId()) {
@@ -234,8 +320,8 @@ class TicketUpdates {
         if (title.isEmpty()) {
             throw new InvalidTicketRequest(Map.of("title", "Enter a title."));
         }
-        if (title.length() > 255) {
-            throw new InvalidTicketRequest(Map.of("title", "A title has at most 255 characters."));
+        if (title.length() > TicketCreation.MAX_TITLE) {
+            throw new InvalidTicketRequest(Map.of("title", "A title has at most " + TicketCreation.MAX_TITLE + " characters."));
         }
         if (title.equals(current.title())) {
             return;

@@ -1,24 +1,19 @@
 package org.jotrs.ticket.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import org.jotrs.access.SignedInAgent;
 import org.jotrs.article.Attachment;
-import org.jotrs.ticket.NoSuchAttachment;
 import org.jotrs.ticket.TicketService;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Attachment downloads and the HTML version of articles, for agents who may read the ticket.
@@ -68,19 +63,39 @@ class ArticleFiles {
                 .body(page);
     }
 
-    @ExceptionHandler(NoSuchAttachment.class)
-    ModelAndView notFound(NoSuchAttachment missing) {
-        return new ModelAndView("error", Map.of("status", 404, "error", "Not Found", "message", missing.getMessage()),
-                HttpStatus.NOT_FOUND);
-    }
-
-    /** The stored type when it is a valid one; a stored type is whatever a mail claimed. */
-    private static MediaType mediaType(String stored) {
+    /**
+     * The stored type when it is a valid, passive one; a stored type is whatever a mail or an upload
+     * claimed. Active content (scripts, HTML, SVG, XML and the like) is served as
+     * {@code application/octet-stream}: from our origin, a script type could otherwise be loaded by
+     * {@code <script src>} under {@code script-src 'self'} should an HTML injection ever appear.
+     */
+    static MediaType mediaType(String stored) {
         try {
             MediaType type = MediaType.parseMediaType(stored == null ? "" : stored.strip());
-            return type.isConcrete() ? type : MediaType.APPLICATION_OCTET_STREAM;
+            return type.isConcrete() && !active(type) ? type : MediaType.APPLICATION_OCTET_STREAM;
         } catch (InvalidMediaTypeException e) {
             return MediaType.APPLICATION_OCTET_STREAM;
         }
+    }
+
+    private static final java.util.Set<String> PASSIVE_TEXT = java.util.Set.of("plain", "csv", "calendar", "vcard",
+            "x-vcard", "rtf", "tab-separated-values", "markdown", "x-log");
+
+    /** Types a browser may execute or render as a document with scripts. */
+    static boolean active(MediaType type) {
+        String main = type.getType().toLowerCase(java.util.Locale.ROOT);
+        String sub = type.getSubtype().toLowerCase(java.util.Locale.ROOT);
+        if (main.equals("text")) {
+            return !PASSIVE_TEXT.contains(sub); // text/html, text/javascript, text/xml, text/css, text/x-*, ...
+        }
+        if (main.equals("image")) {
+            return sub.contains("svg") || sub.contains("xml");
+        }
+        if (main.equals("application")) {
+            return sub.contains("javascript") || sub.contains("ecmascript") || sub.contains("xml") || sub.contains("html")
+                    || sub.equals("json") || sub.endsWith("+json") || sub.equals("wasm") || sub.contains("x-sh")
+                    || sub.contains("xslt");
+        }
+        return main.equals("multipart") || main.equals("message");
     }
 }

@@ -1,5 +1,6 @@
 package org.jotrs.ticket.web;
 
+import org.jotrs.platform.InvalidInput;
 import java.util.List;
 import java.util.Map;
 
@@ -67,8 +68,8 @@ class MailPages {
             tickets.apply(agent.id(), ticketId, new TicketAction.SendMail(kind, form.article(), form.to(), form.cc(),
                     form.bcc(), form.subject(), form.body(), ZoomPage.timeUnits(form.timeUnits()), Uploads.of(files)));
             return "redirect:/tickets/" + ticketId;
-        } catch (InvalidTicketRequest invalid) {
-            response.setStatus(422);
+        } catch (InvalidInput invalid) {
+            response.setStatus(invalid.status());
             MailDraft draft = tickets.mailDraft(agent.id(), ticketId, kind, form.article(), null);
             MailDraft entered = new MailDraft(kind, form.article(), draft.from(), form.to(), form.cc(), form.subject(),
                     form.body(), draft.templates(), null);

@@ -1,5 +1,6 @@
 package org.jotrs.ticket.web;
 
+import org.jotrs.platform.InvalidInput;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jotrs.access.SignedInAgent;
@@ -64,10 +65,11 @@ class TicketActionPages {
             @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String timeUnits, Model model,
             HttpServletResponse response) {
         try {
-            return zoom.act(agent, ticketId, new TicketAction.AddPhoneCall(subject, body, !"outbound".equals(direction),
+            boolean inbound = InvalidInput.choice("direction", direction, Direction.class, Direction.INBOUND) == Direction.INBOUND;
+            return zoom.act(agent, ticketId, new TicketAction.AddPhoneCall(subject, body, inbound,
                     ZoomPage.timeUnits(timeUnits)), "phone", model, response);
-        } catch (InvalidTicketRequest invalid) {
-            response.setStatus(422);
+        } catch (InvalidInput invalid) {
+            response.setStatus(invalid.status());
             return zoom.render(agent, ticketId, invalid.errors(), "phone", model);
         }
     }
@@ -87,7 +89,13 @@ class TicketActionPages {
     String link(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
             @RequestParam(defaultValue = "") String targetNumber, @RequestParam(defaultValue = "NORMAL") String linkType,
             Model model, HttpServletResponse response) {
-        LinkType type = "PARENT_CHILD".equals(linkType) ? LinkType.PARENT_CHILD : LinkType.NORMAL;
+        LinkType type;
+        try {
+            type = InvalidInput.choice("linkType", linkType, LinkType.class, LinkType.NORMAL);
+        } catch (InvalidInput invalid) {
+            response.setStatus(invalid.status());
+            return zoom.render(agent, ticketId, invalid.errors(), "link", model);
+        }
         return zoom.act(agent, ticketId, new TicketAction.LinkTo(targetNumber, type), "link", model, response);
     }
 
@@ -107,5 +115,10 @@ class TicketActionPages {
     String unwatch(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId, Model model,
             HttpServletResponse response) {
         return zoom.act(agent, ticketId, new TicketAction.Unwatch(), null, model, response);
+    }
+
+    /** Who called whom: the customer (inbound) or the agent (outbound). */
+    private enum Direction {
+        INBOUND, OUTBOUND
     }
 }

@@ -1,5 +1,6 @@
 package org.jotrs.ticket.web;
 
+import org.jotrs.platform.InvalidInput;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ class TicketListPages {
             }
             BulkResult result = tickets.applyToAll(agent.id(), ticketIds == null ? List.of() : ticketIds, actions);
             redirect.addFlashAttribute("bulk", result);
-        } catch (InvalidTicketRequest invalid) {
+        } catch (InvalidInput invalid) {
             redirect.addFlashAttribute("bulkErrors", new java.util.LinkedHashMap<>(invalid.errors()));
         }
         return "redirect:" + target;
@@ -157,24 +158,23 @@ class TicketListPages {
             String sort, String dir, Integer page) {
 
         TicketListQuery toQuery(View view) {
-            return new TicketListQuery(view, queue, parse(TicketListQuery.StateFilter.class, states), blankToNull(state),
-                    blankToNull(priority), owner, parse(TicketListQuery.Age.class, age),
-                    parse(TicketListQuery.Sort.class, sort), "desc".equals(dir), page == null ? 0 : page);
+            return new TicketListQuery(view, queue, parse("states", TicketListQuery.StateFilter.class, states), blankToNull(state),
+                    blankToNull(priority), owner, parse("age", TicketListQuery.Age.class, age),
+                    parse("sort", TicketListQuery.Sort.class, sort),
+                    InvalidInput.choice("dir", dir, Direction.class, Direction.ASC) == Direction.DESC, page == null ? 0 : page);
         }
 
         private static String blankToNull(String value) {
             return value == null || value.isBlank() ? null : value;
         }
 
-        private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-            if (value == null || value.isBlank()) {
-                return null;
-            }
-            try {
-                return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
+        private enum Direction {
+            ASC, DESC
+        }
+
+        /** An unknown value is refused (422 naming the parameter), not silently replaced by the default. */
+        private static <E extends Enum<E>> E parse(String field, Class<E> type, String value) {
+            return InvalidInput.choice(field, value, type, null);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.jotrs.ticket.web;
 
+import org.jotrs.platform.InvalidInput;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -69,8 +70,8 @@ class TicketPages {
                     pendingUntil(form.pendingUntil()), Uploads.of(files), form.type(), form.ownerId(),
                     form.responsibleId()));
             return "redirect:/tickets/" + created.ticketId();
-        } catch (InvalidTicketRequest invalid) {
-            response.setStatus(422);
+        } catch (InvalidInput invalid) {
+            response.setStatus(invalid.status());
             return newTicketForm(agent, "phone", form, invalid.errors(), model);
         }
     }
@@ -85,8 +86,8 @@ class TicketPages {
                     pendingUntil(form.pendingUntil()), form.type(), form.ownerId(), form.responsibleId(),
                     Uploads.of(files)));
             return "redirect:/tickets/" + created.ticketId();
-        } catch (InvalidTicketRequest invalid) {
-            response.setStatus(422);
+        } catch (InvalidInput invalid) {
+            response.setStatus(invalid.status());
             return newTicketForm(agent, "email", form, invalid.errors(), model);
         }
     }
@@ -117,8 +118,8 @@ class TicketPages {
         try {
             return zoom.act(agent, ticketId, new TicketAction.AddNote(subject, body, visibleForCustomer,
                     ZoomPage.timeUnits(timeUnits), Uploads.of(files)), "note", model, response);
-        } catch (InvalidTicketRequest invalid) {
-            response.setStatus(422);
+        } catch (InvalidInput invalid) {
+            response.setStatus(invalid.status());
             return zoom.render(agent, ticketId, invalid.errors(), "note", model);
         }
     }
@@ -130,8 +131,8 @@ class TicketPages {
         try {
             return zoom.act(agent, ticketId, new TicketAction.ChangeState(state, pendingUntil(pendingUntil)), null, model,
                     response);
-        } catch (InvalidTicketRequest invalid) {
-            response.setStatus(422);
+        } catch (InvalidInput invalid) {
+            response.setStatus(invalid.status());
             return zoom.render(agent, ticketId, invalid.errors(), null, model);
         }
     }

@@ -1,5 +1,6 @@
 package org.jotrs.ticket.web;
 
+import org.jotrs.platform.InvalidInput;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -40,8 +41,8 @@ class ZoomPage {
         try {
             tickets.apply(agent.id(), ticketId, action);
             return "redirect:/tickets/" + ticketId;
-        } catch (InvalidTicketRequest invalid) {
-            response.setStatus(422);
+        } catch (InvalidInput invalid) {
+            response.setStatus(invalid.status());
             return render(agent, ticketId, invalid.errors(), form, model);
         }
     }

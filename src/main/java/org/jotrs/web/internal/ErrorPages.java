@@ -1,37 +1,113 @@
 package org.jotrs.web.internal;
 
+import java.io.IOException;
 import java.util.Map;
 
-import org.jotrs.access.PermissionDenied;
-import org.jotrs.platform.InvalidInput;
-import org.jotrs.platform.NoSuchEntry;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jotrs.platform.ErrorReplies;
+import org.jotrs.platform.ErrorReplies.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 
-/** Refusals from the services become pages with the right status and the service's message. */
+/**
+ * Every error a page or endpoint ends with, answered through {@link ErrorReplies}: the app's HTML
+ * error page for browsers, problem+json for JSON clients. Client mistakes and refusals are logged
+ * at most as one INFO line without a stack trace; only unexpected failures (500) are errors.
+ */
 @ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ErrorPages {
 
-    @ExceptionHandler(PermissionDenied.class)
-    ModelAndView forbidden(PermissionDenied denied) {
-        return page(HttpStatus.FORBIDDEN, denied.getMessage());
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    private final ErrorReplies replies;
+
+    ErrorPages(ErrorReplies replies) {
+        this.replies = replies;
     }
 
-    @ExceptionHandler(NoSuchEntry.class)
-    ModelAndView noSuchEntry(NoSuchEntry missing) {
-        return page(HttpStatus.NOT_FOUND, missing.getMessage());
+    @ExceptionHandler(Exception.class)
+    ModelAndView handle(Exception thrown, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Reply reply = replies.replyFor(thrown).orElse(null);
+        if (response.isCommitted()) {
+            // A stream the client closed, or a download cut short: nobody is left to answer.
+            log.debug("Failure after the response was committed uri={}", request.getRequestURI(), thrown);
+            return new ModelAndView();
+        }
+        if (reply == null) {
+            log.error("Request failed uri={}", request.getRequestURI(), thrown);
+            reply = Reply.of(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; nothing was saved."
+                    + " Please try again; if it keeps happening, tell your administrator.");
+        } else if (reply.status() == 503) {
+            log.warn("Database unreachable uri={} cause={}", request.getRequestURI(), rootMessage(thrown));
+        } else if (reply.clientError() && reply.status() != 404 && reply.status() != 422) {
+            log.info("Request refused status={} uri={} reason={}", reply.status(), request.getRequestURI(), reply.detail());
+        }
+        replies.write(request, response, reply);
+        return new ModelAndView();
     }
 
-    /** Forms catch their own refusals to show them beside the fields; this is for the rest (e.g. a tampered id). */
-    @ExceptionHandler(InvalidInput.class)
-    ModelAndView invalid(InvalidInput invalid) {
-        return page(HttpStatus.UNPROCESSABLE_CONTENT, String.join(" ", invalid.errors().values()));
+    static String rootMessage(Throwable thrown) {
+        Throwable root = thrown;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    private static ModelAndView page(HttpStatus status, String message) {
-        return new ModelAndView("error", Map.of("status", status.value(), "error", status.getReasonPhrase(),
-                "message", message), status);
+    /**
+     * Errors that happen outside Spring MVC (a filter's {@code sendError}, Spring Security's
+     * refusals, the container) end up at {@code /error}; Boot's own error controller backs off
+     * for this one, so those answers take the same two forms.
+     */
+    @Controller
+    static class ErrorEndpoint implements ErrorController {
+
+        private static final Map<Integer, String> MESSAGES = Map.of(
+                400, "The request could not be understood.",
+                401, "Please sign in.",
+                403, "You may not do this. If you were filling in a form, reload the page and try again: the form may"
+                        + " have expired.",
+                404, "There is no such page.",
+                405, "This address does not accept that kind of request.",
+                413, "The request is too large.",
+                415, "This address does not accept that kind of content.");
+
+        private final ErrorReplies replies;
+
+        ErrorEndpoint(ErrorReplies replies) {
+            this.replies = replies;
+        }
+
+        @RequestMapping("/error")
+        ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+            int status = code instanceof Integer value ? value : 404;
+            Object thrown = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+            Reply reply = thrown instanceof Throwable failure ? replies.replyFor(failure).orElse(null) : null;
+            if (reply == null) {
+                if (thrown instanceof Throwable failure && status >= 500) {
+                    log.error("Request failed uri={}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), failure);
+                }
+                HttpStatus resolved = HttpStatus.resolve(status);
+                reply = new Reply(status, resolved == null ? "Error" : resolved.getReasonPhrase(),
+                        MESSAGES.getOrDefault(status, status >= 500
+                                ? "Something went wrong on our side; nothing was saved. Please try again." : ""), Map.of());
+            }
+            replies.write(request, response, reply);
+            return new ModelAndView();
+        }
     }
 }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jooq.DSLContext;
-import org.jotrs.access.PermissionDenied;
 import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.live.internal.Interest.OneTicket;
 import org.jotrs.live.internal.Interest.TicketLists;
@@ -76,7 +75,7 @@ class LiveHubTest {
             RecordingSink outsiderList = new RecordingSink();
             hub.open(outsider, sessions.get("outsider-1"), new TicketLists(Set.of(first)), outsiderList);
             assertThatThrownBy(() -> hub.open(outsider, sessions.get("outsider-1"), new OneTicket(first), new RecordingSink()))
-                    .isInstanceOf(PermissionDenied.class);
+                    .isInstanceOf(org.jotrs.ticket.NoSuchTicket.class);
             assertThat(readerZoom.await(Viewers.class, viewers -> true).names()).as("nobody else yet").isEmpty();
 
             tickets.apply(ROOT, first, new TicketAction.AddNote("Note", "Called back.", false));
