@@ -11,7 +11,8 @@ class ModularityTests {
 
     /** Every module of the application; a new module is added here on purpose, not by accident. */
     private static final String[] EXPECTED_MODULES = {
-        "access", "article", "customer", "live", "mail", "observer", "platform", "queue", "search", "ticket", "web",
+        "access", "article", "customer", "live", "mail", "observer", "platform", "postmaster", "queue", "search", "ticket",
+        "web",
     };
 
     private final ApplicationModules modules = ApplicationModules.of(JotrsApplication.class);

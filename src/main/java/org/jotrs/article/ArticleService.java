@@ -90,4 +90,10 @@ public interface ArticleService {
 
     /** Forgets the article's send failures (when the mail is sent again). */
     void clearSendErrors(long articleId);
+
+    /**
+     * The ticket of the newest article whose Message-ID is one of these (matched by its MD5, as
+     * OTRS's ArticleGetByMessageID does); how mail replies find their ticket.
+     */
+    Optional<Long> ticketIdOfMessageIds(List<String> messageIds);
 }

@@ -16,4 +16,13 @@ public interface QueueService {
      * {@code "Display name" <address>} ({@code system_address.value1}, {@code value0}).
      */
     Optional<String> senderOf(int queueId);
+
+    /**
+     * The queue of the valid system address with this mail address (case-insensitive), where
+     * OTRS's postmaster puts a new ticket sent to it.
+     */
+    Optional<Integer> queueForAddress(String mailAddress);
+
+    /** The id of a valid queue by its full name ({@code Parent::Child}), for {@code X-OTRS-Queue}. */
+    Optional<Integer> queueIdByName(String name);
 }

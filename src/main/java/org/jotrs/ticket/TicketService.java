@@ -137,6 +137,28 @@ public interface TicketService {
     Set<Long> readableAmong(int actorId, Collection<Long> ticketIds);
 
     /**
+     * Opens a ticket with an incoming mail as its first article, as OTRS's postmaster does: no
+     * agent acts (the system user 1 is the author), so no permission is checked; the ticket gets
+     * OTRS's {@code NewTicket}, {@code CustomerUpdate} and {@code EmailCustomer} history rows, and
+     * the raw message is kept with the article. Joins the caller's transaction when there is one.
+     *
+     * @throws InvalidTicketRequest for an unknown queue, priority, state or type
+     */
+    MailArrival createFromMail(InboundTicket ticket, InboundMail mail);
+
+    /**
+     * Adds an incoming mail to an existing ticket as OTRS's postmaster FollowUp does: a merged
+     * ticket is followed to the ticket it was merged into; on a closed ticket the queue's
+     * follow-up option decides (possible: reopen; reject: store only; new ticket: open a new
+     * ticket with {@code newTicket}); any other ticket that is not {@code new} is set to
+     * {@code open}; the queue's follow-up lock locks a reopened ticket to its owner.
+     *
+     * @param newTicket the fields for a new ticket, should the queue want one for this follow-up
+     * @throws NoSuchTicket when it does not exist
+     */
+    MailArrival addMailFollowUp(long ticketId, InboundMail mail, InboundTicket newTicket);
+
+    /**
      * Opens a ticket that Jotrs raises by itself (see {@link NewSystemTicket}): no permission is
      * asked, the system user (id 1) is the creator. Joins the caller's transaction, so the caller
      * can record the ticket id in the same commit and never open two for one cause.

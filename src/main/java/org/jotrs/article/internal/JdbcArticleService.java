@@ -71,6 +71,20 @@ class JdbcArticleService implements ArticleService {
     }
 
     @Override
+    public Optional<Long> ticketIdOfMessageIds(List<String> messageIds) {
+        List<String> digests = messageIds.stream().filter(id -> id != null && !id.isBlank())
+                .map(id -> org.apache.commons.codec.digest.DigestUtils.md5Hex(id.strip())).distinct().toList();
+        if (digests.isEmpty()) {
+            return Optional.empty();
+        }
+        return db.select(ARTICLE.TICKET_ID).from(ARTICLE_DATA_MIME)
+                .join(ARTICLE).on(ARTICLE.ID.eq(ARTICLE_DATA_MIME.ARTICLE_ID))
+                .where(ARTICLE_DATA_MIME.A_MESSAGE_ID_MD5.in(digests))
+                .orderBy(ARTICLE.ID.desc()).limit(1)
+                .fetchOptional(ARTICLE.TICKET_ID);
+    }
+
+    @Override
     public Optional<byte[]> rawMessage(long articleId) {
         return rawMessages.read(articleId);
     }

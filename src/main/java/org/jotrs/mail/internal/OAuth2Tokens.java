@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
+import org.jotrs.mail.OAuth2AccessTokens;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * or revoked grant) is reported with the provider's own error text, never with the secrets.
  */
 @Component
-class OAuth2Tokens {
+class OAuth2Tokens implements OAuth2AccessTokens {
 
     /** Renew this long before the token's end, so a token never expires in the middle of a session. */
     private static final Duration MARGIN = Duration.ofSeconds(60);
@@ -42,32 +43,12 @@ class OAuth2Tokens {
         this.clock = clock;
     }
 
-    /** What the token endpoint needs to hand out access tokens. */
-    record Grant(String tokenUrl, String clientId, String clientSecret, String refreshToken, String scope) {
-
-        Grant {
-            Objects.requireNonNull(tokenUrl, "tokenUrl");
-        }
-
-        @Override
-        public String toString() {
-            return "Grant[" + tokenUrl + ", client " + clientId + "]";
-        }
-    }
-
     private record Token(String value, Instant expires) {
     }
 
-    /** A refused or failed token request; the message is safe to show to an administrator. */
-    static final class TokenRefused extends Exception {
-
-        TokenRefused(String message) {
-            super(message);
-        }
-    }
-
     /** A valid access token, fetched now when none is cached or the cached one is about to expire. */
-    String accessToken(Grant grant) throws TokenRefused {
+    @Override
+    public String accessToken(Grant grant) throws Refused {
         Token cached = tokens.get(grant);
         if (cached != null && clock.instant().isBefore(cached.expires().minus(MARGIN))) {
             return cached.value();
@@ -78,11 +59,12 @@ class OAuth2Tokens {
     }
 
     /** Forgets the cached token, e.g. after the server refused it. */
-    void forget(Grant grant) {
+    @Override
+    public void forget(Grant grant) {
         tokens.remove(grant);
     }
 
-    private Token fetch(Grant grant) throws TokenRefused {
+    private Token fetch(Grant grant) throws Refused {
         Map<String, String> form = new LinkedHashMap<>();
         boolean refresh = grant.refreshToken() != null && !grant.refreshToken().isBlank();
         form.put("grant_type", refresh ? "refresh_token" : "client_credentials");
@@ -103,23 +85,23 @@ class OAuth2Tokens {
                     .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new TokenRefused("OAuth2 token endpoint " + grant.tokenUrl() + " unreachable: " + e.getMessage());
+            throw new Refused("OAuth2 token endpoint " + grant.tokenUrl() + " unreachable: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TokenRefused("Interrupted while fetching an OAuth2 token");
+            throw new Refused("Interrupted while fetching an OAuth2 token");
         } catch (IllegalArgumentException e) {
-            throw new TokenRefused("OAuth2 token URL is not valid: " + grant.tokenUrl());
+            throw new Refused("OAuth2 token URL is not valid: " + grant.tokenUrl());
         }
         JsonNode answer;
         try {
             answer = json.readTree(response.body());
         } catch (RuntimeException e) {
-            throw new TokenRefused("OAuth2 token endpoint answered HTTP " + response.statusCode() + " without JSON");
+            throw new Refused("OAuth2 token endpoint answered HTTP " + response.statusCode() + " without JSON");
         }
         if (response.statusCode() != 200 || !answer.hasNonNull("access_token")) {
             String error = answer.path("error").asString("");
             String description = answer.path("error_description").asString("");
-            throw new TokenRefused("OAuth2 token refused (HTTP " + response.statusCode() + ")"
+            throw new Refused("OAuth2 token refused (HTTP " + response.statusCode() + ")"
                     + (error.isEmpty() ? "" : ": " + error) + (description.isEmpty() ? "" : " - " + description));
         }
         long seconds = answer.path("expires_in").asLong(3600);

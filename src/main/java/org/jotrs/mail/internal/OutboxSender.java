@@ -113,7 +113,7 @@ class OutboxSender {
         Transport transport;
         try {
             transport = smtp.connect();
-        } catch (MessagingException | OAuth2Tokens.TokenRefused e) {
+        } catch (MessagingException | org.jotrs.mail.OAuth2AccessTokens.Refused e) {
             // The server is down or refuses us: every mail of the batch counts one attempt.
             String reason = "SMTP server " + smtp.describe() + " not usable: " + oneLine(e);
             log.warn("outbox connect failed mails={} reason={}", batch.size(), reason);
@@ -152,7 +152,7 @@ class OutboxSender {
                     recordFailure(mail, smtpCode(e), oneLine(e), false);
                 }
             }
-        } catch (MessagingException | OAuth2Tokens.TokenRefused e) {
+        } catch (MessagingException | org.jotrs.mail.OAuth2AccessTokens.Refused e) {
             log.warn("outbox reconnect failed reason={}", oneLine(e));
         } finally {
             delete(done);

@@ -40,13 +40,13 @@ class SmtpServer {
     }
 
     /** A connected transport; the caller closes it. */
-    Transport connect() throws MessagingException, OAuth2Tokens.TokenRefused {
+    Transport connect() throws MessagingException, org.jotrs.mail.OAuth2AccessTokens.Refused {
         Transport transport = session.getTransport("smtp");
         String user = blankToNull(smtp.username());
         if (user == null) {
             transport.connect(smtp.host(), smtp.port(), null, null);
         } else if (smtp.oauth2().configured()) {
-            OAuth2Tokens.Grant grant = grant();
+            org.jotrs.mail.OAuth2AccessTokens.Grant grant = grant();
             try {
                 transport.connect(smtp.host(), smtp.port(), user, tokens.accessToken(grant));
             } catch (jakarta.mail.AuthenticationFailedException e) {
@@ -59,9 +59,9 @@ class SmtpServer {
         return transport;
     }
 
-    private OAuth2Tokens.Grant grant() {
+    private org.jotrs.mail.OAuth2AccessTokens.Grant grant() {
         MailProperties.OAuth2 o = smtp.oauth2();
-        return new OAuth2Tokens.Grant(o.tokenUrl(), o.clientId(), o.clientSecret(), o.refreshToken(), o.scope());
+        return new org.jotrs.mail.OAuth2AccessTokens.Grant(o.tokenUrl(), o.clientId(), o.clientSecret(), o.refreshToken(), o.scope());
     }
 
     private static Properties sessionProperties(MailProperties.Smtp smtp) {

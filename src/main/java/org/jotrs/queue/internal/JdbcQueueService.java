@@ -52,4 +52,25 @@ class JdbcQueueService implements QueueService {
                 .fetchOptional(r -> r.value2() == null || r.value2().isBlank() ? r.value1()
                         : "\"" + r.value2().replace("\"", "") + "\" <" + r.value1() + ">");
     }
+
+    @Override
+    public Optional<Integer> queueForAddress(String mailAddress) {
+        if (mailAddress == null || mailAddress.isBlank()) {
+            return Optional.empty();
+        }
+        return db.select(SYSTEM_ADDRESS.QUEUE_ID).from(SYSTEM_ADDRESS)
+                .where(org.jooq.impl.DSL.lower(SYSTEM_ADDRESS.VALUE0).eq(mailAddress.strip().toLowerCase(java.util.Locale.ROOT)))
+                .and(SYSTEM_ADDRESS.VALID_ID.eq((short) 1))
+                .orderBy(SYSTEM_ADDRESS.ID).limit(1)
+                .fetchOptional(SYSTEM_ADDRESS.QUEUE_ID);
+    }
+
+    @Override
+    public Optional<Integer> queueIdByName(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        return db.select(QUEUE.ID).from(QUEUE).where(QUEUE.NAME.eq(name.strip())).and(QUEUE.VALID_ID.eq((short) 1))
+                .fetchOptional(QUEUE.ID);
+    }
 }

@@ -22,17 +22,30 @@ class JooqTicketService implements TicketService {
     private final TicketBulk bulk;
     private final TicketUpdates updates;
     private final MailDrafts mailDrafts;
+    private final TicketsFromMail fromMail;
     private final SystemTickets systemTickets;
 
     JooqTicketService(TicketCreation creation, TicketReading reading, TicketListing listing, TicketBulk bulk,
-            TicketUpdates updates, MailDrafts mailDrafts, SystemTickets systemTickets) {
+            TicketUpdates updates, MailDrafts mailDrafts, TicketsFromMail fromMail, SystemTickets systemTickets) {
         this.mailDrafts = mailDrafts;
+        this.fromMail = fromMail;
         this.systemTickets = systemTickets;
         this.creation = creation;
         this.updates = updates;
         this.reading = reading;
         this.listing = listing;
         this.bulk = bulk;
+    }
+
+    @Override
+    public org.jotrs.ticket.MailArrival createFromMail(org.jotrs.ticket.InboundTicket ticket, org.jotrs.ticket.InboundMail mail) {
+        return fromMail.create(ticket, mail);
+    }
+
+    @Override
+    public org.jotrs.ticket.MailArrival addMailFollowUp(long ticketId, org.jotrs.ticket.InboundMail mail,
+            org.jotrs.ticket.InboundTicket newTicket) {
+        return fromMail.followUp(ticketId, mail, newTicket);
     }
 
     @Override

@@ -1,0 +1,78 @@
+package org.jotrs.postmaster.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.jotrs.platform.InvalidInput;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Encrypts the OAuth2 secrets of mail accounts (client secret, refresh token) with AES-256-GCM
+ * under {@code jotrs.postmaster.secret-key} (32 random bytes, base64), so a database dump alone
+ * does not hand out mailbox access. Stored as {@code v1:} + base64(nonce + ciphertext).
+ */
+@Component
+class SecretBox {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final SecretKeySpec key;
+
+    SecretBox(@Value("${jotrs.postmaster.secret-key:}") String base64Key) {
+        SecretKeySpec parsed = null;
+        if (base64Key != null && !base64Key.isBlank()) {
+            byte[] bytes = Base64.getDecoder().decode(base64Key.strip());
+            if (bytes.length != 32) {
+                throw new IllegalArgumentException("jotrs.postmaster.secret-key must be 32 bytes in base64 (openssl rand -base64 32)");
+            }
+            parsed = new SecretKeySpec(bytes, "AES");
+        }
+        this.key = parsed;
+    }
+
+    boolean available() {
+        return key != null;
+    }
+
+    String seal(String secret) {
+        if (secret == null || secret.isBlank()) {
+            return null;
+        }
+        if (key == null) {
+            throw InvalidInput.of("oauth2", "OAuth2 secrets are stored encrypted: set jotrs.postmaster.secret-key"
+                    + " (openssl rand -base64 32) first.");
+        }
+        try {
+            byte[] nonce = new byte[12];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+            byte[] sealed = cipher.doFinal(secret.getBytes(StandardCharsets.UTF_8));
+            return "v1:" + Base64.getEncoder().encodeToString(ByteBuffer.allocate(12 + sealed.length).put(nonce).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM unavailable", e);
+        }
+    }
+
+    /** The secret, or null when none is stored or it cannot be opened with this key (the fetch then reports it). */
+    String open(String stored) {
+        if (stored == null || !stored.startsWith("v1:") || key == null) {
+            return null;
+        }
+        try {
+            byte[] all = Base64.getDecoder().decode(stored.substring(3));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, 12));
+            return new String(cipher.doFinal(all, 12, all.length - 12), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package org.jotrs.ticket.internal;
+
+import static org.jotrs.platform.db.schema.Tables.QUEUE;
+import static org.jotrs.platform.db.schema.Tables.TICKET;
+import static org.jotrs.platform.db.schema.Tables.TICKET_HISTORY;
+import static org.jotrs.platform.db.schema.Tables.TICKET_HISTORY_TYPE;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jotrs.article.ArticleService;
+import org.jotrs.article.Channel;
+import org.jotrs.article.MailHeaders;
+import org.jotrs.article.NewArticle;
+import org.jotrs.article.SenderType;
+import org.jotrs.platform.ChangeFeed;
+import org.jotrs.queue.Queue;
+import org.jotrs.queue.QueueService;
+import org.jotrs.ticket.InboundMail;
+import org.jotrs.ticket.InboundTicket;
+import org.jotrs.ticket.InvalidTicketRequest;
+import org.jotrs.ticket.MailArrival;
+import org.jotrs.ticket.TicketNumbers;
+import org.jotrs.ticket.internal.TicketHistory.Snapshot;
+import org.jotrs.ticket.internal.TicketLookups.State;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * OTRS's PostMaster NewTicket and FollowUp: tickets and articles from incoming mail. The system
+ * user (1) is the actor, as in OTRS, and no permission applies: the mail account (or the pipe)
+ * is what the administrator trusted.
+ */
+@Component
+class TicketsFromMail {
+
+    static final int SYSTEM = 1;
+    private static final int MAX_SUBJECT = 3800;
+    /** OTRS's follow_up_possible ids. */
+    private static final int FOLLOW_UP_REJECT = 2;
+    private static final int FOLLOW_UP_NEW_TICKET = 3;
+
+    private final DSLContext db;
+    private final QueueService queues;
+    private final ArticleService articles;
+    private final TicketNumbers numbers;
+    private final TicketLookups lookups;
+    private final TicketHistory history;
+    private final TicketRows rows;
+    private final ChangeFeed feed;
+    private final Clock clock;
+
+    TicketsFromMail(DSLContext db, QueueService queues, ArticleService articles, TicketNumbers numbers,
+            TicketLookups lookups, TicketHistory history, TicketRows rows, ChangeFeed feed, Clock clock) {
+        this.db = db;
+        this.queues = queues;
+        this.articles = articles;
+        this.numbers = numbers;
+        this.lookups = lookups;
+        this.history = history;
+        this.rows = rows;
+        this.feed = feed;
+        this.clock = clock;
+    }
+
+    @Transactional
+    MailArrival create(InboundTicket request, InboundMail mail) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Queue queue = queues.find(request.queueId()).filter(Queue::valid).orElse(null);
+        if (queue == null) {
+            errors.put("queue", "There is no valid queue " + request.queueId() + ".");
+        }
+        var chosen = lookups.chosen(blank(request.priority()) ? org.jotrs.ticket.TicketSettingsAdministration.DEFAULT_PRIORITY : request.priority(),
+                blank(request.type()) ? org.jotrs.ticket.TicketSettingsAdministration.DEFAULT_TYPE : request.type(),
+                blank(request.state()) ? "new" : request.state());
+        if (chosen.priority().isEmpty()) {
+            errors.put("priority", "There is no valid priority '" + request.priority() + "'.");
+        }
+        if (chosen.state().isEmpty() || chosen.state().get().pending() || !chosen.state().get().settableOnCreate()) {
+            errors.put("state", "'" + request.state() + "' is not a state a new ticket can have.");
+        }
+        short typeId = chosen.type().map(TicketLookups.TicketType::id).orElseGet(lookups::defaultTypeId);
+        if (!errors.isEmpty()) {
+            throw new InvalidTicketRequest(errors);
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        String number = numbers.next();
+        String title = title(request.title());
+        int ownerId = request.ownerId() == null ? SYSTEM : request.ownerId();
+        int responsibleId = request.responsibleId() == null ? SYSTEM : request.responsibleId();
+        boolean locked = request.ownerId() != null;
+        State state = chosen.state().get();
+        long ticketId = db.insertInto(TICKET)
+                .set(TICKET.TN, number)
+                .set(TICKET.TITLE, title)
+                .set(TICKET.QUEUE_ID, queue.id())
+                .set(TICKET.TICKET_LOCK_ID, lookups.lockId(locked ? "lock" : "unlock"))
+                .set(TICKET.TYPE_ID, typeId)
+                .set(TICKET.USER_ID, ownerId)
+                .set(TICKET.RESPONSIBLE_USER_ID, responsibleId)
+                .set(TICKET.TICKET_PRIORITY_ID, chosen.priority().get().id())
+                .set(TICKET.TICKET_STATE_ID, state.id())
+                .set(TICKET.CUSTOMER_ID, cut(request.customerId(), 150))
+                .set(TICKET.CUSTOMER_USER_ID, cut(request.customerUser(), 250))
+                .set(TICKET.TIMEOUT, (int) clock.instant().getEpochSecond())
+                .set(TICKET.UNTIL_TIME, 0)
+                .set(TICKET.ESCALATION_TIME, 0)
+                .set(TICKET.ESCALATION_UPDATE_TIME, 0)
+                .set(TICKET.ESCALATION_RESPONSE_TIME, 0)
+                .set(TICKET.ESCALATION_SOLUTION_TIME, 0)
+                .set(TICKET.ARCHIVE_FLAG, (short) 0)
+                .set(TICKET.CREATE_TIME, now)
+                .set(TICKET.CREATE_BY, SYSTEM)
+                .set(TICKET.CHANGE_TIME, now)
+                .set(TICKET.CHANGE_BY, SYSTEM)
+                .returning(TICKET.ID)
+                .fetchSingle()
+                .getId();
+        Snapshot snapshot = new Snapshot(ticketId, typeId, queue.id(), ownerId, chosen.priority().get().id(), state.id());
+        List<TicketHistory.Entry> entries = new ArrayList<>();
+        entries.add(new TicketHistory.Entry(snapshot, null, "NewTicket", "%%" + number + "%%" + queue.name() + "%%"
+                + chosen.priority().get().name() + "%%" + state.name() + "%%" + ticketId));
+        entries.add(new TicketHistory.Entry(snapshot, null, "CustomerUpdate", "%%CustomerID=" + request.customerId()
+                + ";CustomerUser=" + request.customerUser() + ";"));
+        if (locked) {
+            entries.add(new TicketHistory.Entry(snapshot, null, "Lock", "%%lock"));
+        }
+        long articleId = addArticle(ticketId, mail);
+        entries.add(new TicketHistory.Entry(snapshot, articleId, "EmailCustomer", "%%" + cut(mail.from(), 200)));
+        history.addAll(entries, SYSTEM);
+        feed.appendAll(List.of(new ChangeFeed.Change(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, "TicketCreate"),
+                new ChangeFeed.Change(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, "ArticleCreate")), SYSTEM);
+        return new MailArrival(ticketId, number, articleId, true, false, false);
+    }
+
+    @Transactional
+    MailArrival followUp(long ticketId, InboundMail mail, InboundTicket newTicket) {
+        TicketRows.Current current = rows.lockAndRead(mergeTarget(ticketId));
+        boolean closed = "closed".equals(current.stateType()) || "removed".equals(current.stateType());
+        var queue = db.select(QUEUE.FOLLOW_UP_ID, QUEUE.FOLLOW_UP_LOCK).from(QUEUE)
+                .where(QUEUE.ID.eq(current.snapshot().queueId())).fetchSingle();
+        if (closed && queue.value1() == FOLLOW_UP_NEW_TICKET) {
+            return create(newTicket, mail);
+        }
+        long articleId = addArticle(current.ticketId(), mail);
+        Snapshot snapshot = current.snapshot();
+        List<TicketHistory.Entry> entries = new ArrayList<>();
+        entries.add(new TicketHistory.Entry(snapshot, articleId, "FollowUp", "%%" + current.number()));
+        entries.add(new TicketHistory.Entry(snapshot, articleId, "EmailCustomer", "%%" + cut(mail.from(), 200)));
+        boolean rejected = closed && queue.value1() == FOLLOW_UP_REJECT;
+        boolean reopened = false;
+        Map<Field<?>, Object> values = new HashMap<>();
+        // OTRS's PostmasterFollowUpState: every follow-up to a ticket that is not new sets it open.
+        if (!rejected && !"new".equals(current.stateType()) && !"open".equals(current.stateName())) {
+            State open = lookups.state("open").orElseThrow(() -> new IllegalStateException("The state 'open' is missing."));
+            values.put(TICKET.TICKET_STATE_ID, open.id());
+            values.put(TICKET.UNTIL_TIME, 0);
+            entries.add(new TicketHistory.Entry(snapshot.withState(open.id()), articleId, "StateUpdate",
+                    "%%" + current.stateName() + "%%open%%"));
+            reopened = true;
+            if (closed && queue.value2() != null && queue.value2() == 1 && !current.locked()) {
+                values.put(TICKET.TICKET_LOCK_ID, lookups.lockId("lock"));
+                entries.add(new TicketHistory.Entry(snapshot.withState(open.id()), articleId, "Lock", "%%lock"));
+            }
+        }
+        if (!values.isEmpty()) {
+            rows.update(current.ticketId(), SYSTEM, values);
+        }
+        history.addAll(entries, SYSTEM);
+        feed.appendAll(List.of(new ChangeFeed.Change(ChangeFeed.ObjectType.ARTICLE, articleId, current.ticketId(), "ArticleCreate"),
+                new ChangeFeed.Change(ChangeFeed.ObjectType.TICKET, current.ticketId(), current.ticketId(),
+                        reopened ? "TicketStateUpdate" : "TicketFollowUp")), SYSTEM);
+        return new MailArrival(current.ticketId(), current.number(), articleId, false, reopened, rejected);
+    }
+
+    /**
+     * A merged ticket's mail goes to the ticket it was merged into, as OTRS follows it: the
+     * {@code Merged} history row names the target ({@code %%tn%%id%%targetTn%%targetId}).
+     */
+    private long mergeTarget(long ticketId) {
+        long current = ticketId;
+        for (int hop = 0; hop < 10; hop++) {
+            final long id = current;
+            Optional<String> merged = db.select(TICKET_HISTORY.NAME).from(TICKET_HISTORY)
+                    .join(TICKET_HISTORY_TYPE).on(TICKET_HISTORY_TYPE.ID.eq(TICKET_HISTORY.HISTORY_TYPE_ID))
+                    .join(TICKET).on(TICKET.ID.eq(TICKET_HISTORY.TICKET_ID))
+                    .where(TICKET_HISTORY.TICKET_ID.eq(id)).and(TICKET_HISTORY_TYPE.NAME.eq("Merged"))
+                    .and(TICKET.TICKET_STATE_ID.in(db.select(org.jotrs.platform.db.schema.Tables.TICKET_STATE.ID)
+                            .from(org.jotrs.platform.db.schema.Tables.TICKET_STATE)
+                            .join(org.jotrs.platform.db.schema.Tables.TICKET_STATE_TYPE)
+                            .on(org.jotrs.platform.db.schema.Tables.TICKET_STATE_TYPE.ID
+                                    .eq(org.jotrs.platform.db.schema.Tables.TICKET_STATE.TYPE_ID))
+                            .where(org.jotrs.platform.db.schema.Tables.TICKET_STATE_TYPE.NAME.eq("merged"))))
+                    .orderBy(TICKET_HISTORY.ID.desc()).limit(1)
+                    .fetchOptional(TICKET_HISTORY.NAME);
+            if (merged.isEmpty()) {
+                return current;
+            }
+            String[] parts = merged.get().split("%%");
+            // "", tn, id, targetTn, targetId
+            if (parts.length < 5) {
+                return current;
+            }
+            try {
+                long target = Long.parseLong(parts[4].strip());
+                if (target == current) {
+                    return current;
+                }
+                current = target;
+            } catch (NumberFormatException e) {
+                return current;
+            }
+        }
+        return current;
+    }
+
+    private long addArticle(long ticketId, InboundMail mail) {
+        long articleId = articles.addEmail(new NewArticle(ticketId, SenderType.CUSTOMER, Channel.EMAIL, true,
+                        mail.from(), mail.to(), cut(mail.subject(), MAX_SUBJECT), mail.body(), SYSTEM, mail.htmlBody(),
+                        mail.attachments()),
+                new MailHeaders(mail.cc(), null, mail.replyTo(), mail.messageId(), mail.inReplyTo(), mail.references()));
+        if (mail.raw() != null) {
+            articles.storeRawMessage(articleId, mail.raw());
+        }
+        return articleId;
+    }
+
+    private static String title(String subject) {
+        String title = subject == null || subject.isBlank() ? "(no subject)" : subject.strip();
+        return title.length() > TicketCreation.MAX_TITLE ? title.substring(0, TicketCreation.MAX_TITLE) : title;
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+}
