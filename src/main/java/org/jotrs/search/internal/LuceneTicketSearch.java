@@ -28,6 +28,9 @@ import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.SortedSetSelector;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.jooq.DSLContext;
@@ -54,6 +57,8 @@ class LuceneTicketSearch implements TicketSearch {
 
     /** Deep pages cost as much as all the pages before them: past this, narrow the search. */
     static final int MAX_RESULT_WINDOW = 10_000;
+    /** Matches are counted exactly up to here; past it the total is "at least" and Lucene may skip non-competitive ones. */
+    static final int EXACT_COUNT_LIMIT = 10_000;
     private static final int SNIPPET_FALLBACK_LENGTH = 160;
 
     private final SearchIndexer indexer;
@@ -62,34 +67,49 @@ class LuceneTicketSearch implements TicketSearch {
     private final AccessService access;
     private final DSLContext db;
     private final SearchProperties properties;
+    private final io.micrometer.core.instrument.Timer searchTimer;
+    private final io.micrometer.core.instrument.Timer countTimer;
 
     LuceneTicketSearch(SearchIndexer indexer, SearchLookups lookups, TicketService tickets, AccessService access,
-            DSLContext db, SearchProperties properties) {
+            DSLContext db, SearchProperties properties, io.micrometer.core.instrument.MeterRegistry meters) {
         this.indexer = indexer;
         this.lookups = lookups;
         this.tickets = tickets;
         this.access = access;
         this.db = db;
         this.properties = properties;
+        // Time inside the search (query, permission filter, snippets, rows), without HTTP and rendering.
+        this.searchTimer = io.micrometer.core.instrument.Timer.builder("jotrs.search.query").tag("kind", "page")
+                .publishPercentiles(0.5, 0.95, 0.99).register(meters);
+        this.countTimer = io.micrometer.core.instrument.Timer.builder("jotrs.search.query").tag("kind", "count")
+                .publishPercentiles(0.5, 0.95, 0.99).register(meters);
     }
 
     @Override
     public SearchResult search(int agentId, SearchRequest request) {
+        return searchTimer.record(() -> timedSearch(agentId, request));
+    }
+
+    private SearchResult timedSearch(int agentId, SearchRequest request) {
         TicketIndex index = indexer.index();
         TicketQueries.Built built = queries(index).build(agentId, request);
         int end = (request.page() + 1) * request.pageSize();
         if (end > MAX_RESULT_WINDOW) {
             throw new InvalidSearch("Only the first " + MAX_RESULT_WINDOW + " results can be paged through; narrow the search.");
         }
-        record Found(List<Long> ids, Map<Long, String> snippets, long total) {
+        record Found(List<Long> ids, Map<Long, String> snippets, long total, boolean atLeast) {
         }
         Found found;
         try {
             found = index.search(shared -> {
                 IndexSearcher searcher = timed(shared);
                 Sort sort = sort(request);
-                TopDocs top = sort == null ? searcher.search(built.query(), end) : searcher.search(built.query(), end, sort);
-                long total = searcher.count(built.query());
+                // One pass finds the page and counts; counting stops being exact past EXACT_COUNT_LIMIT.
+                TopDocs top = sort == null
+                        ? searcher.search(built.query(), new TopScoreDocCollectorManager(end, EXACT_COUNT_LIMIT))
+                        : searcher.search(built.query(), new TopFieldCollectorManager(sort, end, null, EXACT_COUNT_LIMIT));
+                long total = top.totalHits.value();
+                boolean atLeast = top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
                 List<Long> ids = new ArrayList<>();
                 Map<Long, String> snippets = new HashMap<>();
                 StoredFields stored = searcher.storedFields();
@@ -102,17 +122,22 @@ class LuceneTicketSearch implements TicketSearch {
                     String source = doc.get(TicketFields.SNIPPET_SOURCE);
                     snippets.put(id, snippet(highlighter, built, source));
                 }
-                return new Found(ids, snippets, total);
+                return new Found(ids, snippets, total, atLeast);
             });
         } catch (IOException e) {
             throw new UncheckedIOException("Searching the index failed", e);
         }
-        return new SearchResult(rows(agentId, found.ids(), found.snippets()), found.total(), request.page(),
+        return new SearchResult(rows(agentId, found.ids(), found.snippets()), found.total(), found.atLeast(),
+                request.page(),
                 request.pageSize(), notice());
     }
 
     @Override
     public long count(int agentId, SearchRequest request) {
+        return countTimer.record(() -> timedCount(agentId, request));
+    }
+
+    private long timedCount(int agentId, SearchRequest request) {
         TicketIndex index = indexer.index();
         TicketQueries.Built built = queries(index).build(agentId, request);
         try {
