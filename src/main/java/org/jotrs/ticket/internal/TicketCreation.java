@@ -112,7 +112,7 @@ class TicketCreation {
         long articleId = articles.add(new NewArticle(ticket.id(), SenderType.CUSTOMER, Channel.PHONE, true,
                 valid.customer().mailbox(), valid.queue().name(), request.title().strip(), request.body(), actorId,
                 request.attachments()));
-        ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, "PhoneCallCustomer", "%%"));
+        ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, HistoryType.PHONE_CALL_CUSTOMER, "%%"));
         return finish(actorId, ticket, articleId);
     }
 
@@ -143,7 +143,7 @@ class TicketCreation {
                 new MailHeaders(cc.isEmpty() ? null : String.join(", ", cc), null, null, messageId, null, null));
         outbound.enqueue(articleId, new OutgoingMail(from.get(), to, cc, List.of(), subject, request.body(), messageId,
                 null, null, MailFields.attachments(request.attachments())));
-        ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, "EmailAgent", "%%" + String.join(", ", to)));
+        ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, HistoryType.EMAIL_AGENT, "%%" + String.join(", ", to)));
         return finish(actorId, ticket, articleId);
     }
 

@@ -113,7 +113,7 @@ class TicketMailing {
         List<String> recipients = new java.util.ArrayList<>(to);
         recipients.addAll(cc);
         recipients.addAll(bcc);
-        history.add(current.snapshot(), articleId, kind == MailKind.REPLY ? "SendAnswer" : "Forward",
+        history.add(current.snapshot(), articleId, kind == MailKind.REPLY ? HistoryType.SEND_ANSWER : HistoryType.FORWARD,
                 "%%" + String.join(", ", recipients), actorId);
         timeAccounting.account(current, articleId, mail.timeUnits(), actorId);
         rows.update(ticketId, actorId, Map.of());

@@ -198,7 +198,8 @@ class TicketReading {
 
     /** Values that name another ticket, per history type: the positions of (number, id) pairs. */
     private static final java.util.Map<String, int[]> OTHER_TICKET_VALUES = java.util.Map.of(
-            "TicketLinkAdd", new int[] {0}, "TicketLinkDelete", new int[] {0}, "Merged", new int[] {0, 2});
+            HistoryType.TICKET_LINK_ADD.otrsName(), new int[] {0}, HistoryType.TICKET_LINK_DELETE.otrsName(), new int[] {0},
+            HistoryType.MERGED.otrsName(), new int[] {0, 2});
 
     private static final String HIDDEN_TICKET = "(a ticket you may not read)";
 
