@@ -27,9 +27,8 @@ import org.jotrs.ticket.CreatedTicket;
 import org.jotrs.ticket.NewEmailTicket;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketService;
+import org.jotrs.testing.OnEveryDatabase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The outbox against a real SMTP server (GreenMail): mails of email tickets and replies reach the
@@ -42,8 +41,7 @@ class OutboxSendingTest {
     private static final int ROOT = 1;
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void mailsAreSentRetriedFailedAndSentAgain(DatabaseKind kind) throws Exception {
         MailServer smtp = MailServer.start("smtp");
         int port = smtp.smtpPort();

@@ -27,8 +27,7 @@ import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketDetails;
 import org.jotrs.ticket.TicketService;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.jotrs.testing.OnEveryDatabase;
 
 /**
  * Mail accounts against a real server (GreenMail IMAP and POP3): new tickets, follow-ups by ticket
@@ -41,8 +40,7 @@ class MailFetchingTest {
     private static final int ROOT = 1;
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void mailBecomesTicketsAndFollowUps(DatabaseKind kind) throws Exception {
         try (MailServer mail = MailServer.start("smtp", "imap", "pop3");
                 TestDatabase database = TestDatabase.create(kind);
