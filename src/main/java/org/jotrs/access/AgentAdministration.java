@@ -82,9 +82,6 @@ public interface AgentAdministration {
     /** Agents whose login, name or mail address contains {@code search}, optionally of one validity, by login. */
     org.jotrs.platform.Page<Agent> agents(int actorId, String search, Validity validity, int page);
 
-    /** Every agent, by login (for the matrices and the role screens). */
-    List<Agent> allAgents(int actorId);
-
     /** @throws NoSuchAccessObject for an unknown id */
     Agent agent(int actorId, int agentId);
 

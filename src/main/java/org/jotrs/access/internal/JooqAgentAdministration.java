@@ -87,13 +87,6 @@ class JooqAgentAdministration implements AgentAdministration {
 
     @Override
     @Transactional(readOnly = true)
-    public List<Agent> allAgents(int actorId) {
-        access.requireAdmin(actorId);
-        return agents.all();
-    }
-
-    @Override
-    @Transactional(readOnly = true)
     public Agent agent(int actorId, int agentId) {
         access.requireAdmin(actorId);
         return existingAgent(agentId);

@@ -142,11 +142,6 @@ class TicketRows {
                 || access.permissionsOn(actorId, current.groupId()).contains(Permission.RO);
     }
 
-    /** Whether the agent may read tickets in the group's queues, i.e. may learn that the queue exists. */
-    boolean maySeeQueue(int actorId, int groupId) {
-        return access.permissionsOn(actorId, groupId).contains(Permission.RO);
-    }
-
     /** Sets the values and stamps the change, as every OTRS ticket update does. */
     void update(long ticketId, int actorId, Map<? extends Field<?>, ?> values) {
         Map<Field<?>, Object> all = new HashMap<>(values);
