@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 
 /** The facade: one method per use case, each delegating to its use-case class. */
 @Service
-class JooqTicketService implements TicketService {
+class TicketFacade implements TicketService {
 
     private final TicketCreation creation;
     private final TicketReading reading;
@@ -25,7 +25,7 @@ class JooqTicketService implements TicketService {
     private final TicketsFromMail fromMail;
     private final SystemTickets systemTickets;
 
-    JooqTicketService(TicketCreation creation, TicketReading reading, TicketListing listing, TicketBulk bulk,
+    TicketFacade(TicketCreation creation, TicketReading reading, TicketListing listing, TicketBulk bulk,
             TicketUpdates updates, MailDrafts mailDrafts, TicketsFromMail fromMail, SystemTickets systemTickets) {
         this.mailDrafts = mailDrafts;
         this.fromMail = fromMail;

@@ -13,12 +13,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Component
-class JdbcChangeFeed implements ChangeFeed {
+class JooqChangeFeed implements ChangeFeed {
 
     private final DSLContext db;
     private final Clock clock;
 
-    JdbcChangeFeed(DSLContext db, Clock clock) {
+    JooqChangeFeed(DSLContext db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }
