@@ -82,10 +82,19 @@ class PostmasterPipeline implements Postmaster {
         return receive(new Source(PIPE, null, properties.pipeTrusted()), rawMessage);
     }
 
+    @Override
+    public long maxMessageSize() {
+        return properties.maxMessageSize().toBytes();
+    }
+
     Delivery receive(Source source, byte[] raw) {
         String digest = DigestUtils.sha256Hex(raw);
         if (store.seen(source.accountId(), digest)) {
             return new Delivery.Duplicate();
+        }
+        if (raw.length > maxMessageSize()) {
+            return quarantine(source, digest, raw, null, null, "The message has " + raw.length + " bytes, more than the limit of "
+                    + maxMessageSize() + " (jotrs.postmaster.max-message-size); raise it and retry, or drop the message.");
         }
         ParsedMail mail;
         try {
