@@ -197,6 +197,23 @@ class PostmasterAdminPagesTest {
     }
 
     @Test
+    void autoResponsesAreEditedWithTheirQueues() {
+        HttpResponse<String> refused = root.submit("/admin/auto-responses/new", "/admin/auto-responses/new",
+                Map.of("name", "", "type", "auto reply", "systemAddressId", "1", "subject", "Hi", "body", "", "validId", "1"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Enter a name.", "Enter the text.");
+        HttpResponse<String> created = root.submitAll("/admin/auto-responses/new", "/admin/auto-responses/new", java.util.List.of(
+                Map.entry("name", "Misc received"), Map.entry("type", "auto reply"), Map.entry("systemAddressId", "1"),
+                Map.entry("subject", "RE: <OTRS_CUSTOMER_SUBJECT[20]>"), Map.entry("body", "We have your mail."),
+                Map.entry("validId", "1"), Map.entry("queueIds", "4"), Map.entry("queueIds", "3")));
+        assertThat(created.statusCode()).isEqualTo(302);
+        String list = root.get("/admin/auto-responses").body();
+        assertThat(list).contains("Misc received", "auto reply (new ticket)", "Junk, Misc");
+        String location = java.net.URI.create(created.headers().firstValue("Location").orElseThrow()).getPath();
+        assertThat(root.get(location).body()).contains("value=\"4\" checked", "We have your mail.");
+    }
+
+    @Test
     void thePipeIsOffUntilATokenIsSet() {
         HttpResponse<String> off = jotrs.agent().postForm("/postmaster/pipe", Map.of("x", "y"));
         assertThat(off.statusCode()).isEqualTo(404);

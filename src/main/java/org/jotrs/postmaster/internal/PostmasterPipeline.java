@@ -53,10 +53,11 @@ class PostmasterPipeline implements Postmaster {
     private final IncomingStore store;
     private final TransactionTemplate transactions;
     private final PostmasterProperties properties;
+    private final AutoResponder autoResponder;
 
     PostmasterPipeline(TicketService tickets, TicketNumbers numbers, ArticleService articles, QueueService queues,
             CustomerDirectory customers, PostmasterFilters filters, IncomingStore store, TransactionTemplate transactions,
-            PostmasterProperties properties) {
+            PostmasterProperties properties, AutoResponder autoResponder) {
         this.tickets = tickets;
         this.numbers = numbers;
         this.articles = articles;
@@ -66,6 +67,7 @@ class PostmasterPipeline implements Postmaster {
         this.store = store;
         this.transactions = transactions;
         this.properties = properties;
+        this.autoResponder = autoResponder;
     }
 
     /**
@@ -107,7 +109,12 @@ class PostmasterPipeline implements Postmaster {
                     "The message has no sender address (From); it cannot become a ticket.");
         }
         try {
-            return transactions.execute(status -> store(source, digest, raw, mail));
+            Stored stored = transactions.execute(status -> store(source, digest, raw, mail));
+            if (stored.autoResponseType() != null && stored.delivery() instanceof Delivery.Stored article) {
+                // After the commit, in its own transaction: the mail is safe whatever becomes of the answer.
+                autoResponder.respond(article.ticketId(), stored.autoResponseType(), mail);
+            }
+            return stored.delivery();
         } catch (DuplicateKeyException e) {
             // Another node or pipe call stored the same message at the same moment.
             return new Delivery.Duplicate();
@@ -119,7 +126,11 @@ class PostmasterPipeline implements Postmaster {
         }
     }
 
-    private Delivery store(Source source, String digest, byte[] raw, ParsedMail mail) {
+    /** A message taken in, and the auto response type its ticket's queue may answer it with (null: none). */
+    private record Stored(Delivery delivery, String autoResponseType) {
+    }
+
+    private Stored store(Source source, String digest, byte[] raw, ParsedMail mail) {
         Map<String, String> headers = new HashMap<>(mail.headers());
         Map<String, String> trusted = new HashMap<>();
         if (source.trusted()) {
@@ -132,7 +143,7 @@ class PostmasterPipeline implements Postmaster {
         trusted.putAll(filters.apply(headers));
         if (yes(trusted.get("x-otrs-ignore"))) {
             store.received(source.accountId(), digest, mail.messageId(), null, null, null);
-            return new Delivery.Ignored("X-OTRS-Ignore");
+            return new Stored(new Delivery.Ignored("X-OTRS-Ignore"), null);
         }
         InboundMail inbound = new InboundMail(mail.from(), mail.to(), mail.cc(), mail.replyTo(), mail.subject(),
                 mail.body() == null && mail.htmlBody() == null ? "" : mail.body(), mail.htmlBody(), mail.messageId(),
@@ -145,7 +156,16 @@ class PostmasterPipeline implements Postmaster {
         store.received(source.accountId(), digest, mail.messageId(), arrival.ticketId(), arrival.articleId(), null);
         log.info("postmaster stored account={} ticket={} article={} new={} reopened={}", source.accountId(),
                 arrival.ticketNumber(), arrival.articleId(), arrival.newTicket(), arrival.reopened());
-        return new Delivery.Stored(arrival.ticketId(), arrival.ticketNumber(), arrival.articleId(), arrival.newTicket());
+        return new Stored(new Delivery.Stored(arrival.ticketId(), arrival.ticketNumber(), arrival.articleId(), arrival.newTicket()),
+                autoResponseType(existing.isPresent(), arrival));
+    }
+
+    /** OTRS's choice: a new ticket gets the auto reply (or auto reply/new ticket when a follow-up opened it), a follow-up the auto follow up, a refused one the auto reject. */
+    private static String autoResponseType(boolean followUp, MailArrival arrival) {
+        if (arrival.newTicket()) {
+            return followUp ? "auto reply/new ticket" : "auto reply";
+        }
+        return arrival.rejected() ? "auto reject" : "auto follow up";
     }
 
     /** OTRS's follow-up checks, in its order: the ticket number in the subject, then the thread's Message-IDs. */

@@ -17,9 +17,11 @@ import org.springframework.util.unit.DataSize;
  * @param timeout connect and read timeout for mail servers
  * @param maxMessageSize larger messages are not made articles: fetched ones go to the quarantine, piped ones are refused
  *        (OTRS {@code PostMaster::MaxEmailSize})
+ * @param maxAutoResponsesPerDay auto responses to one address per day at most (OTRS {@code PostmasterMaxEmailsPerAddress})
  */
 @ConfigurationProperties("jotrs.postmaster")
 record PostmasterProperties(@DefaultValue("Raw") String defaultQueue, @DefaultValue("3s") Duration pollInterval,
         @DefaultValue("500") int batchSize, String pipeToken, @DefaultValue("false") boolean pipeTrusted,
-        @DefaultValue("30s") Duration timeout, @DefaultValue("20MB") DataSize maxMessageSize) {
+        @DefaultValue("30s") Duration timeout, @DefaultValue("20MB") DataSize maxMessageSize,
+        @DefaultValue("40") int maxAutoResponsesPerDay) {
 }
