@@ -76,6 +76,18 @@ class AutoResponsesTest {
             assertThat(thread.get(1).sender().otrsName()).isEqualTo("system");
             assertThat(history(db, first.ticketId())).contains("SendAutoReply %%carla@example.com");
 
+            // A bounce of that auto reply (a delivery report carrying it) goes to its ticket and is not answered.
+            Delivery.Stored bounce = stored(postmaster.deliver(raw("From: Mail Delivery System <MAILER-DAEMON@mx.example.com>\n"
+                    + "To: jotrs@localhost\nSubject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n"
+                    + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"dsn\"\n\n"
+                    + "--dsn\nContent-Type: text/plain\n\nYour message could not be delivered.\n"
+                    + "--dsn\nContent-Type: message/delivery-status\n\nAction: failed\nStatus: 5.1.1\n\n"
+                    + "--dsn\nContent-Type: message/rfc822\n\nFrom: jotrs@localhost\nTo: carla@example.com\nSubject: Anything\n"
+                    + "Message-ID: " + reply.getMessageID() + "\n\nWe have your mail.\n--dsn--\n")));
+            assertThat(bounce.ticketId()).isEqualTo(first.ticketId());
+            assertThat(bounce.newTicket()).isFalse();
+            assertThat(history(db, first.ticketId())).contains("Misc Sent no auto response: the mail is a delivery report");
+
             // Mail that must not be answered: each ticket says why, and nothing is sent.
             Delivery.Stored bulk = stored(postmaster.deliver(raw("From: news@shop.example\nTo: desk@example.com\nSubject: Sale\n"
                     + "Precedence: bulk\n\nBuy now.\n")));

@@ -183,7 +183,43 @@ class PostmasterPipeline implements Postmaster {
                 }
             }
         }
-        return articles.ticketIdOfMessageIds(ids);
+        Optional<Long> byThread = articles.ticketIdOfMessageIds(ids);
+        return byThread.isPresent() ? byThread : bounced(mail);
+    }
+
+    /**
+     * A delivery report (RFC 3464, {@code multipart/report}) names no ticket itself, but carries the
+     * message that bounced: the report goes to that message's ticket (by its Message-ID, which is
+     * one of ours, or the ticket number in its subject), so the agent sees that the answer did not
+     * arrive. Only reports are read this way, not any mail with a forwarded message attached.
+     */
+    private Optional<Long> bounced(ParsedMail mail) {
+        String type = mail.headers().get("content-type");
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/report")) {
+            return Optional.empty();
+        }
+        for (var attachment : mail.attachments()) {
+            String attachedType = attachment.contentType() == null ? "" : attachment.contentType().toLowerCase(Locale.ROOT);
+            if (!attachedType.startsWith("message/rfc822") && !attachedType.startsWith("text/rfc822-headers")) {
+                continue;
+            }
+            try {
+                ParsedMail original = MailParser.parse(attachment.content());
+                if (original.messageId() != null) {
+                    Optional<Long> byId = articles.ticketIdOfMessageIds(List.of(original.messageId()));
+                    if (byId.isPresent()) {
+                        return byId;
+                    }
+                }
+                Optional<Long> byNumber = numbers.findIn(original.subject()).flatMap(tickets::ticketIdByNumber);
+                if (byNumber.isPresent()) {
+                    return byNumber;
+                }
+            } catch (MailParser.Unreadable e) {
+                // An unreadable original leaves the report to be a ticket of its own.
+            }
+        }
+        return Optional.empty();
     }
 
     private InboundTicket newTicket(Source source, ParsedMail mail, Map<String, String> trusted) {
