@@ -21,6 +21,7 @@ import org.jotrs.article.ArticleService;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.Agents;
 import org.jotrs.testing.MailServer;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.CreatedTicket;
@@ -99,6 +100,9 @@ class OutboxSendingTest {
             String page = root.get("/admin/outbox").body();
             assertThat(page).contains("1 failed").contains("[Ticket#" + unlucky.ticketNumber() + "] Invoice")
                     .contains("not usable");
+            // The ticket's zoom shows the failure beside the article.
+            String zoom = root.get("/tickets/" + unlucky.ticketId()).body();
+            assertThat(zoom).contains("This mail was not delivered:").contains("not usable");
             smtp = MailServer.startOn(port, "smtp");
             assertThat(root.submit("/admin/outbox", "/admin/outbox/" + failed.id() + "/send-again", java.util.Map.of())
                     .statusCode()).isEqualTo(302);
@@ -106,6 +110,7 @@ class OutboxSendingTest {
             assertThat(late.getSubject()).isEqualTo("[Ticket#" + unlucky.ticketNumber() + "] Invoice");
             MailServer.await(() -> db.fetchCount(JOTRS_MAIL_OUTBOX) == 0, WAIT, () -> "outbox emptied");
             assertThat(articles.sendError(unlucky.articleId())).isEmpty();
+            assertThat(root.get("/tickets/" + unlucky.ticketId()).body()).doesNotContain("This mail was not delivered:");
             assertThat(smtp.received()).hasSize(1);
         } finally {
             smtp.close();

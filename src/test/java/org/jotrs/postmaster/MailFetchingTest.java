@@ -22,12 +22,12 @@ import org.jotrs.article.ArticleView;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.Agents;
 import org.jotrs.testing.MailServer;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketDetails;
 import org.jotrs.ticket.TicketService;
-import org.jotrs.testing.OnEveryDatabase;
 
 /**
  * Mail accounts against a real server (GreenMail IMAP and POP3): new tickets, follow-ups by ticket

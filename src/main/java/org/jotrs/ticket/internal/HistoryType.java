@@ -65,6 +65,16 @@ enum HistoryType {
         this.otrsName = otrsName;
     }
 
+    /** The type of this OTRS name. @throws IllegalArgumentException for a name OTRS does not have */
+    static HistoryType named(String otrsName) {
+        for (HistoryType type : values()) {
+            if (type.otrsName.equals(otrsName)) {
+                return type;
+            }
+        }
+        throw new IllegalArgumentException("OTRS has no ticket history type " + otrsName);
+    }
+
     /** The name in {@code ticket_history_type}. */
     String otrsName() {
         return otrsName;
