@@ -111,6 +111,30 @@ public class InvalidInput extends RuntimeException {
             return clean;
         }
 
+        /**
+         * As {@link #required(String, String, org.jooq.Field, String)} for a value that is not stored
+         * as typed (encrypted, hashed, split): its limit is the caller's. A value stored as typed
+         * takes its column, so the limit is the schema's.
+         */
+        public String required(String field, String value, int max, String missing) {
+            String clean = clean(value);
+            if (clean == null) {
+                add(field, missing);
+            } else if (clean.length() > max) {
+                add(field, "At most " + max + " characters.");
+            }
+            return clean;
+        }
+
+        /** As {@link #optional(String, String, org.jooq.Field)} for a value not stored as typed. */
+        public String optional(String field, String value, int max) {
+            String clean = clean(value);
+            if (clean != null && clean.length() > max) {
+                add(field, "At most " + max + " characters.");
+            }
+            return clean;
+        }
+
         private void tooLong(String field, String clean, org.jooq.Field<String> column) {
             int max = ColumnLimits.length(column);
             if (max > 0 && clean.length() > max) {
