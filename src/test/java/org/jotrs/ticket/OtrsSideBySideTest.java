@@ -2,6 +2,7 @@ package org.jotrs.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jotrs.platform.db.schema.Tables.ARTICLE;
+import static org.jotrs.platform.db.schema.Tables.ARTICLE_DATA_MIME_PLAIN;
 import static org.jotrs.platform.db.schema.Tables.ARTICLE_FLAG;
 import static org.jotrs.platform.db.schema.Tables.ARTICLE_SENDER_TYPE;
 import static org.jotrs.platform.db.schema.Tables.COMMUNICATION_CHANNEL;
@@ -47,7 +48,9 @@ import org.springframework.core.io.ClassPathResource;
  * written for this project from OTRS's source (Kernel/System/Ticket.pm, Ticket/Article/Backend/
  * MIMEBase.pm, the ticket event modules TicketNewMessageUpdate and TicketPendingTimeReset, the
  * agent screens AgentTicketPhone, AgentTicketEmail, AgentTicketCompose, AgentTicketActionCommon,
- * AgentTicketLock, and LinkObject/Ticket.pm); each file names the OTRS code it follows. Rows are
+ * AgentTicketLock, and LinkObject/Ticket.pm); each file names the OTRS code it follows. An
+ * article's {@code plain} counts its {@code article_data_mime_plain} rows: OTRS keeps the raw
+ * message of every mail it sends or receives. Rows are
  * normalised for ids, numbers and times: tickets are {@code T1, T2}, their numbers {@code TN1, TN2},
  * articles {@code A1, A2, ...} in creation order, agents by login; {@code timeout} and
  * {@code until} are {@code 0} or {@code set}.
@@ -256,7 +259,8 @@ class OtrsSideBySideTest {
                     .forEach(a -> rows.add("article " + t + " " + names.article(a.value1()) + " sender=" + a.value2()
                             + " channel=" + a.value3() + " visible=" + a.value4() + " by=" + names.agent(a.value5())
                             + " fingerprint=" + (a.value6() != null && a.value6().matches("\\d+-[A-Za-z0-9]{32}") ? "pid-random32"
-                                    : a.value6())));
+                                    : a.value6())
+                            + " plain=" + db.fetchCount(ARTICLE_DATA_MIME_PLAIN, ARTICLE_DATA_MIME_PLAIN.ARTICLE_ID.eq(a.value1()))));
             db.select(ARTICLE_FLAG.ARTICLE_ID, ARTICLE_FLAG.ARTICLE_KEY, ARTICLE_FLAG.ARTICLE_VALUE, ARTICLE_FLAG.CREATE_BY)
                     .from(ARTICLE_FLAG).join(ARTICLE).on(ARTICLE.ID.eq(ARTICLE_FLAG.ARTICLE_ID))
                     .where(ARTICLE.TICKET_ID.eq(ticketId))
