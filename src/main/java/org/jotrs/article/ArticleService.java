@@ -6,14 +6,16 @@ import java.util.Optional;
 
 /**
  * Stores articles and their attachments. Callers check permissions and write the ticket history;
- * this module owns only the article tables and the article files.
+ * this module owns only the article tables and the article files. Each new article appends its own
+ * change-feed row ({@code ArticleCreate}) in the caller's transaction, so no caller can forget it.
  */
 public interface ArticleService {
 
     /**
-     * Stores the article with its attachments in the caller's transaction; returns {@code article.id}.
-     * Like OTRS's ArticleCreate it marks the article seen by its author ({@code article_flag}
-     * {@code Seen} for {@code actorId}) and gives it an {@code insert_fingerprint}.
+     * Stores the article with its attachments in the caller's transaction, and appends the change-feed
+     * row {@code ArticleCreate}; returns {@code article.id}. Like OTRS's ArticleCreate it marks the
+     * article seen by its author ({@code article_flag} {@code Seen} for {@code actorId}) and gives it
+     * an {@code insert_fingerprint}.
      * Attachments go to the configured storage backend ({@code jotrs.article.storage}); files written
      * to the file system are removed again if the transaction rolls back.
      *
@@ -63,8 +65,8 @@ public interface ArticleService {
      */
     Optional<String> safeHtmlBody(long ticketId, long articleId);
     /**
-     * Stores an email article with its mail headers in the caller's transaction; returns
-     * {@code article.id}.
+     * Stores an email article with its mail headers in the caller's transaction, and appends the
+     * change-feed row {@code ArticleCreate}; returns {@code article.id}.
      */
     long addEmail(NewArticle article, MailHeaders headers);
 

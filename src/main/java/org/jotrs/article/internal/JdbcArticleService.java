@@ -33,6 +33,8 @@ import org.jotrs.article.InvalidArticle;
 import org.jotrs.article.NewArticle;
 import org.jotrs.article.NewAttachment;
 import org.jotrs.article.SenderType;
+import org.jotrs.platform.ChangeFeed;
+import org.jotrs.platform.FeedKind;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,8 +62,10 @@ class JdbcArticleService implements ArticleService {
     private final Map<Channel, Long> channelIds = new ConcurrentHashMap<>();
 
     private final RawMessages rawMessages;
+    private final ChangeFeed feed;
 
-    JdbcArticleService(DSLContext db, Clock clock, ArticleAttachments attachments, RawMessages rawMessages) {
+    JdbcArticleService(DSLContext db, Clock clock, ArticleAttachments attachments, RawMessages rawMessages, ChangeFeed feed) {
+        this.feed = feed;
         this.db = db;
         this.clock = clock;
         this.attachments = attachments;
@@ -264,6 +268,13 @@ class JdbcArticleService implements ArticleService {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public long add(NewArticle article) {
+        long articleId = store(article);
+        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, article.ticketId(), FeedKind.ARTICLE_CREATE, article.actorId());
+        return articleId;
+    }
+
+    /** The article's rows and files, without its change-feed row. */
+    private long store(NewArticle article) {
         Map<String, String> problems = new java.util.LinkedHashMap<>(attachments.problems(article.attachments()));
         // Lengths from the schema: a_subject is VARCHAR(3800) in OTRS; the others are unbounded today.
         ColumnLimits.check(problems, "subject", article.subject(), ARTICLE_DATA_MIME.A_SUBJECT);
@@ -342,7 +353,7 @@ class JdbcArticleService implements ArticleService {
         if (!problems.isEmpty()) {
             throw new InvalidArticle(problems);
         }
-        long articleId = add(article);
+        long articleId = store(article);
         db.update(ARTICLE_DATA_MIME)
                 .set(ARTICLE_DATA_MIME.A_CC, headers.cc())
                 .set(ARTICLE_DATA_MIME.A_BCC, headers.bcc())
@@ -355,6 +366,7 @@ class JdbcArticleService implements ArticleService {
                 .set(ARTICLE_DATA_MIME.A_REFERENCES, headers.references())
                 .where(ARTICLE_DATA_MIME.ARTICLE_ID.eq(articleId))
                 .execute();
+        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, article.ticketId(), FeedKind.ARTICLE_CREATE, article.actorId());
         return articleId;
     }
 

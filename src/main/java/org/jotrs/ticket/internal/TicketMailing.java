@@ -16,8 +16,6 @@ import org.jotrs.article.NewArticle;
 import org.jotrs.article.SenderType;
 import org.jotrs.mail.OutboundMail;
 import org.jotrs.mail.OutgoingMail;
-import org.jotrs.platform.ChangeFeed;
-import org.jotrs.platform.FeedKind;
 import org.jotrs.queue.QueueService;
 import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.TicketAction.MailKind;
@@ -43,12 +41,10 @@ class TicketMailing {
     private final TicketHistory history;
     private final TicketSubjects subjects;
     private final TimeAccounting timeAccounting;
-    private final ChangeFeed feed;
-
     private final ArticleArrival arrival;
 
     TicketMailing(DSLContext db, ArticleService articles, QueueService queues, OutboundMail outbound, TicketRows rows,
-            TicketHistory history, TicketSubjects subjects, TimeAccounting timeAccounting, ChangeFeed feed, ArticleArrival arrival) {
+            TicketHistory history, TicketSubjects subjects, TimeAccounting timeAccounting, ArticleArrival arrival) {
         this.arrival = arrival;
         this.db = db;
         this.articles = articles;
@@ -58,7 +54,6 @@ class TicketMailing {
         this.history = history;
         this.subjects = subjects;
         this.timeAccounting = timeAccounting;
-        this.feed = feed;
     }
 
     void send(int actorId, Current current, SendMail mail) {
@@ -125,7 +120,6 @@ class TicketMailing {
         arrival.recorded(current.snapshot(), articleId, SenderType.AGENT, actorId);
         timeAccounting.account(current, articleId, mail.timeUnits(), actorId);
         rows.update(ticketId, actorId, Map.of());
-        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, FeedKind.ARTICLE_CREATE, actorId);
     }
 
 }

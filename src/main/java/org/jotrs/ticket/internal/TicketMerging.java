@@ -109,7 +109,6 @@ class TicketMerging {
         // OTRS's TicketMerge: the surviving ticket got articles its readers have not seen.
         flags.clearSeen(mainId);
 
-        feed.append(ChangeFeed.ObjectType.ARTICLE, noteId, mergedId, FeedKind.ARTICLE_CREATE, actorId);
         feed.append(ChangeFeed.ObjectType.TICKET, mergedId, mergedId, FeedKind.TICKET_MERGE, actorId);
         feed.append(ChangeFeed.ObjectType.TICKET, mainId, mainId, FeedKind.TICKET_MERGE, actorId);
     }
