@@ -42,6 +42,8 @@ class ExistingOtrsDatabaseTest {
                 assertThat(schema.origin()).isEqualTo(DatabaseSchema.Origin.ADOPTED);
                 assertThat(schema.flavor()).isEqualTo(flavor);
                 assertThat(jotrs.firstStartPassword()).as("an OTRS database keeps its admin password").isEmpty();
+                assertThat(jotrs.consoleOutput()).as("an OTRS sharing the database must read through its cache")
+                        .contains("OTRS side by side:").contains("$Self->{'Cache::InBackend'} = 0;").contains("jotrs.otrs.home");
 
                 AgentHttp root = jotrs.agent();
                 assertThat(root.signIn("root@localhost", "wrong").headers().firstValue("Location").orElseThrow())
@@ -66,7 +68,14 @@ class ExistingOtrsDatabaseTest {
             assertThat(after.keySet()).contains("jotrs_schema_history", "jotrs_system_state");
 
             // Once the administrator says OTRS verifies bcrypt, weak hashes are upgraded on sign-in.
-            try (RunningJotrs again = RunningJotrs.start(database, "--jotrs.access.password.upgrade-to-bcrypt=yes")) {
+            Path otrsHome = Files.createTempDirectory("otrs-home-");
+            Files.createDirectories(otrsHome.resolve("Kernel"));
+            Files.writeString(otrsHome.resolve("Kernel/Config.pm"),
+                    "sub Load {\n    my $Self = shift;\n    $Self->{'Cache::InBackend'} = 0;\n}\n");
+            try (RunningJotrs again = RunningJotrs.start(database, "--jotrs.access.password.upgrade-to-bcrypt=yes",
+                    "--jotrs.otrs.home=" + otrsHome)) {
+                assertThat(again.consoleOutput()).contains("OTRS reads tickets and articles through")
+                        .doesNotContain("OTRS side by side: ");
                 DatabaseSchema schema = again.bean(DatabaseSchema.class);
                 assertThat(schema.origin()).isEqualTo(DatabaseSchema.Origin.EXISTING);
                 assertThat(schema.adoptedFromOtrs()).as("still known as adopted on later starts").isTrue();

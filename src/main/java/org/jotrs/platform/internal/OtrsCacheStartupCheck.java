@@ -46,7 +46,7 @@ class OtrsCacheStartupCheck {
                 Optional.ofNullable(otrs.home()).filter(home -> !home.toString().isBlank()));
         warnings.forEach(warning -> log.warn("OTRS side by side: {}", warning));
         if (warnings.isEmpty()) {
-            log.info("OTRS side by side: OTRS reads tickets and articles through ({} = 0)", SETTING);
+            log.info("OTRS reads tickets and articles through its cache ({} = 0): fit to share the database", SETTING);
         }
     }
 

@@ -75,7 +75,7 @@ class TicketRuntimeSettings {
     static Setting queuePreSortSetting() {
         return new Setting(QUEUE_PRE_SORT, GROUP, "Queue view: highest priority first",
                 "The queue view lists the highest priority first and sorts by the chosen column within each "
-                        + "priority, oldest first by default, so its first page shows the tickets OTRS shows "
+                        + "priority, oldest first by default, so it lists first what OTRS lists first "
                         + "(OTRS Ticket::Frontend::AgentTicketQueue###PreSort::ByPriority).", new Setting.Flag());
     }
 
