@@ -99,6 +99,9 @@ public interface ArticleService {
     /** The last recorded send failure of the article's mail, if any. */
     Optional<String> sendError(long articleId);
 
+    /** The last send failure of each article of the ticket that has one, by article id (for the zoom). */
+    java.util.Map<Long, String> sendErrors(long ticketId);
+
     /** Forgets the article's send failures (when the mail is sent again). */
     void clearSendErrors(long articleId);
 

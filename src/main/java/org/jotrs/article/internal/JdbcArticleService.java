@@ -109,6 +109,11 @@ class JdbcArticleService implements ArticleService {
     }
 
     @Override
+    public java.util.Map<Long, String> sendErrors(long ticketId) {
+        return rawMessages.sendErrors(ticketId);
+    }
+
+    @Override
     @Transactional
     public void clearSendErrors(long articleId) {
         rawMessages.clearSendErrors(articleId);

@@ -23,12 +23,15 @@ class JooqTicketService implements TicketService {
     private final TicketUpdates updates;
     private final MailDrafts mailDrafts;
     private final TicketsFromMail fromMail;
+    private final TicketAutoResponses autoResponses;
     private final SystemTickets systemTickets;
 
     JooqTicketService(TicketCreation creation, TicketReading reading, TicketListing listing, TicketBulk bulk,
-            TicketUpdates updates, MailDrafts mailDrafts, TicketsFromMail fromMail, SystemTickets systemTickets) {
+            TicketUpdates updates, MailDrafts mailDrafts, TicketsFromMail fromMail, SystemTickets systemTickets,
+            TicketAutoResponses autoResponses) {
         this.mailDrafts = mailDrafts;
         this.fromMail = fromMail;
+        this.autoResponses = autoResponses;
         this.systemTickets = systemTickets;
         this.creation = creation;
         this.updates = updates;
@@ -46,6 +49,16 @@ class JooqTicketService implements TicketService {
     public org.jotrs.ticket.MailArrival addMailFollowUp(long ticketId, org.jotrs.ticket.InboundMail mail,
             org.jotrs.ticket.InboundTicket newTicket) {
         return fromMail.followUp(ticketId, mail, newTicket);
+    }
+
+    @Override
+    public org.jotrs.ticket.AutoResponseOutcome sendAutoResponse(long ticketId, org.jotrs.ticket.AutoResponse response) {
+        return autoResponses.send(ticketId, response);
+    }
+
+    @Override
+    public void autoResponseSuppressed(long ticketId, String reason) {
+        autoResponses.suppressed(ticketId, reason);
     }
 
     @Override
