@@ -72,7 +72,7 @@ class TicketReading {
         var row = db.select(TICKET.ID, TICKET.TN, TICKET.TITLE, QUEUE.NAME, QUEUE.GROUP_ID, TICKET_STATE.NAME,
                         TICKET_STATE_TYPE.NAME, TICKET_PRIORITY.NAME, TICKET_LOCK_TYPE.NAME, TICKET.USER_ID, owner.LOGIN,
                         TICKET.RESPONSIBLE_USER_ID, responsible.LOGIN, TICKET.CUSTOMER_USER_ID, TICKET.CUSTOMER_ID,
-                        TICKET.CREATE_TIME, TICKET.CHANGE_TIME, TICKET.UNTIL_TIME, TICKET_TYPE.NAME)
+                        TICKET.CREATE_TIME, TICKET.CHANGE_TIME, TICKET.UNTIL_TIME, TICKET_TYPE.NAME, TICKET.QUEUE_ID)
                 .from(TICKET)
                 .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
                 .join(TICKET_STATE).on(TICKET_STATE.ID.eq(TICKET.TICKET_STATE_ID))
@@ -100,7 +100,8 @@ class TicketReading {
         return new TicketDetails(row.value1(), row.value2(), row.value3(), row.value4(), row.value6(), row.value7(),
                 row.value8(), row.value19(), row.value9(), row.value10(), row.value11(), row.value12(), row.value13(),
                 row.value14(), row.value15(), row.value16(), row.value17(), pendingUntil, timeAccounting.total(ticketId),
-                watched, visibleLinks, allLinks.size() - visibleLinks.size(), articles.articlesOf(ticketId), history(actorId, ticketId));
+                watched, visibleLinks, allLinks.size() - visibleLinks.size(), articles.articlesOf(ticketId), history(actorId, ticketId),
+                row.value20());
     }
 
     @Transactional(readOnly = true)
