@@ -6,12 +6,14 @@ import java.util.Optional;
 
 /**
  * Stores articles and their attachments. Callers check permissions and write the ticket history;
- * this module owns only the article tables and the article files.
+ * this module owns only the article tables and the article files. Each new article appends its own
+ * change-feed row ({@code ArticleCreate}) in the caller's transaction, so no caller can forget it.
  */
 public interface ArticleService {
 
     /**
-     * Stores the article with its attachments in the caller's transaction; returns {@code article.id}.
+     * Stores the article with its attachments in the caller's transaction, and appends the change-feed
+     * row {@code ArticleCreate}; returns {@code article.id}.
      * Attachments go to the configured storage backend ({@code jotrs.article.storage}); files written
      * to the file system are removed again if the transaction rolls back.
      *
@@ -54,8 +56,8 @@ public interface ArticleService {
      */
     Optional<String> safeHtmlBody(long ticketId, long articleId);
     /**
-     * Stores an email article with its mail headers in the caller's transaction; returns
-     * {@code article.id}.
+     * Stores an email article with its mail headers in the caller's transaction, and appends the
+     * change-feed row {@code ArticleCreate}; returns {@code article.id}.
      */
     long addEmail(NewArticle article, MailHeaders headers);
 
@@ -87,6 +89,9 @@ public interface ArticleService {
 
     /** The last recorded send failure of the article's mail, if any. */
     Optional<String> sendError(long articleId);
+
+    /** The last send failure of each article of the ticket that has one, by article id (for the zoom). */
+    java.util.Map<Long, String> sendErrors(long ticketId);
 
     /** Forgets the article's send failures (when the mail is sent again). */
     void clearSendErrors(long articleId);

@@ -16,4 +16,7 @@ public interface Postmaster {
      * @throws org.springframework.dao.DataAccessException when the database cannot be reached (retry later)
      */
     Delivery deliver(byte[] rawMessage);
+
+    /** The largest message taken in, in bytes ({@code jotrs.postmaster.max-message-size}). */
+    long maxMessageSize();
 }

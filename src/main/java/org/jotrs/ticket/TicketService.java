@@ -189,6 +189,21 @@ public interface TicketService {
     MailArrival addMailFollowUp(long ticketId, InboundMail mail, InboundTicket newTicket);
 
     /**
+     * Sends an auto response for a mail that arrived, as OTRS's SendAutoResponse does, for the
+     * postmaster (no agent acts, so no permission is asked): unless the address had its daily
+     * limit of auto responses ({@code ticket_loop_protection}; then a {@code LoopProtection}
+     * history row and nothing is sent), a system article with the mail queued in the outbox
+     * (marked {@code Auto-Submitted: auto-replied}, {@code X-Loop}) and a {@code SendAutoReply},
+     * {@code SendAutoReject} or {@code SendAutoFollowUp} history row. Joins the caller's transaction.
+     *
+     * @throws NoSuchTicket when it does not exist
+     */
+    AutoResponseOutcome sendAutoResponse(long ticketId, AutoResponse response);
+
+    /** Records on the ticket why no auto response was sent to a mail (a {@code Misc} history row, as OTRS writes). */
+    void autoResponseSuppressed(long ticketId, String reason);
+
+    /**
      * Opens a ticket that Jotrs raises by itself (see {@link NewSystemTicket}): no permission is
      * asked, the system user (id 1) is the creator. Joins the caller's transaction, so the caller
      * can record the ticket id in the same commit and never open two for one cause.

@@ -65,6 +65,26 @@ class WebHardeningTest {
     }
 
     @Test
+    void onlyAPageIsRememberedAsTheReturnAddress() throws Exception {
+        // An agent whose session ended still has pages open: their htmx posts, htmx gets and live
+        // streams hit the sign-in wall too. Signing in must bring the agent back to the page it
+        // asked for, not to the address of a POST (which answered 405) or of a stream.
+        AgentHttp agent = jotrs.agent();
+        assertThat(agent.get("/tickets/locked").statusCode()).isEqualTo(302);
+        String token = AgentHttp.csrfToken(agent.get("/login").body());
+        HttpResponse<String> post = agent.postForm("/tickets/1/note", Map.of("_csrf", token, "body", "x"));
+        assertThat(post.statusCode()).isEqualTo(302);
+        try (HttpClient client = HttpClient.newBuilder().cookieHandler(agent.cookies()).build()) {
+            client.send(HttpRequest.newBuilder(URI.create(jotrs.baseUrl() + "/tickets")).header("HX-Request", "true").GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            client.send(HttpRequest.newBuilder(URI.create(jotrs.baseUrl() + "/live")).header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+        }
+        HttpResponse<String> signIn = agent.signIn("root@localhost", jotrs.firstStartPassword().orElseThrow());
+        assertThat(signIn.headers().firstValue("Location").orElseThrow()).endsWith("/tickets/locked");
+    }
+
+    @Test
     void aForgedCsrfTokenIsAQuiet403() {
         try (CapturedLog log = CapturedLog.start()) {
             AgentHttp anonymous = jotrs.agent();

@@ -21,6 +21,7 @@ import org.jotrs.article.ArticleService;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.Agents;
 import org.jotrs.testing.MailServer;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.CreatedTicket;
@@ -28,8 +29,6 @@ import org.jotrs.ticket.NewEmailTicket;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketService;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The outbox against a real SMTP server (GreenMail): mails of email tickets and replies reach the
@@ -42,8 +41,7 @@ class OutboxSendingTest {
     private static final int ROOT = 1;
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void mailsAreSentRetriedFailedAndSentAgain(DatabaseKind kind) throws Exception {
         MailServer smtp = MailServer.start("smtp");
         int port = smtp.smtpPort();
@@ -101,6 +99,9 @@ class OutboxSendingTest {
             String page = root.get("/admin/outbox").body();
             assertThat(page).contains("1 failed").contains("[Ticket#" + unlucky.ticketNumber() + "] Invoice")
                     .contains("not usable");
+            // The ticket's zoom shows the failure beside the article.
+            String zoom = root.get("/tickets/" + unlucky.ticketId()).body();
+            assertThat(zoom).contains("This mail was not delivered:").contains("not usable");
             smtp = MailServer.startOn(port, "smtp");
             assertThat(root.submit("/admin/outbox", "/admin/outbox/" + failed.id() + "/send-again", java.util.Map.of())
                     .statusCode()).isEqualTo(302);
@@ -108,6 +109,7 @@ class OutboxSendingTest {
             assertThat(late.getSubject()).isEqualTo("[Ticket#" + unlucky.ticketNumber() + "] Invoice");
             MailServer.await(() -> db.fetchCount(JOTRS_MAIL_OUTBOX) == 0, WAIT, () -> "outbox emptied");
             assertThat(articles.sendError(unlucky.articleId())).isEmpty();
+            assertThat(root.get("/tickets/" + unlucky.ticketId()).body()).doesNotContain("This mail was not delivered:");
             assertThat(smtp.received()).hasSize(1);
         } finally {
             smtp.close();

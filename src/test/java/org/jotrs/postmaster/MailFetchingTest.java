@@ -22,13 +22,12 @@ import org.jotrs.article.ArticleView;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.Agents;
 import org.jotrs.testing.MailServer;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketDetails;
 import org.jotrs.ticket.TicketService;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Mail accounts against a real server (GreenMail IMAP and POP3): new tickets, follow-ups by ticket
@@ -41,8 +40,7 @@ class MailFetchingTest {
     private static final int ROOT = 1;
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void mailBecomesTicketsAndFollowUps(DatabaseKind kind) throws Exception {
         try (MailServer mail = MailServer.start("smtp", "imap", "pop3");
                 TestDatabase database = TestDatabase.create(kind);

@@ -34,8 +34,8 @@ public final class TableOwners {
                 "communication_channel");
         own("mail", "mail_queue");
         ownPrefix("mail", "jotrs_mail_");
-        own("postmaster", "mail_account", "postmaster_filter", "jotrs_mail_account_setting", "jotrs_mail_received",
-                "jotrs_mail_quarantine");
+        own("postmaster", "mail_account", "postmaster_filter", "auto_response", "queue_auto_response",
+                "jotrs_mail_account_setting", "jotrs_mail_received", "jotrs_mail_quarantine");
         own("live", "jotrs_live_viewer");
         ownPrefix("observer", "jotrs_observer_");
         ownPrefix("search", "jotrs_search_");

@@ -97,6 +97,10 @@ class SecurityConfiguration {
         csrfTokens.setHeaderName("X-CSRF-TOKEN");
         csrfTokens.setCookieCustomizer(cookie -> cookie.path("/").sameSite("Lax").httpOnly(true));
         CookieRequestCache requestCache = new CookieRequestCache();
+        // Only a page the agent navigated to is worth returning to after signing in. Without this
+        // a custom cache saves any request: the live stream's or an htmx POST's address, and the
+        // agent lands on "405 Method Not Allowed" after signing in again.
+        requestCache.setRequestMatcher(SecurityConfiguration::isPageNavigation);
         // AgentAuthenticationProvider, the only AuthenticationProvider bean, becomes the global
         // authentication manager by itself; adding it here too would run it twice per sign-in.
         http.authorizeHttpRequests(requests -> requests
@@ -201,5 +205,15 @@ class SecurityConfiguration {
                     : "/login?error";
             response.sendRedirect(request.getContextPath() + target);
         }
+    }
+
+    /** A GET for a page, not an htmx, XHR, live stream or JSON request. */
+    static boolean isPageNavigation(jakarta.servlet.http.HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) || request.getHeader("HX-Request") != null
+                || "XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+            return false;
+        }
+        String accept = request.getHeader("Accept");
+        return accept == null || !(accept.contains("text/event-stream") || accept.startsWith("application/json"));
     }
 }

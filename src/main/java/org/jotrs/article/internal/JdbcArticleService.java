@@ -33,6 +33,8 @@ import org.jotrs.article.InvalidArticle;
 import org.jotrs.article.NewArticle;
 import org.jotrs.article.NewAttachment;
 import org.jotrs.article.SenderType;
+import org.jotrs.platform.ChangeFeed;
+import org.jotrs.platform.FeedKind;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,8 +58,10 @@ class JdbcArticleService implements ArticleService {
     private final Map<Channel, Long> channelIds = new ConcurrentHashMap<>();
 
     private final RawMessages rawMessages;
+    private final ChangeFeed feed;
 
-    JdbcArticleService(DSLContext db, Clock clock, ArticleAttachments attachments, RawMessages rawMessages) {
+    JdbcArticleService(DSLContext db, Clock clock, ArticleAttachments attachments, RawMessages rawMessages, ChangeFeed feed) {
+        this.feed = feed;
         this.db = db;
         this.clock = clock;
         this.attachments = attachments;
@@ -98,6 +102,11 @@ class JdbcArticleService implements ArticleService {
     @Override
     public Optional<String> sendError(long articleId) {
         return rawMessages.lastSendError(articleId);
+    }
+
+    @Override
+    public java.util.Map<Long, String> sendErrors(long ticketId) {
+        return rawMessages.sendErrors(ticketId);
     }
 
     @Override
@@ -236,6 +245,13 @@ class JdbcArticleService implements ArticleService {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public long add(NewArticle article) {
+        long articleId = store(article);
+        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, article.ticketId(), FeedKind.ARTICLE_CREATE, article.actorId());
+        return articleId;
+    }
+
+    /** The article's rows and files, without its change-feed row. */
+    private long store(NewArticle article) {
         Map<String, String> problems = new java.util.LinkedHashMap<>(attachments.problems(article.attachments()));
         // Lengths from the schema: a_subject is VARCHAR(3800) in OTRS; the others are unbounded today.
         ColumnLimits.check(problems, "subject", article.subject(), ARTICLE_DATA_MIME.A_SUBJECT);
@@ -304,7 +320,7 @@ class JdbcArticleService implements ArticleService {
         if (!problems.isEmpty()) {
             throw new InvalidArticle(problems);
         }
-        long articleId = add(article);
+        long articleId = store(article);
         db.update(ARTICLE_DATA_MIME)
                 .set(ARTICLE_DATA_MIME.A_CC, headers.cc())
                 .set(ARTICLE_DATA_MIME.A_BCC, headers.bcc())
@@ -317,6 +333,7 @@ class JdbcArticleService implements ArticleService {
                 .set(ARTICLE_DATA_MIME.A_REFERENCES, headers.references())
                 .where(ARTICLE_DATA_MIME.ARTICLE_ID.eq(articleId))
                 .execute();
+        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, article.ticketId(), FeedKind.ARTICLE_CREATE, article.actorId());
         return articleId;
     }
 

@@ -89,6 +89,19 @@ class RawMessages {
                 .fetchOptional(ARTICLE_DATA_MIME_SEND_ERROR.LOG_MESSAGE);
     }
 
+    /** The newest failure per article of the ticket, in one query. */
+    java.util.Map<Long, String> sendErrors(long ticketId) {
+        java.util.Map<Long, String> errors = new java.util.HashMap<>();
+        db.select(ARTICLE_DATA_MIME_SEND_ERROR.ARTICLE_ID, ARTICLE_DATA_MIME_SEND_ERROR.LOG_MESSAGE)
+                .from(ARTICLE_DATA_MIME_SEND_ERROR)
+                .where(ARTICLE_DATA_MIME_SEND_ERROR.ARTICLE_ID.in(org.jooq.impl.DSL.select(org.jotrs.platform.db.schema.Tables.ARTICLE.ID)
+                        .from(org.jotrs.platform.db.schema.Tables.ARTICLE)
+                        .where(org.jotrs.platform.db.schema.Tables.ARTICLE.TICKET_ID.eq(ticketId))))
+                .orderBy(ARTICLE_DATA_MIME_SEND_ERROR.ID)
+                .forEach(r -> errors.put(r.value1(), r.value2() == null ? "" : r.value2()));
+        return errors;
+    }
+
     void clearSendErrors(long articleId) {
         db.deleteFrom(ARTICLE_DATA_MIME_SEND_ERROR).where(ARTICLE_DATA_MIME_SEND_ERROR.ARTICLE_ID.eq(articleId)).execute();
     }

@@ -2,6 +2,7 @@ package org.jotrs.postmaster.internal;
 
 import static org.jotrs.platform.db.schema.Tables.POSTMASTER_FILTER;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.jotrs.postmaster.PostmasterFilter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,45 +31,53 @@ class PostmasterFilters {
         this.db = db;
     }
 
-    private record Row(String name, boolean stop, String type, String key, String value, boolean not) {
+    /** The filters in name order; only the one named {@code name} when it is not null. */
+    static List<PostmasterFilter> read(DSLContext db, String name) {
+        var query = db.select(POSTMASTER_FILTER.F_NAME, POSTMASTER_FILTER.F_STOP, POSTMASTER_FILTER.F_TYPE,
+                        POSTMASTER_FILTER.F_KEY, POSTMASTER_FILTER.F_VALUE, POSTMASTER_FILTER.F_NOT)
+                .from(POSTMASTER_FILTER)
+                .where(name == null ? DSL.noCondition() : POSTMASTER_FILTER.F_NAME.eq(name))
+                .orderBy(POSTMASTER_FILTER.F_NAME);
+        Map<String, Boolean> stops = new LinkedHashMap<>();
+        Map<String, List<PostmasterFilter.Match>> matches = new LinkedHashMap<>();
+        Map<String, List<PostmasterFilter.SetHeader>> sets = new LinkedHashMap<>();
+        for (var r : query.fetch()) {
+            String filter = r.value1();
+            stops.merge(filter, r.value2() != null && r.value2() == 1, Boolean::logicalOr);
+            matches.computeIfAbsent(filter, f -> new ArrayList<>());
+            sets.computeIfAbsent(filter, f -> new ArrayList<>());
+            if ("Match".equalsIgnoreCase(r.value3())) {
+                matches.get(filter).add(new PostmasterFilter.Match(r.value4(), r.value5(), r.value6() != null && r.value6() == 1));
+            } else if ("Set".equalsIgnoreCase(r.value3())) {
+                sets.get(filter).add(new PostmasterFilter.SetHeader(r.value4(), r.value5()));
+            }
+        }
+        List<PostmasterFilter> filters = new ArrayList<>();
+        stops.forEach((filter, stop) -> filters.add(new PostmasterFilter(filter, stop, matches.get(filter), sets.get(filter))));
+        return filters;
     }
 
     /** Applies the filters; returns the headers they set (lower-case names). */
     Map<String, String> apply(Map<String, String> headers) {
-        List<Row> rows = db.select(POSTMASTER_FILTER.F_NAME, POSTMASTER_FILTER.F_STOP, POSTMASTER_FILTER.F_TYPE,
-                        POSTMASTER_FILTER.F_KEY, POSTMASTER_FILTER.F_VALUE, POSTMASTER_FILTER.F_NOT)
-                .from(POSTMASTER_FILTER).orderBy(POSTMASTER_FILTER.F_NAME)
-                .fetch(r -> new Row(r.value1(), r.value2() != null && r.value2() == 1, r.value3(), r.value4(), r.value5(),
-                        r.value6() != null && r.value6() == 1));
-        Map<String, List<Row>> filters = new LinkedHashMap<>();
-        rows.forEach(row -> filters.computeIfAbsent(row.name(), name -> new java.util.ArrayList<>()).add(row));
         Map<String, String> set = new LinkedHashMap<>();
-        for (List<Row> filter : filters.values()) {
-            boolean matches = filter.stream().anyMatch(row -> "Match".equalsIgnoreCase(row.type()));
-            for (Row row : filter) {
-                if ("Match".equalsIgnoreCase(row.type())) {
-                    String value = headers.getOrDefault(row.key().toLowerCase(Locale.ROOT), "");
-                    boolean found = find(row.value(), value);
-                    if (found == row.not()) {
-                        matches = false;
-                        break;
-                    }
-                }
-            }
-            if (!matches) {
+        for (PostmasterFilter filter : read(db, null)) {
+            if (filter.matches().isEmpty() || !filter.matches().stream().allMatch(match -> matches(match, headers))) {
                 continue;
             }
-            for (Row row : filter) {
-                if ("Set".equalsIgnoreCase(row.type())) {
-                    set.put(row.key().toLowerCase(Locale.ROOT), row.value());
-                    headers.put(row.key().toLowerCase(Locale.ROOT), row.value());
-                }
+            for (PostmasterFilter.SetHeader header : filter.sets()) {
+                set.put(header.header().toLowerCase(Locale.ROOT), header.value());
+                headers.put(header.header().toLowerCase(Locale.ROOT), header.value());
             }
-            if (filter.getFirst().stop()) {
+            if (filter.stop()) {
                 break;
             }
         }
         return set;
+    }
+
+    private static boolean matches(PostmasterFilter.Match match, Map<String, String> headers) {
+        String value = headers.getOrDefault(match.header().toLowerCase(Locale.ROOT), "");
+        return find(match.regex(), value) != match.negated();
     }
 
     private static boolean find(String regex, String value) {

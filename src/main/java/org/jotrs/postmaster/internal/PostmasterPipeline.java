@@ -53,10 +53,11 @@ class PostmasterPipeline implements Postmaster {
     private final IncomingStore store;
     private final TransactionTemplate transactions;
     private final PostmasterProperties properties;
+    private final AutoResponder autoResponder;
 
     PostmasterPipeline(TicketService tickets, TicketNumbers numbers, ArticleService articles, QueueService queues,
             CustomerDirectory customers, PostmasterFilters filters, IncomingStore store, TransactionTemplate transactions,
-            PostmasterProperties properties) {
+            PostmasterProperties properties, AutoResponder autoResponder) {
         this.tickets = tickets;
         this.numbers = numbers;
         this.articles = articles;
@@ -66,6 +67,7 @@ class PostmasterPipeline implements Postmaster {
         this.store = store;
         this.transactions = transactions;
         this.properties = properties;
+        this.autoResponder = autoResponder;
     }
 
     /**
@@ -82,10 +84,19 @@ class PostmasterPipeline implements Postmaster {
         return receive(new Source(PIPE, null, properties.pipeTrusted()), rawMessage);
     }
 
+    @Override
+    public long maxMessageSize() {
+        return properties.maxMessageSize().toBytes();
+    }
+
     Delivery receive(Source source, byte[] raw) {
         String digest = DigestUtils.sha256Hex(raw);
         if (store.seen(source.accountId(), digest)) {
             return new Delivery.Duplicate();
+        }
+        if (raw.length > maxMessageSize()) {
+            return quarantine(source, digest, raw, null, null, "The message has " + raw.length + " bytes, more than the limit of "
+                    + maxMessageSize() + " (jotrs.postmaster.max-message-size); raise it and retry, or drop the message.");
         }
         ParsedMail mail;
         try {
@@ -98,7 +109,12 @@ class PostmasterPipeline implements Postmaster {
                     "The message has no sender address (From); it cannot become a ticket.");
         }
         try {
-            return transactions.execute(status -> store(source, digest, raw, mail));
+            Stored stored = transactions.execute(status -> store(source, digest, raw, mail));
+            if (stored.autoResponseType() != null && stored.delivery() instanceof Delivery.Stored article) {
+                // After the commit, in its own transaction: the mail is safe whatever becomes of the answer.
+                autoResponder.respond(article.ticketId(), stored.autoResponseType(), mail);
+            }
+            return stored.delivery();
         } catch (DuplicateKeyException e) {
             // Another node or pipe call stored the same message at the same moment.
             return new Delivery.Duplicate();
@@ -110,7 +126,11 @@ class PostmasterPipeline implements Postmaster {
         }
     }
 
-    private Delivery store(Source source, String digest, byte[] raw, ParsedMail mail) {
+    /** A message taken in, and the auto response type its ticket's queue may answer it with (null: none). */
+    private record Stored(Delivery delivery, String autoResponseType) {
+    }
+
+    private Stored store(Source source, String digest, byte[] raw, ParsedMail mail) {
         Map<String, String> headers = new HashMap<>(mail.headers());
         Map<String, String> trusted = new HashMap<>();
         if (source.trusted()) {
@@ -123,7 +143,7 @@ class PostmasterPipeline implements Postmaster {
         trusted.putAll(filters.apply(headers));
         if (yes(trusted.get("x-otrs-ignore"))) {
             store.received(source.accountId(), digest, mail.messageId(), null, null, null);
-            return new Delivery.Ignored("X-OTRS-Ignore");
+            return new Stored(new Delivery.Ignored("X-OTRS-Ignore"), null);
         }
         InboundMail inbound = new InboundMail(mail.from(), mail.to(), mail.cc(), mail.replyTo(), mail.subject(),
                 mail.body() == null && mail.htmlBody() == null ? "" : mail.body(), mail.htmlBody(), mail.messageId(),
@@ -136,7 +156,16 @@ class PostmasterPipeline implements Postmaster {
         store.received(source.accountId(), digest, mail.messageId(), arrival.ticketId(), arrival.articleId(), null);
         log.info("postmaster stored account={} ticket={} article={} new={} reopened={}", source.accountId(),
                 arrival.ticketNumber(), arrival.articleId(), arrival.newTicket(), arrival.reopened());
-        return new Delivery.Stored(arrival.ticketId(), arrival.ticketNumber(), arrival.articleId(), arrival.newTicket());
+        return new Stored(new Delivery.Stored(arrival.ticketId(), arrival.ticketNumber(), arrival.articleId(), arrival.newTicket()),
+                autoResponseType(existing.isPresent(), arrival));
+    }
+
+    /** OTRS's choice: a new ticket gets the auto reply (or auto reply/new ticket when a follow-up opened it), a follow-up the auto follow up, a refused one the auto reject. */
+    private static String autoResponseType(boolean followUp, MailArrival arrival) {
+        if (arrival.newTicket()) {
+            return followUp ? "auto reply/new ticket" : "auto reply";
+        }
+        return arrival.rejected() ? "auto reject" : "auto follow up";
     }
 
     /** OTRS's follow-up checks, in its order: the ticket number in the subject, then the thread's Message-IDs. */
@@ -154,7 +183,43 @@ class PostmasterPipeline implements Postmaster {
                 }
             }
         }
-        return articles.ticketIdOfMessageIds(ids);
+        Optional<Long> byThread = articles.ticketIdOfMessageIds(ids);
+        return byThread.isPresent() ? byThread : bounced(mail);
+    }
+
+    /**
+     * A delivery report (RFC 3464, {@code multipart/report}) names no ticket itself, but carries the
+     * message that bounced: the report goes to that message's ticket (by its Message-ID, which is
+     * one of ours, or the ticket number in its subject), so the agent sees that the answer did not
+     * arrive. Only reports are read this way, not any mail with a forwarded message attached.
+     */
+    private Optional<Long> bounced(ParsedMail mail) {
+        String type = mail.headers().get("content-type");
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/report")) {
+            return Optional.empty();
+        }
+        for (var attachment : mail.attachments()) {
+            String attachedType = attachment.contentType() == null ? "" : attachment.contentType().toLowerCase(Locale.ROOT);
+            if (!attachedType.startsWith("message/rfc822") && !attachedType.startsWith("text/rfc822-headers")) {
+                continue;
+            }
+            try {
+                ParsedMail original = MailParser.parse(attachment.content());
+                if (original.messageId() != null) {
+                    Optional<Long> byId = articles.ticketIdOfMessageIds(List.of(original.messageId()));
+                    if (byId.isPresent()) {
+                        return byId;
+                    }
+                }
+                Optional<Long> byNumber = numbers.findIn(original.subject()).flatMap(tickets::ticketIdByNumber);
+                if (byNumber.isPresent()) {
+                    return byNumber;
+                }
+            } catch (MailParser.Unreadable e) {
+                // An unreadable original leaves the report to be a ticket of its own.
+            }
+        }
+        return Optional.empty();
     }
 
     private InboundTicket newTicket(Source source, ParsedMail mail, Map<String, String> trusted) {

@@ -23,6 +23,7 @@ class JooqTicketService implements TicketService {
     private final TicketUpdates updates;
     private final MailDrafts mailDrafts;
     private final TicketsFromMail fromMail;
+    private final TicketAutoResponses autoResponses;
     private final SystemTickets systemTickets;
     private final TicketFieldEditing fieldEditing;
     private final CustomerTickets customerTickets;
@@ -30,12 +31,14 @@ class JooqTicketService implements TicketService {
 
     JooqTicketService(TicketCreation creation, TicketReading reading, TicketListing listing, TicketBulk bulk,
             TicketUpdates updates, MailDrafts mailDrafts, TicketsFromMail fromMail, SystemTickets systemTickets,
-            TicketFieldEditing fieldEditing, CustomerTickets customerTickets, TicketActionsTogether together) {
+            TicketAutoResponses autoResponses, TicketFieldEditing fieldEditing, CustomerTickets customerTickets,
+            TicketActionsTogether together) {
         this.together = together;
         this.fieldEditing = fieldEditing;
         this.customerTickets = customerTickets;
         this.mailDrafts = mailDrafts;
         this.fromMail = fromMail;
+        this.autoResponses = autoResponses;
         this.systemTickets = systemTickets;
         this.creation = creation;
         this.updates = updates;
@@ -53,6 +56,16 @@ class JooqTicketService implements TicketService {
     public org.jotrs.ticket.MailArrival addMailFollowUp(long ticketId, org.jotrs.ticket.InboundMail mail,
             org.jotrs.ticket.InboundTicket newTicket) {
         return fromMail.followUp(ticketId, mail, newTicket);
+    }
+
+    @Override
+    public org.jotrs.ticket.AutoResponseOutcome sendAutoResponse(long ticketId, org.jotrs.ticket.AutoResponse response) {
+        return autoResponses.send(ticketId, response);
+    }
+
+    @Override
+    public void autoResponseSuppressed(long ticketId, String reason) {
+        autoResponses.suppressed(ticketId, reason);
     }
 
     @Override

@@ -4,8 +4,6 @@ import static org.jotrs.platform.db.schema.Tables.TICKET;
 import static org.jotrs.platform.db.schema.Tables.TICKET_STATE;
 import static org.jotrs.platform.db.schema.Tables.TICKET_STATE_TYPE;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +21,6 @@ import org.jotrs.queue.QueueService;
 import org.jotrs.ticket.CreatedTicket;
 import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.NewSystemTicket;
-import org.jotrs.ticket.TicketNumbers;
-import org.jotrs.ticket.internal.TicketHistory.Snapshot;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,26 +38,24 @@ class SystemTickets {
     private final DSLContext db;
     private final QueueService queues;
     private final ArticleService articles;
-    private final TicketNumbers numbers;
+    private final NewTickets newTickets;
     private final TicketLookups lookups;
     private final TicketHistory history;
     private final TicketRows rows;
     private final ChangeFeed feed;
-    private final Clock clock;
     private final TicketRuntimeSettings settings;
 
-    SystemTickets(DSLContext db, QueueService queues, ArticleService articles, TicketNumbers numbers, TicketLookups lookups,
-            TicketHistory history, TicketRows rows, ChangeFeed feed, Clock clock, TicketRuntimeSettings settings) {
+    SystemTickets(DSLContext db, QueueService queues, ArticleService articles, NewTickets newTickets, TicketLookups lookups,
+            TicketHistory history, TicketRows rows, ChangeFeed feed, TicketRuntimeSettings settings) {
         this.settings = settings;
         this.db = db;
         this.queues = queues;
         this.articles = articles;
-        this.numbers = numbers;
+        this.newTickets = newTickets;
         this.lookups = lookups;
         this.history = history;
         this.rows = rows;
         this.feed = feed;
-        this.clock = clock;
     }
 
     @Transactional
@@ -69,48 +63,21 @@ class SystemTickets {
         Queue queue = queues.find(request.queueId()).filter(Queue::valid)
                 .orElseThrow(() -> new InvalidTicketRequest(Map.of("queue", "There is no valid queue " + request.queueId() + ".")));
         String title = request.title() == null || request.title().isBlank() ? "(no title)" : request.title().strip();
-        title = title.length() > TicketCreation.MAX_TITLE ? title.substring(0, TicketCreation.MAX_TITLE - 1) + "…" : title;
+        title = title.length() > NewTickets.MAX_TITLE ? title.substring(0, NewTickets.MAX_TITLE - 1) + "…" : title;
         var chosen = lookups.chosen(settings.newPriority(), settings.newType(), "new");
         var priority = chosen.priority().orElseThrow(() -> new IllegalStateException("priority " + settings.newPriority() + " is missing"));
         short typeId = chosen.type().map(TicketLookups.TicketType::id).orElseGet(lookups::defaultTypeId);
         var state = chosen.state().or(() -> lookups.firstStateOfType("new"))
                 .orElseThrow(() -> new IllegalStateException("no state of type new"));
-        LocalDateTime now = LocalDateTime.now(clock);
-        String number = numbers.next();
-        long ticketId = db.insertInto(TICKET)
-                .set(TICKET.TN, number)
-                .set(TICKET.TITLE, title)
-                .set(TICKET.QUEUE_ID, queue.id())
-                .set(TICKET.TICKET_LOCK_ID, lookups.lockId("unlock"))
-                .set(TICKET.TYPE_ID, typeId)
-                .set(TICKET.USER_ID, SYSTEM)
-                .set(TICKET.RESPONSIBLE_USER_ID, SYSTEM)
-                .set(TICKET.TICKET_PRIORITY_ID, priority.id())
-                .set(TICKET.TICKET_STATE_ID, state.id())
-                .set(TICKET.TIMEOUT, (int) clock.instant().getEpochSecond())
-                .set(TICKET.UNTIL_TIME, 0)
-                .set(TICKET.ESCALATION_TIME, 0)
-                .set(TICKET.ESCALATION_UPDATE_TIME, 0)
-                .set(TICKET.ESCALATION_RESPONSE_TIME, 0)
-                .set(TICKET.ESCALATION_SOLUTION_TIME, 0)
-                .set(TICKET.ARCHIVE_FLAG, (short) 0)
-                .set(TICKET.CREATE_TIME, now)
-                .set(TICKET.CREATE_BY, SYSTEM)
-                .set(TICKET.CHANGE_TIME, now)
-                .set(TICKET.CHANGE_BY, SYSTEM)
-                .returning(TICKET.ID)
-                .fetchSingle()
-                .getId();
-        Snapshot snapshot = new Snapshot(ticketId, typeId, queue.id(), SYSTEM, priority.id(), state.id());
+        NewTickets.Created ticket = newTickets.insert(new NewTickets.Draft(title, queue, typeId, priority, state,
+                null, null, null, null, null, null, SYSTEM));
+        long ticketId = ticket.id();
         long articleId = articles.add(new NewArticle(ticketId, SenderType.SYSTEM, Channel.INTERNAL, false, request.from(),
                 queue.name(), title, request.body(), SYSTEM));
-        history.addAll(List.of(
-                new TicketHistory.Entry(snapshot, null, "NewTicket", "%%" + number + "%%" + queue.name() + "%%"
-                        + priority.name() + "%%" + state.name() + "%%" + ticketId),
-                new TicketHistory.Entry(snapshot, articleId, "AddNote", "%%" + request.from())), SYSTEM);
-        feed.appendAll(List.of(new ChangeFeed.Change(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_CREATE),
-                new ChangeFeed.Change(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, FeedKind.ARTICLE_CREATE)), SYSTEM);
-        return new CreatedTicket(ticketId, number, articleId);
+        List<TicketHistory.Entry> entries = new java.util.ArrayList<>(ticket.history());
+        entries.add(new TicketHistory.Entry(ticket.snapshot(), articleId, "AddNote", "%%" + request.from()));
+        history.addAll(entries, SYSTEM);
+        return new CreatedTicket(ticketId, ticket.number(), articleId);
     }
 
     @Transactional
@@ -128,7 +95,6 @@ class SystemTickets {
                 subject, body, SYSTEM));
         history.add(current.snapshot(), articleId, "AddNote", "%%" + from, SYSTEM);
         rows.update(ticketId, SYSTEM, Map.of());
-        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, FeedKind.ARTICLE_CREATE, SYSTEM);
         return articleId;
     }
 

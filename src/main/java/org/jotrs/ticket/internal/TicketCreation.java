@@ -3,12 +3,10 @@ package org.jotrs.ticket.internal;
 import org.jotrs.platform.ColumnLimits;
 import org.jotrs.platform.InvalidInput;
 
-import static org.jotrs.platform.db.schema.Tables.TICKET;
 import static org.jotrs.platform.db.schema.Tables.USERS;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +27,6 @@ import org.jotrs.customer.CustomerDirectory;
 import org.jotrs.customer.CustomerUser;
 import org.jotrs.mail.OutboundMail;
 import org.jotrs.mail.OutgoingMail;
-import org.jotrs.platform.ChangeFeed;
-import org.jotrs.platform.FeedKind;
 import org.jotrs.queue.Queue;
 import org.jotrs.queue.QueueService;
 import org.jotrs.ticket.CreatedTicket;
@@ -38,8 +34,6 @@ import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.NewEmailTicket;
 import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.PhoneTicketOptions;
-import org.jotrs.ticket.TicketNumbers;
-import org.jotrs.ticket.internal.TicketHistory.Snapshot;
 import org.jotrs.ticket.internal.TicketLookups.Priority;
 import org.jotrs.ticket.internal.TicketLookups.State;
 import org.jotrs.ticket.internal.TicketLookups.TicketType;
@@ -57,12 +51,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class TicketCreation {
 
-    /** OTRS gives unowned tickets to user 1 and makes it responsible unless told otherwise. */
-    static final int NOBODY = 1;
-    /** OTRS's {@code ticket.title} length, from the schema. */
-    static final int MAX_TITLE = ColumnLimits.length(org.jotrs.platform.db.schema.Tables.TICKET.TITLE);
-
-    private static final DateTimeFormatter PENDING_HISTORY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final DSLContext db;
     private final AccessService access;
@@ -70,17 +58,16 @@ class TicketCreation {
     private final CustomerDirectory customers;
     private final ArticleService articles;
     private final OutboundMail outbound;
-    private final TicketNumbers numbers;
+    private final NewTickets newTickets;
     private final TicketLookups lookups;
     private final TicketHistory history;
     private final TicketSubjects subjects;
-    private final ChangeFeed feed;
     private final Clock clock;
     private final TicketRuntimeSettings settings;
 
     TicketCreation(DSLContext db, AccessService access, QueueService queues, CustomerDirectory customers,
-            ArticleService articles, OutboundMail outbound, TicketNumbers numbers, TicketLookups lookups,
-            TicketHistory history, TicketSubjects subjects, ChangeFeed feed, Clock clock, TicketRuntimeSettings settings) {
+            ArticleService articles, OutboundMail outbound, NewTickets newTickets, TicketLookups lookups,
+            TicketHistory history, TicketSubjects subjects, Clock clock, TicketRuntimeSettings settings) {
         this.settings = settings;
         this.db = db;
         this.access = access;
@@ -88,11 +75,10 @@ class TicketCreation {
         this.customers = customers;
         this.articles = articles;
         this.outbound = outbound;
-        this.numbers = numbers;
+        this.newTickets = newTickets;
         this.lookups = lookups;
         this.history = history;
         this.subjects = subjects;
-        this.feed = feed;
         this.clock = clock;
     }
 
@@ -122,7 +108,7 @@ class TicketCreation {
                 phone.state(), phone.pendingUntil(), phone.type(), phone.ownerId(), phone.responsibleId(),
                 phone.attachments());
         Valid valid = validate(actorId, request, new LinkedHashMap<>(), "Enter what the customer said.");
-        Created ticket = insert(actorId, request, valid);
+        NewTickets.Created ticket = insert(actorId, request, valid);
         long articleId = articles.add(new NewArticle(ticket.id(), SenderType.CUSTOMER, Channel.PHONE, true,
                 valid.customer().mailbox(), valid.queue().name(), request.title().strip(), request.body(), actorId,
                 request.attachments()));
@@ -149,7 +135,7 @@ class TicketCreation {
             }
             to = outbound.parseAddresses(valid.customer().mailbox());
         }
-        Created ticket = insert(actorId, request, valid);
+        NewTickets.Created ticket = insert(actorId, request, valid);
         String subject = subjects.build(ticket.number(), request.title().strip(), Kind.NEW);
         String messageId = outbound.newMessageId();
         long articleId = articles.addEmail(new NewArticle(ticket.id(), SenderType.AGENT, Channel.EMAIL, true, from.get(),
@@ -161,74 +147,17 @@ class TicketCreation {
         return finish(actorId, ticket, articleId);
     }
 
-    /** The history rows and the two feed rows (ticket, then article), one statement each. */
-    private CreatedTicket finish(int actorId, Created ticket, long articleId) {
+    /** The history rows, one statement. */
+    private CreatedTicket finish(int actorId, NewTickets.Created ticket, long articleId) {
         history.addAll(ticket.history(), actorId);
-        feed.appendAll(List.of(new ChangeFeed.Change(ChangeFeed.ObjectType.TICKET, ticket.id(), ticket.id(), FeedKind.TICKET_CREATE),
-                new ChangeFeed.Change(ChangeFeed.ObjectType.ARTICLE, articleId, ticket.id(), FeedKind.ARTICLE_CREATE)), actorId);
         return new CreatedTicket(ticket.id(), ticket.number(), articleId);
     }
 
-
-    /** The new ticket, with the history rows it needs so far (written together with the article's). */
-    private record Created(long id, String number, Snapshot snapshot, List<TicketHistory.Entry> history) {
-    }
-
-    private Created insert(int actorId, Request request, Valid valid) {
-        LocalDateTime now = LocalDateTime.now(clock);
-        String number = numbers.next();
-        Queue queue = valid.queue();
-        int untilTime = valid.state().pending() ? ColumnLimits.epochSeconds("pendingUntil", request.pendingUntil(), clock.getZone()) : 0;
-        int ownerId = request.ownerId() == null ? NOBODY : request.ownerId();
-        int responsibleId = request.responsibleId() == null ? NOBODY : request.responsibleId();
-        boolean locked = request.ownerId() != null;
-        long ticketId = db.insertInto(TICKET)
-                .set(TICKET.TN, number)
-                .set(TICKET.TITLE, request.title().strip())
-                .set(TICKET.QUEUE_ID, queue.id())
-                .set(TICKET.TICKET_LOCK_ID, lookups.lockId(locked ? "lock" : "unlock"))
-                .set(TICKET.TYPE_ID, valid.type().id())
-                .set(TICKET.USER_ID, ownerId)
-                .set(TICKET.RESPONSIBLE_USER_ID, responsibleId)
-                .set(TICKET.TICKET_PRIORITY_ID, valid.priority().id())
-                .set(TICKET.TICKET_STATE_ID, valid.state().id())
-                .set(TICKET.CUSTOMER_ID, valid.customer().customerId())
-                .set(TICKET.CUSTOMER_USER_ID, valid.customer().login())
-                // OTRS keeps the creation time as epoch seconds in "timeout" (used for ticket age).
-                .set(TICKET.TIMEOUT, (int) clock.instant().getEpochSecond())
-                .set(TICKET.UNTIL_TIME, untilTime)
-                .set(TICKET.ESCALATION_TIME, 0)
-                .set(TICKET.ESCALATION_UPDATE_TIME, 0)
-                .set(TICKET.ESCALATION_RESPONSE_TIME, 0)
-                .set(TICKET.ESCALATION_SOLUTION_TIME, 0)
-                .set(TICKET.ARCHIVE_FLAG, (short) 0)
-                .set(TICKET.CREATE_TIME, now)
-                .set(TICKET.CREATE_BY, actorId)
-                .set(TICKET.CHANGE_TIME, now)
-                .set(TICKET.CHANGE_BY, actorId)
-                .returning(TICKET.ID)
-                .fetchSingle()
-                .getId();
-
-        Snapshot snapshot = new Snapshot(ticketId, valid.type().id(), queue.id(), ownerId, valid.priority().id(),
-                valid.state().id());
-        List<TicketHistory.Entry> rows = new java.util.ArrayList<>();
-        rows.add(new TicketHistory.Entry(snapshot, null, "NewTicket", "%%" + number + "%%" + queue.name() + "%%"
-                + valid.priority().name() + "%%" + valid.state().name() + "%%" + ticketId));
-        rows.add(new TicketHistory.Entry(snapshot, null, "CustomerUpdate", "%%CustomerID=" + valid.customer().customerId()
-                + ";CustomerUser=" + valid.customer().login() + ";"));
-        if (valid.state().pending()) {
-            rows.add(new TicketHistory.Entry(snapshot, null, "SetPendingTime", "%%" + PENDING_HISTORY.format(request.pendingUntil())));
-        }
-        if (locked) {
-            rows.add(new TicketHistory.Entry(snapshot, null, "Lock", "%%lock"));
-            rows.add(new TicketHistory.Entry(snapshot, null, "OwnerUpdate", "%%" + valid.ownerLogin() + "%%" + ownerId));
-        }
-        if (request.responsibleId() != null) {
-            rows.add(new TicketHistory.Entry(snapshot, null, "ResponsibleUpdate", "%%" + valid.responsibleLogin() + "%%"
-                    + responsibleId));
-        }
-        return new Created(ticketId, number, snapshot, rows);
+    private NewTickets.Created insert(int actorId, Request request, Valid valid) {
+        return newTickets.insert(new NewTickets.Draft(request.title().strip(), valid.queue(), valid.type().id(),
+                valid.priority(), valid.state(), request.ownerId(), valid.ownerLogin(), request.responsibleId(),
+                valid.responsibleLogin(), new NewTickets.Customer(valid.customer().customerId(), valid.customer().login()),
+                request.pendingUntil(), actorId));
     }
 
     /** Checks every field before anything is written, and reports all problems at once. */
@@ -246,8 +175,8 @@ class TicketCreation {
         String title = request.title() == null ? "" : request.title().strip();
         if (title.isEmpty()) {
             errors.put("title", "Enter a title.");
-        } else if (title.length() > MAX_TITLE) {
-            errors.put("title", "The title may have at most " + MAX_TITLE + " characters.");
+        } else if (title.length() > NewTickets.MAX_TITLE) {
+            errors.put("title", "The title may have at most " + NewTickets.MAX_TITLE + " characters.");
         }
         if (request.body() == null || request.body().isBlank()) {
             errors.put("body", bodyMessage);

@@ -16,8 +16,6 @@ import org.jotrs.article.NewArticle;
 import org.jotrs.article.SenderType;
 import org.jotrs.mail.OutboundMail;
 import org.jotrs.mail.OutgoingMail;
-import org.jotrs.platform.ChangeFeed;
-import org.jotrs.platform.FeedKind;
 import org.jotrs.queue.QueueService;
 import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.TicketAction.MailKind;
@@ -43,10 +41,9 @@ class TicketMailing {
     private final TicketHistory history;
     private final TicketSubjects subjects;
     private final TimeAccounting timeAccounting;
-    private final ChangeFeed feed;
 
     TicketMailing(DSLContext db, ArticleService articles, QueueService queues, OutboundMail outbound, TicketRows rows,
-            TicketHistory history, TicketSubjects subjects, TimeAccounting timeAccounting, ChangeFeed feed) {
+            TicketHistory history, TicketSubjects subjects, TimeAccounting timeAccounting) {
         this.db = db;
         this.articles = articles;
         this.queues = queues;
@@ -55,7 +52,6 @@ class TicketMailing {
         this.history = history;
         this.subjects = subjects;
         this.timeAccounting = timeAccounting;
-        this.feed = feed;
     }
 
     void send(int actorId, Current current, SendMail mail) {
@@ -121,7 +117,6 @@ class TicketMailing {
                 "%%" + String.join(", ", recipients), actorId);
         timeAccounting.account(current, articleId, mail.timeUnits(), actorId);
         rows.update(ticketId, actorId, Map.of());
-        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, FeedKind.ARTICLE_CREATE, actorId);
     }
 
 }

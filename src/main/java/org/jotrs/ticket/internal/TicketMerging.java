@@ -100,7 +100,6 @@ class TicketMerging {
         }
         rows.update(mainId, actorId, Map.of());
 
-        feed.append(ChangeFeed.ObjectType.ARTICLE, noteId, mergedId, FeedKind.ARTICLE_CREATE, actorId);
         feed.append(ChangeFeed.ObjectType.TICKET, mergedId, mergedId, FeedKind.TICKET_MERGE, actorId);
         feed.append(ChangeFeed.ObjectType.TICKET, mainId, mainId, FeedKind.TICKET_MERGE, actorId);
     }

@@ -213,7 +213,6 @@ class TicketUpdates {
         history.add(current.snapshot(), articleId, "AddNote", "%%Note", actorId);
         timeAccounting.account(current, articleId, note.timeUnits(), actorId);
         rows.update(ticketId, actorId, Map.of());
-        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, FeedKind.ARTICLE_CREATE, actorId);
     }
 
     /** OTRS's phone screens for existing tickets: PhoneCallCustomer (inbound) or PhoneCallAgent (outbound). */
@@ -233,7 +232,6 @@ class TicketUpdates {
         history.add(current.snapshot(), articleId, call.fromCustomer() ? "PhoneCallCustomer" : "PhoneCallAgent", "%%", actorId);
         timeAccounting.account(current, articleId, call.timeUnits(), actorId);
         rows.update(ticketId, actorId, Map.of());
-        feed.append(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, FeedKind.ARTICLE_CREATE, actorId);
     }
 
     private String customerMailbox(Current current) {
@@ -321,8 +319,8 @@ class TicketUpdates {
         if (title.isEmpty()) {
             throw new InvalidTicketRequest(Map.of("title", "Enter a title."));
         }
-        if (title.length() > TicketCreation.MAX_TITLE) {
-            throw new InvalidTicketRequest(Map.of("title", "A title has at most " + TicketCreation.MAX_TITLE + " characters."));
+        if (title.length() > NewTickets.MAX_TITLE) {
+            throw new InvalidTicketRequest(Map.of("title", "A title has at most " + NewTickets.MAX_TITLE + " characters."));
         }
         if (title.equals(current.title())) {
             return;

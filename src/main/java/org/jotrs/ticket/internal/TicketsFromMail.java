@@ -5,8 +5,6 @@ import static org.jotrs.platform.db.schema.Tables.TICKET;
 import static org.jotrs.platform.db.schema.Tables.TICKET_HISTORY;
 import static org.jotrs.platform.db.schema.Tables.TICKET_HISTORY_TYPE;
 
-import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,7 +27,6 @@ import org.jotrs.ticket.InboundMail;
 import org.jotrs.ticket.InboundTicket;
 import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.MailArrival;
-import org.jotrs.ticket.TicketNumbers;
 import org.jotrs.ticket.internal.TicketHistory.Snapshot;
 import org.jotrs.ticket.internal.TicketLookups.State;
 import org.springframework.stereotype.Component;
@@ -52,24 +49,22 @@ class TicketsFromMail {
     private final DSLContext db;
     private final QueueService queues;
     private final ArticleService articles;
-    private final TicketNumbers numbers;
+    private final NewTickets newTickets;
     private final TicketLookups lookups;
     private final TicketHistory history;
     private final TicketRows rows;
     private final ChangeFeed feed;
-    private final Clock clock;
 
-    TicketsFromMail(DSLContext db, QueueService queues, ArticleService articles, TicketNumbers numbers,
-            TicketLookups lookups, TicketHistory history, TicketRows rows, ChangeFeed feed, Clock clock) {
+    TicketsFromMail(DSLContext db, QueueService queues, ArticleService articles, NewTickets newTickets,
+            TicketLookups lookups, TicketHistory history, TicketRows rows, ChangeFeed feed) {
         this.db = db;
         this.queues = queues;
         this.articles = articles;
-        this.numbers = numbers;
+        this.newTickets = newTickets;
         this.lookups = lookups;
         this.history = history;
         this.rows = rows;
         this.feed = feed;
-        this.clock = clock;
     }
 
     @Transactional
@@ -92,54 +87,15 @@ class TicketsFromMail {
         if (!errors.isEmpty()) {
             throw new InvalidTicketRequest(errors);
         }
-        LocalDateTime now = LocalDateTime.now(clock);
-        String number = numbers.next();
-        String title = title(request.title());
-        int ownerId = request.ownerId() == null ? SYSTEM : request.ownerId();
-        int responsibleId = request.responsibleId() == null ? SYSTEM : request.responsibleId();
-        boolean locked = request.ownerId() != null;
-        State state = chosen.state().get();
-        long ticketId = db.insertInto(TICKET)
-                .set(TICKET.TN, number)
-                .set(TICKET.TITLE, title)
-                .set(TICKET.QUEUE_ID, queue.id())
-                .set(TICKET.TICKET_LOCK_ID, lookups.lockId(locked ? "lock" : "unlock"))
-                .set(TICKET.TYPE_ID, typeId)
-                .set(TICKET.USER_ID, ownerId)
-                .set(TICKET.RESPONSIBLE_USER_ID, responsibleId)
-                .set(TICKET.TICKET_PRIORITY_ID, chosen.priority().get().id())
-                .set(TICKET.TICKET_STATE_ID, state.id())
-                .set(TICKET.CUSTOMER_ID, cut(request.customerId(), 150))
-                .set(TICKET.CUSTOMER_USER_ID, cut(request.customerUser(), 250))
-                .set(TICKET.TIMEOUT, (int) clock.instant().getEpochSecond())
-                .set(TICKET.UNTIL_TIME, 0)
-                .set(TICKET.ESCALATION_TIME, 0)
-                .set(TICKET.ESCALATION_UPDATE_TIME, 0)
-                .set(TICKET.ESCALATION_RESPONSE_TIME, 0)
-                .set(TICKET.ESCALATION_SOLUTION_TIME, 0)
-                .set(TICKET.ARCHIVE_FLAG, (short) 0)
-                .set(TICKET.CREATE_TIME, now)
-                .set(TICKET.CREATE_BY, SYSTEM)
-                .set(TICKET.CHANGE_TIME, now)
-                .set(TICKET.CHANGE_BY, SYSTEM)
-                .returning(TICKET.ID)
-                .fetchSingle()
-                .getId();
-        Snapshot snapshot = new Snapshot(ticketId, typeId, queue.id(), ownerId, chosen.priority().get().id(), state.id());
-        List<TicketHistory.Entry> entries = new ArrayList<>();
-        entries.add(new TicketHistory.Entry(snapshot, null, "NewTicket", "%%" + number + "%%" + queue.name() + "%%"
-                + chosen.priority().get().name() + "%%" + state.name() + "%%" + ticketId));
-        entries.add(new TicketHistory.Entry(snapshot, null, "CustomerUpdate", "%%CustomerID=" + request.customerId()
-                + ";CustomerUser=" + request.customerUser() + ";"));
-        if (locked) {
-            entries.add(new TicketHistory.Entry(snapshot, null, "Lock", "%%lock"));
-        }
+        NewTickets.Created ticket = newTickets.insert(new NewTickets.Draft(title(request.title()), queue, typeId,
+                chosen.priority().get(), chosen.state().get(), request.ownerId(), null, request.responsibleId(), null,
+                new NewTickets.Customer(cut(request.customerId(), 150), cut(request.customerUser(), 250)), null, SYSTEM));
+        long ticketId = ticket.id();
+        List<TicketHistory.Entry> entries = ticket.history();
         long articleId = addArticle(ticketId, mail);
-        entries.add(new TicketHistory.Entry(snapshot, articleId, "EmailCustomer", "%%" + cut(mail.from(), 200)));
+        entries.add(new TicketHistory.Entry(ticket.snapshot(), articleId, "EmailCustomer", "%%" + cut(mail.from(), 200)));
         history.addAll(entries, SYSTEM);
-        feed.appendAll(List.of(new ChangeFeed.Change(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_CREATE),
-                new ChangeFeed.Change(ChangeFeed.ObjectType.ARTICLE, articleId, ticketId, FeedKind.ARTICLE_CREATE)), SYSTEM);
-        return new MailArrival(ticketId, number, articleId, true, false, false);
+        return new MailArrival(ticketId, ticket.number(), articleId, true, false, false);
     }
 
     @Transactional
@@ -176,9 +132,8 @@ class TicketsFromMail {
             rows.update(current.ticketId(), SYSTEM, values);
         }
         history.addAll(entries, SYSTEM);
-        feed.appendAll(List.of(new ChangeFeed.Change(ChangeFeed.ObjectType.ARTICLE, articleId, current.ticketId(), FeedKind.ARTICLE_CREATE),
-                new ChangeFeed.Change(ChangeFeed.ObjectType.TICKET, current.ticketId(), current.ticketId(),
-                        reopened ? FeedKind.TICKET_STATE_UPDATE : FeedKind.TICKET_FOLLOW_UP)), SYSTEM);
+        feed.append(ChangeFeed.ObjectType.TICKET, current.ticketId(), current.ticketId(),
+                reopened ? FeedKind.TICKET_STATE_UPDATE : FeedKind.TICKET_FOLLOW_UP, SYSTEM);
         return new MailArrival(current.ticketId(), current.number(), articleId, false, reopened, rejected);
     }
 
@@ -236,7 +191,7 @@ class TicketsFromMail {
 
     private static String title(String subject) {
         String title = subject == null || subject.isBlank() ? "(no subject)" : subject.strip();
-        return title.length() > TicketCreation.MAX_TITLE ? title.substring(0, TicketCreation.MAX_TITLE) : title;
+        return title.length() > NewTickets.MAX_TITLE ? title.substring(0, NewTickets.MAX_TITLE) : title;
     }
 
     private static String cut(String text, int max) {

@@ -86,6 +86,8 @@ class ZoomPage {
         model.addAttribute("errors", errors);
         model.addAttribute("open", open);
         model.addAttribute("attachmentLimit", attachmentLimit(articles));
+        // Read after details(), which checked that the agent may read the ticket.
+        model.addAttribute("sendErrors", articles.sendErrors(ticketId));
         return "ticket/zoom";
     }
 

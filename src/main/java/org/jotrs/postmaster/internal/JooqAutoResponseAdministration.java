@@ -1,0 +1,217 @@
+package org.jotrs.postmaster.internal;
+
+import static org.jotrs.platform.db.schema.Tables.AUTO_RESPONSE;
+import static org.jotrs.platform.db.schema.Tables.AUTO_RESPONSE_TYPE;
+import static org.jotrs.platform.db.schema.Tables.QUEUE;
+import static org.jotrs.platform.db.schema.Tables.QUEUE_AUTO_RESPONSE;
+import static org.jotrs.platform.db.schema.Tables.SYSTEM_ADDRESS;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.jooq.DSLContext;
+import org.jotrs.access.AccessService;
+import org.jotrs.platform.AuditLog;
+import org.jotrs.platform.InvalidInput;
+import org.jotrs.platform.NoSuchEntry;
+import org.jotrs.platform.RowStamps;
+import org.jotrs.platform.Validity;
+import org.jotrs.platform.db.schema.tables.records.AutoResponseRecord;
+import org.jotrs.postmaster.AutoResponseAdministration;
+import org.jotrs.postmaster.AutoResponseSettings;
+import org.jotrs.ticket.AutoResponse;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+class JooqAutoResponseAdministration implements AutoResponseAdministration {
+
+    /** OTRS's types in its order (auto_response_type ids 1 to 5). */
+    static final List<String> TYPES = List.of("auto reply", "auto reject", "auto follow up", "auto reply/new ticket", "auto remove");
+
+    private final DSLContext db;
+    private final AccessService access;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    JooqAutoResponseAdministration(DSLContext db, AccessService access, AuditLog audit, Clock clock) {
+        this.db = db;
+        this.access = access;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Summary> autoResponses(int actorId) {
+        access.requireAdmin(actorId);
+        Map<Integer, List<String>> queues = new LinkedHashMap<>();
+        db.select(QUEUE_AUTO_RESPONSE.AUTO_RESPONSE_ID, QUEUE.NAME).from(QUEUE_AUTO_RESPONSE)
+                .join(QUEUE).on(QUEUE.ID.eq(QUEUE_AUTO_RESPONSE.QUEUE_ID)).orderBy(QUEUE.NAME)
+                .forEach(r -> queues.computeIfAbsent(r.value1(), id -> new ArrayList<>()).add(r.value2()));
+        return db.select(AUTO_RESPONSE.ID, AUTO_RESPONSE.NAME, AUTO_RESPONSE_TYPE.NAME, SYSTEM_ADDRESS.VALUE0, AUTO_RESPONSE.VALID_ID)
+                .from(AUTO_RESPONSE)
+                .join(AUTO_RESPONSE_TYPE).on(AUTO_RESPONSE_TYPE.ID.eq(AUTO_RESPONSE.TYPE_ID))
+                .leftJoin(SYSTEM_ADDRESS).on(SYSTEM_ADDRESS.ID.eq(AUTO_RESPONSE.SYSTEM_ADDRESS_ID))
+                .orderBy(AUTO_RESPONSE.NAME)
+                .fetch(r -> new Summary(r.value1(), r.value2(), r.value3(), r.value4(), queues.getOrDefault(r.value1(), List.of()),
+                        r.value5()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public AutoResponseSettings autoResponse(int actorId, int id) {
+        access.requireAdmin(actorId);
+        AutoResponseRecord row = row(id);
+        String type = db.select(AUTO_RESPONSE_TYPE.NAME).from(AUTO_RESPONSE_TYPE).where(AUTO_RESPONSE_TYPE.ID.eq(row.getTypeId()))
+                .fetchOne(AUTO_RESPONSE_TYPE.NAME);
+        Set<Integer> queues = new HashSet<>(db.select(QUEUE_AUTO_RESPONSE.QUEUE_ID).from(QUEUE_AUTO_RESPONSE)
+                .where(QUEUE_AUTO_RESPONSE.AUTO_RESPONSE_ID.eq(id)).fetch(QUEUE_AUTO_RESPONSE.QUEUE_ID));
+        return new AutoResponseSettings(row.getName(), type, row.getSystemAddressId(), row.getText0(), row.getText1(),
+                row.getComments(), row.getValidId(), queues);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Options options(int actorId) {
+        access.requireAdmin(actorId);
+        List<Choice> addresses = db.select(SYSTEM_ADDRESS.ID, SYSTEM_ADDRESS.VALUE0, SYSTEM_ADDRESS.VALUE1).from(SYSTEM_ADDRESS)
+                .where(SYSTEM_ADDRESS.VALID_ID.eq((short) 1)).orderBy(SYSTEM_ADDRESS.VALUE0)
+                .fetch(r -> new Choice(r.value1(), r.value3() == null || r.value3().isBlank() ? r.value2()
+                        : r.value3() + " <" + r.value2() + ">"));
+        List<Choice> queues = db.select(QUEUE.ID, QUEUE.NAME).from(QUEUE).where(QUEUE.VALID_ID.eq((short) 1)).orderBy(QUEUE.NAME)
+                .fetch(r -> new Choice(r.value1(), r.value2()));
+        return new Options(TYPES, addresses, queues);
+    }
+
+    @Override
+    @Transactional
+    public int create(int actorId, AutoResponseSettings settings) {
+        access.requireAdmin(actorId);
+        AutoResponseSettings clean = validate(settings, null);
+        AutoResponseRecord row = db.newRecord(AUTO_RESPONSE);
+        apply(row, clean);
+        RowStamps.created(row, actorId, clock);
+        row.store();
+        assignQueues(actorId, row.getId(), row.getTypeId(), clean.queueIds());
+        audit.record(actorId, "auto-response", clean.name(), "create", changes(null, clean));
+        return row.getId();
+    }
+
+    @Override
+    @Transactional
+    public void update(int actorId, int id, AutoResponseSettings settings) {
+        access.requireAdmin(actorId);
+        AutoResponseRecord row = row(id);
+        AutoResponseSettings before = autoResponse(actorId, id);
+        AutoResponseSettings clean = validate(settings, id);
+        apply(row, clean);
+        RowStamps.changed(row, actorId, clock);
+        row.update();
+        assignQueues(actorId, id, row.getTypeId(), clean.queueIds());
+        audit.record(actorId, "auto-response", before.name(), "update", changes(before, clean));
+    }
+
+    private AutoResponseRecord row(int id) {
+        AutoResponseRecord row = db.selectFrom(AUTO_RESPONSE).where(AUTO_RESPONSE.ID.eq(id)).fetchOne();
+        if (row == null) {
+            throw new NoSuchEntry("auto response " + id);
+        }
+        return row;
+    }
+
+    private AutoResponseSettings validate(AutoResponseSettings in, Integer id) {
+        var errors = new InvalidInput.Collector();
+        String name = errors.required("name", in.name(), 200, "Enter a name.");
+        if (name != null && !errors.has("name")) {
+            var same = AUTO_RESPONSE.NAME.eq(name);
+            if (id != null) {
+                same = same.and(AUTO_RESPONSE.ID.ne(id));
+            }
+            if (db.fetchExists(AUTO_RESPONSE, same)) {
+                errors.add("name", "An auto response named ‘" + name + "’ exists already.");
+            }
+        }
+        if (in.type() == null || !AutoResponse.TYPES.contains(in.type())) {
+            errors.add("type", "Choose one of: " + String.join(", ", TYPES) + ".");
+        }
+        if (in.systemAddressId() < 1 || in.systemAddressId() > Short.MAX_VALUE
+                || !db.fetchExists(SYSTEM_ADDRESS, SYSTEM_ADDRESS.ID.eq((short) in.systemAddressId()))) {
+            errors.add("systemAddressId", "Choose the system address it is sent from.");
+        }
+        String subject = errors.required("subject", in.subject(), 6000, "Enter a subject.");
+        String body = errors.required("body", in.body(), 6000, "Enter the text.");
+        String comment = errors.optional("comment", in.comment(), 250);
+        if (Validity.of(in.validId()).isEmpty()) {
+            errors.add("validId", "Choose valid, invalid or invalid-temporarily.");
+        }
+        for (int queueId : in.queueIds()) {
+            if (!db.fetchExists(QUEUE, QUEUE.ID.eq(queueId))) {
+                errors.add("queueIds", "Queue " + queueId + " does not exist.");
+            }
+        }
+        errors.throwIfAny();
+        return new AutoResponseSettings(name, in.type(), in.systemAddressId(), subject, body, comment, in.validId(), in.queueIds());
+    }
+
+    private void apply(AutoResponseRecord row, AutoResponseSettings s) {
+        short typeId = db.select(AUTO_RESPONSE_TYPE.ID).from(AUTO_RESPONSE_TYPE).where(AUTO_RESPONSE_TYPE.NAME.eq(s.type()))
+                .fetchOptional(AUTO_RESPONSE_TYPE.ID)
+                .orElseThrow(() -> InvalidInput.of("type", "The type ‘" + s.type() + "’ is missing in auto_response_type."));
+        row.setName(s.name());
+        row.setTypeId(typeId);
+        row.setSystemAddressId((short) s.systemAddressId());
+        row.setText0(s.subject());
+        row.setText1(s.body());
+        row.setContentType("text/plain");
+        row.setComments(s.comment());
+        row.setValidId((short) s.validId());
+    }
+
+    /** The queues of this response; a chosen queue drops its other response of the same type (one per type and queue). */
+    private void assignQueues(int actorId, int id, short typeId, Set<Integer> queueIds) {
+        db.deleteFrom(QUEUE_AUTO_RESPONSE).where(QUEUE_AUTO_RESPONSE.AUTO_RESPONSE_ID.eq(id)).execute();
+        if (queueIds.isEmpty()) {
+            return;
+        }
+        db.deleteFrom(QUEUE_AUTO_RESPONSE)
+                .where(QUEUE_AUTO_RESPONSE.QUEUE_ID.in(queueIds))
+                .and(QUEUE_AUTO_RESPONSE.AUTO_RESPONSE_ID.in(db.select(AUTO_RESPONSE.ID).from(AUTO_RESPONSE)
+                        .where(AUTO_RESPONSE.TYPE_ID.eq(typeId))))
+                .execute();
+        LocalDateTime now = LocalDateTime.now(clock);
+        for (int queueId : new TreeSet<>(queueIds)) {
+            db.insertInto(QUEUE_AUTO_RESPONSE)
+                    .set(QUEUE_AUTO_RESPONSE.QUEUE_ID, queueId)
+                    .set(QUEUE_AUTO_RESPONSE.AUTO_RESPONSE_ID, id)
+                    .set(QUEUE_AUTO_RESPONSE.CREATE_TIME, now).set(QUEUE_AUTO_RESPONSE.CREATE_BY, actorId)
+                    .set(QUEUE_AUTO_RESPONSE.CHANGE_TIME, now).set(QUEUE_AUTO_RESPONSE.CHANGE_BY, actorId)
+                    .execute();
+        }
+    }
+
+    private static List<AuditLog.Change> changes(AutoResponseSettings before, AutoResponseSettings after) {
+        List<AuditLog.Change> changes = new ArrayList<>();
+        add(changes, "name", before == null ? null : before.name(), after.name());
+        add(changes, "type", before == null ? null : before.type(), after.type());
+        add(changes, "system-address", before == null ? null : String.valueOf(before.systemAddressId()), String.valueOf(after.systemAddressId()));
+        add(changes, "subject", before == null ? null : before.subject(), after.subject());
+        add(changes, "text", before == null ? null : before.body(), after.body());
+        add(changes, "queues", before == null ? null : new TreeSet<>(before.queueIds()).toString(), new TreeSet<>(after.queueIds()).toString());
+        add(changes, "valid", before == null ? null : String.valueOf(before.validId()), String.valueOf(after.validId()));
+        return changes;
+    }
+
+    private static void add(List<AuditLog.Change> changes, String field, String before, String after) {
+        if (!java.util.Objects.equals(before, after)) {
+            changes.add(new AuditLog.Change(field, before, after));
+        }
+    }
+}
