@@ -13,7 +13,9 @@ public interface ArticleService {
 
     /**
      * Stores the article with its attachments in the caller's transaction, and appends the change-feed
-     * row {@code ArticleCreate}; returns {@code article.id}.
+     * row {@code ArticleCreate}; returns {@code article.id}. Like OTRS's ArticleCreate it marks the
+     * article seen by its author ({@code article_flag} {@code Seen} for {@code actorId}) and gives it
+     * an {@code insert_fingerprint}.
      * Attachments go to the configured storage backend ({@code jotrs.article.storage}); files written
      * to the file system are removed again if the transaction rolls back.
      *
@@ -27,6 +29,13 @@ public interface ArticleService {
      * caller checks the agent may read the ticket.
      */
     void markSeen(int agentId, long ticketId);
+
+    /**
+     * Whether the agent has seen every article of the ticket (an {@code article_flag} {@code Seen}
+     * of theirs on each), the test OTRS's TicketNewMessageUpdate makes before it marks the ticket
+     * seen. True for a ticket without articles.
+     */
+    boolean allSeen(int agentId, long ticketId);
 
     /**
      * What is wrong with these attachments (too large, no file name), by form field

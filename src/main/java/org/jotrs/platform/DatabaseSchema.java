@@ -11,8 +11,11 @@ import org.jotrs.platform.db.schema.tables.PermissionGroups;
  * @param flavor the OTRS generation of the schema
  * @param origin whether this start created the schema, adopted an existing OTRS database, or
  *     found a Jotrs schema already in place
+ * @param adoptedFromOtrs whether OTRS or Znuny created this database and Jotrs adopted it (on this
+ *     or an earlier start): an OTRS may still run on it side by side, so Jotrs writes nothing
+ *     such an OTRS could not read unless an administrator says it can
  */
-public record DatabaseSchema(DatabaseKind kind, SchemaFlavor flavor, Origin origin) {
+public record DatabaseSchema(DatabaseKind kind, SchemaFlavor flavor, Origin origin, boolean adoptedFromOtrs) {
 
     public enum Origin {
         /** This start created the OTRS schema and its initial data. */

@@ -15,7 +15,7 @@ import org.jotrs.article.NewAttachment;
  * @param attachments files stored with the call's article
  * @param type a {@code ticket_type} name; null for OTRS's default "Unclassified"
  * @param ownerId an agent who may own tickets in the queue; the ticket is then locked for them, as
- *     OTRS does; null leaves it unlocked with no owner (user 1)
+ *     OTRS does; null makes the creating agent its owner, unlocked, as OTRS's phone screen does
  * @param responsibleId an agent who may own tickets in the queue; null for none (user 1)
  */
 public record NewPhoneTicket(Integer queueId, String customerUser, String title, String body, String priority,

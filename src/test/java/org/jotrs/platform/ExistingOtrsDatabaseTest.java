@@ -42,6 +42,8 @@ class ExistingOtrsDatabaseTest {
                 assertThat(schema.origin()).isEqualTo(DatabaseSchema.Origin.ADOPTED);
                 assertThat(schema.flavor()).isEqualTo(flavor);
                 assertThat(jotrs.firstStartPassword()).as("an OTRS database keeps its admin password").isEmpty();
+                assertThat(jotrs.consoleOutput()).as("an OTRS sharing the database must read through its cache")
+                        .contains("OTRS side by side:").contains("$Self->{'Cache::InBackend'} = 0;").contains("jotrs.otrs.home");
 
                 AgentHttp root = jotrs.agent();
                 assertThat(root.signIn("root@localhost", "wrong").headers().firstValue("Location").orElseThrow())
@@ -56,17 +58,32 @@ class ExistingOtrsDatabaseTest {
                         .doesNotContain("<td>admin</td>");
             }
 
-            assertThat(password(database, "root@localhost")).startsWith("BCRYPT:12:");
-            assertThat(password(database, "agent1")).startsWith("BCRYPT:12:");
+            // An OTRS still running on the database may lack Crypt::Eksblowfish: hashes stay as OTRS wrote them.
+            assertThat(password(database, "root@localhost")).isEqualTo(DigestUtils.sha256Hex("otrs-root-secret"));
+            assertThat(password(database, "agent1")).startsWith("$apr1$");
             Map<String, String> after = columns(database);
             Map<String, String> otrsAfter = new TreeMap<>(after);
             otrsAfter.keySet().removeIf(table -> table.startsWith("jotrs_"));
             assertThat(otrsAfter).as("OTRS tables unchanged").isEqualTo(before);
             assertThat(after.keySet()).contains("jotrs_schema_history", "jotrs_system_state");
 
-            try (RunningJotrs again = RunningJotrs.start(database)) {
-                assertThat(again.bean(DatabaseSchema.class).origin()).isEqualTo(DatabaseSchema.Origin.EXISTING);
+            // Once the administrator says OTRS verifies bcrypt, weak hashes are upgraded on sign-in.
+            Path otrsHome = Files.createTempDirectory("otrs-home-");
+            Files.createDirectories(otrsHome.resolve("Kernel"));
+            Files.writeString(otrsHome.resolve("Kernel/Config.pm"),
+                    "sub Load {\n    my $Self = shift;\n    $Self->{'Cache::InBackend'} = 0;\n}\n");
+            try (RunningJotrs again = RunningJotrs.start(database, "--jotrs.access.password.upgrade-to-bcrypt=yes",
+                    "--jotrs.otrs.home=" + otrsHome)) {
+                assertThat(again.consoleOutput()).contains("OTRS reads tickets and articles through")
+                        .doesNotContain("OTRS side by side: ");
+                DatabaseSchema schema = again.bean(DatabaseSchema.class);
+                assertThat(schema.origin()).isEqualTo(DatabaseSchema.Origin.EXISTING);
+                assertThat(schema.adoptedFromOtrs()).as("still known as adopted on later starts").isTrue();
+                again.agent().signIn("root@localhost", "otrs-root-secret");
+                again.agent().signIn("Agent1", "pässwörd-1");
             }
+            assertThat(password(database, "root@localhost")).startsWith("BCRYPT:12:");
+            assertThat(password(database, "agent1")).startsWith("BCRYPT:12:");
         }
     }
 

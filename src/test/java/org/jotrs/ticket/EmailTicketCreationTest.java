@@ -34,27 +34,30 @@ class EmailTicketCreationTest {
             db.execute("INSERT INTO ticket_type (name, valid_id, create_time, create_by, change_time, change_by)"
                     + " VALUES ('Incident', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
 
+            int olga = TicketWorkflowTest.agent(db, "olga", "owner");
             CreatedTicket created = tickets.createEmailTicket(ROOT, new NewEmailTicket(2, "carla", "", "boss@example.com",
-                    "Your new laptop", "It is ready for pick-up.", null, null, null, "Incident", ROOT, ROOT, List.of()));
+                    "Your new laptop", "It is ready for pick-up.", null, null, null, "Incident", olga, olga, List.of()));
 
             var ticket = db.selectFrom(TICKET).where(TICKET.ID.eq(created.ticketId())).fetchSingle();
             assertThat(ticket.getTitle()).isEqualTo("Your new laptop");
             assertThat(ticket.getTicketLockId()).isEqualTo((short) 2);
-            assertThat(ticket.getUserId()).isEqualTo(ROOT);
-            assertThat(ticket.getResponsibleUserId()).isEqualTo(ROOT);
+            assertThat(ticket.getUserId()).isEqualTo(olga);
+            assertThat(ticket.getResponsibleUserId()).isEqualTo(olga);
+            assertThat(ticket.getTimeout()).as("the agent's mail started the unlock timeout").isPositive();
             TicketDetails details = tickets.details(ROOT, created.ticketId());
             assertThat(details.type()).isEqualTo("Incident");
             assertThat(details.articles()).singleElement().satisfies(article -> {
                 assertThat(article.channel()).isEqualTo("Email");
                 assertThat(article.subject()).isEqualTo("[Ticket#" + created.ticketNumber() + "] Your new laptop");
-                assertThat(article.to()).isEqualTo("Carla Customer <carla@example.com>");
+                assertThat(article.to()).isEqualTo("\"Carla Customer\" <carla@example.com>");
                 assertThat(article.from()).isEqualTo("\"Jotrs System\" <jotrs@localhost>");
             });
             var queued = db.selectFrom(JOTRS_MAIL_OUTBOX).where(JOTRS_MAIL_OUTBOX.ARTICLE_ID.eq(created.articleId())).fetchSingle();
             assertThat(queued.getRecipients()).isEqualTo("carla@example.com,boss@example.com");
-            assertThat(history(db, created.ticketId())).containsSubsequence("NewTicket", "CustomerUpdate", "Lock|%%lock",
-                    "OwnerUpdate|%%root@localhost%%1", "ResponsibleUpdate|%%root@localhost%%1",
-                    "EmailAgent|%%Carla Customer <carla@example.com>");
+            // OTRS's AgentTicketEmail order: the ticket, the mail, then owner (with the lock) and responsible.
+            assertThat(history(db, created.ticketId())).containsSubsequence("NewTicket", "CustomerUpdate",
+                    "EmailAgent|%%\"Carla Customer\" <carla@example.com>, boss@example.com, ", "Misc|Reset of unlock time.",
+                    "OwnerUpdate|%%olga%%" + olga, "Lock|%%lock", "ResponsibleUpdate|%%olga%%" + olga);
 
             // A phone ticket takes the same fields.
             long phone = tickets.createPhoneTicket(ROOT, new NewPhoneTicket(2, "carla", "Call", "Called.", null, null, null,

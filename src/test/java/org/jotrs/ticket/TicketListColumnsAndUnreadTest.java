@@ -39,7 +39,8 @@ class TicketListColumnsAndUnreadTest {
 
             long id = tickets.createPhoneTicket(ROOT, new NewPhoneTicket(2, "carla", "Unread marker ticket", "Body.",
                     "5 very high", null, null)).ticketId();
-            assertThat(row(root.get("/tickets").body(), id)).contains("unread").contains("prio-5");
+            // As in OTRS, the agent who entered the call has read it; everyone else has not.
+            assertThat(row(root.get("/tickets").body(), id)).doesNotContain("unread").contains("prio-5");
             assertThat(root.get("/tickets/" + id).statusCode()).isEqualTo(200);
             assertThat(row(root.get("/tickets").body(), id)).doesNotContain("unread");
             assertThat(root.get("/tickets/" + id).statusCode()).as("opening again writes nothing twice").isEqualTo(200);
@@ -49,6 +50,9 @@ class TicketListColumnsAndUnreadTest {
 
             tickets.apply(bobId, id, new TicketAction.AddNote("Bob's note", "Checked.", false, null, List.of()));
             assertThat(row(root.get("/tickets").body(), id)).as("a new article is unread for root").contains("unread");
+            assertThat(db.fetchCount(db.selectFrom("article_flag").where("create_by = " + bobId)))
+                    .as("bob has read his own note, not yet the call").isEqualTo(1);
+            assertThat(row(bob.get("/tickets").body(), id)).as("so the ticket is still unread for him").contains("unread");
             bob.get("/tickets/" + id);
             assertThat(row(bob.get("/tickets").body(), id)).doesNotContain("unread");
             root.get("/tickets/" + id);

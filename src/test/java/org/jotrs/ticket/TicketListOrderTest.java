@@ -14,6 +14,7 @@ import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jotrs.platform.DatabaseKind;
+import org.jotrs.platform.Settings;
 import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.Agents;
 import org.jotrs.testing.RunningJotrs;
@@ -74,6 +75,23 @@ class TicketListOrderTest {
                 }
             }
 
+            // OTRS's queue view puts the highest priority first (PreSort::ByPriority), then the column.
+            List<Long> otrsQueueOrder = db.select(TICKET.ID).from(TICKET)
+                    .join(TICKET_STATE).on(TICKET_STATE.ID.eq(TICKET.TICKET_STATE_ID))
+                    .join(TICKET_STATE_TYPE).on(TICKET_STATE_TYPE.ID.eq(TICKET_STATE.TYPE_ID))
+                    .where(TICKET_STATE_TYPE.NAME.in("new", "open", "pending reminder", "pending auto"))
+                    .and(TICKET.QUEUE_ID.eq(1))
+                    .orderBy(TICKET.TICKET_PRIORITY_ID.desc(), TICKET.CREATE_TIME.asc(), TICKET.ID.asc())
+                    .fetch(TICKET.ID);
+            assertThat(tickets.list(ROOT, new TicketListQuery(View.QUEUE, 1, null, null, null, null, null, Sort.CREATED,
+                    false, 0)).rows()).extracting(TicketList.Row::id).isEqualTo(otrsQueueOrder);
+            assertThat(otrsQueueOrder.getFirst()).as("a normal before a very low ticket").isNotEqualTo(created.getFirst());
+            assertThat(tickets.list(ROOT, new TicketListQuery(View.STATUS, null, null, null, null, null, null, Sort.CREATED,
+                    false, 0)).rows().getFirst().id()).as("only the queue view pre-sorts").isEqualTo(created.getFirst());
+
+            Settings settings = jotrs.bean(Settings.class);
+            String preSort = "ticket.list.queue-pre-sort-by-priority";
+            settings.change(ROOT, preSort, "false", settings.state(ROOT, preSort).version());
             TicketList.Row first = tickets.list(ROOT, new TicketListQuery(View.QUEUE, 1, null, null, null, null, null,
                     Sort.CREATED, false, 0)).rows().getFirst();
             assertThat(first.id()).isEqualTo(created.getFirst());

@@ -128,7 +128,7 @@ class TicketWorkflowTest {
             assertThat(row.getCustomerId()).isEqualTo("BETA");
             assertThat(tickets.details(reader, first).watchedByReader()).isTrue();
             assertThat(history(db, first)).contains(
-                    "SendAnswer|%%Carla Customer <carla@example.com>, boss@example.com",
+                    "SendAnswer|%%Carla Customer <carla@example.com>,boss@example.com",
                     "Forward|%%vendor@example.net", "PhoneCallAgent|%%", "TimeAccounting|%%1.5%%1.5",
                     "TimeAccounting|%%2%%3.75", "TitleUpdate|%%Printer jams%%Printer jams daily",
                     "CustomerUpdate|%%CustomerID=BETA;CustomerUser=dave;", "Subscribe|%%Admin OTRS (root@localhost)",

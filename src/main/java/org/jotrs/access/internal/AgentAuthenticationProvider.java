@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Agent sign-in against OTRS's {@code users} table: every OTRS password hash format verifies, weak
- * ones are rehashed to OTRS's bcrypt form on success, repeated failures are throttled. Unknown
+ * ones are rehashed to OTRS's bcrypt form on success where {@link PasswordUpgrades} allows it,
+ * repeated failures are throttled. Unknown
  * logins, invalid accounts and wrong passwords fail alike, so logins cannot be probed.
  */
 @Component
@@ -28,12 +29,14 @@ class AgentAuthenticationProvider implements AuthenticationProvider {
     private final OtrsPasswordHashes hashes;
     private final LoginThrottle throttle;
     private final AgentPermissions permissions;
+    private final PasswordUpgrades upgrades;
     /** Verified against when the login is unknown, so the answer takes as long as for a known one. */
     private final String decoyHash;
 
     AgentAuthenticationProvider(AgentAccounts accounts, OtrsPasswordHashes hashes, LoginThrottle throttle,
-            AgentPermissions permissions) {
+            AgentPermissions permissions, PasswordUpgrades upgrades) {
         this.accounts = accounts;
+        this.upgrades = upgrades;
         this.permissions = permissions;
         this.hashes = hashes;
         this.throttle = throttle;
@@ -64,7 +67,7 @@ class AgentAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("wrong login or password");
         }
         throttle.recordSuccess(login, address);
-        if (hashes.needsRehash(agent.passwordHash())) {
+        if (hashes.needsRehash(agent.passwordHash()) && upgrades.enabled()) {
             accounts.updatePassword(agent.id(), hashes.hash(password), agent.id());
             log.info("Rehashed agent password to bcrypt agent={}", agent.id());
         }

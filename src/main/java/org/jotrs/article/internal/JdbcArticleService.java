@@ -47,6 +47,10 @@ class JdbcArticleService implements ArticleService {
     /** OTRS keeps an article's HTML body as this attachment, with this content type and no disposition. */
     static final String HTML_BODY_FILENAME = "file-2";
     static final String HTML_BODY_CONTENT_TYPE = "text/html; charset=\"utf-8\"";
+    /** OTRS's per-agent read marker ({@code article_flag.article_key}). */
+    static final String SEEN = "Seen";
+    private static final String FINGERPRINT_ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private static final java.security.SecureRandom FINGERPRINT_RANDOM = new java.security.SecureRandom();
     /** OTRS's {@code content_path}: the article's creation date, where ArticleStorageFS puts its files. */
     private static final DateTimeFormatter CONTENT_PATH = DateTimeFormatter.ofPattern("yyyy/MM/dd");
     private static final Pattern CHARSET = Pattern.compile("charset\\s*=\\s*[\"']?([\\w.:-]+)", Pattern.CASE_INSENSITIVE);
@@ -225,19 +229,43 @@ class JdbcArticleService implements ArticleService {
         return SenderType.SYSTEM;
     }
 
+    /**
+     * OTRS's {@code article.insert_fingerprint}: its process id, a dash and 32 random
+     * alphanumerics (MIMEBase/_MetaArticleCreate), which OTRS uses to find the row it just inserted.
+     */
+    private static String insertFingerprint() {
+        StringBuilder fingerprint = new StringBuilder(48).append(ProcessHandle.current().pid()).append('-');
+        for (int i = 0; i < 32; i++) {
+            fingerprint.append(FINGERPRINT_ALPHABET.charAt(FINGERPRINT_RANDOM.nextInt(FINGERPRINT_ALPHABET.length())));
+        }
+        return fingerprint.toString();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean allSeen(int agentId, long ticketId) {
+        var flag = ARTICLE_FLAG.as("seen");
+        return !db.fetchExists(db.selectOne().from(ARTICLE)
+                .where(ARTICLE.TICKET_ID.eq(ticketId))
+                .andNotExists(db.selectOne().from(flag)
+                        .where(flag.ARTICLE_ID.eq(ARTICLE.ID))
+                        .and(flag.ARTICLE_KEY.eq(SEEN))
+                        .and(flag.CREATE_BY.eq(agentId))));
+    }
+
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void markSeen(int agentId, long ticketId) {
         var flag = ARTICLE_FLAG.as("seen");
         db.insertInto(ARTICLE_FLAG, ARTICLE_FLAG.ARTICLE_ID, ARTICLE_FLAG.ARTICLE_KEY, ARTICLE_FLAG.ARTICLE_VALUE,
                         ARTICLE_FLAG.CREATE_TIME, ARTICLE_FLAG.CREATE_BY)
-                .select(db.select(ARTICLE.ID, DSL.inline("Seen"), DSL.inline("1"),
+                .select(db.select(ARTICLE.ID, DSL.inline(SEEN), DSL.inline("1"),
                                 DSL.val(LocalDateTime.now(clock)), DSL.val(agentId))
                         .from(ARTICLE)
                         .where(ARTICLE.TICKET_ID.eq(ticketId))
                         .andNotExists(db.selectOne().from(flag)
                                 .where(flag.ARTICLE_ID.eq(ARTICLE.ID))
-                                .and(flag.ARTICLE_KEY.eq("Seen"))
+                                .and(flag.ARTICLE_KEY.eq(SEEN))
                                 .and(flag.CREATE_BY.eq(agentId))))
                 .execute();
     }
@@ -280,9 +308,19 @@ class JdbcArticleService implements ArticleService {
                 .set(ARTICLE.CREATE_BY, article.actorId())
                 .set(ARTICLE.CHANGE_TIME, now)
                 .set(ARTICLE.CHANGE_BY, article.actorId())
+                .set(ARTICLE.INSERT_FINGERPRINT, insertFingerprint())
                 .returning(ARTICLE.ID)
                 .fetchSingle()
                 .getId();
+        // OTRS's TicketNewMessageUpdate: the author has seen what they wrote (whatever the sender
+        // type: an agent may record a customer's call), so it is not unread for them in OTRS or here.
+        db.insertInto(ARTICLE_FLAG)
+                .set(ARTICLE_FLAG.ARTICLE_ID, articleId)
+                .set(ARTICLE_FLAG.ARTICLE_KEY, SEEN)
+                .set(ARTICLE_FLAG.ARTICLE_VALUE, "1")
+                .set(ARTICLE_FLAG.CREATE_TIME, now)
+                .set(ARTICLE_FLAG.CREATE_BY, article.actorId())
+                .execute();
         db.insertInto(ARTICLE_DATA_MIME)
                 .set(ARTICLE_DATA_MIME.ARTICLE_ID, articleId)
                 .set(ARTICLE_DATA_MIME.A_FROM, article.from())

@@ -96,7 +96,12 @@ class SchemaInstaller implements FlywayMigrationStrategy {
         }
         Set<String> after = tables();
         SchemaFlavor flavor = after.contains("permission_groups") ? SchemaFlavor.ZNUNY7 : SchemaFlavor.OTRS6;
-        result = new DatabaseSchema(kind, flavor, origin);
+        boolean adopted = switch (origin) {
+            case ADOPTED -> true;
+            case INSTALLED -> false;
+            case EXISTING -> baselined();
+        };
+        result = new DatabaseSchema(kind, flavor, origin, adopted);
     }
 
     DatabaseSchema result() {
@@ -125,6 +130,26 @@ class SchemaInstaller implements FlywayMigrationStrategy {
         if (migrate.migrationsExecuted > 0) {
             log.info("Applied migrations count={} schemaVersion={}", migrate.migrationsExecuted, migrate.targetSchemaVersion);
         }
+    }
+
+    /**
+     * Whether the migration history starts with the baseline Jotrs sets when it adopts an OTRS
+     * database (a database Jotrs installed has run V1 and V2 instead).
+     */
+    private boolean baselined() {
+        try (Connection connection = dataSource.getConnection();
+                var statement = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM " + HISTORY_TABLE + " WHERE " + quoted("type") + " = 'BASELINE'");
+                ResultSet rs = statement.executeQuery()) {
+            return rs.next() && rs.getInt(1) > 0;
+        } catch (SQLException e) {
+            throw DatabaseProblems.explain(e, redactedUrl);
+        }
+    }
+
+    /** Flyway's history columns are lower case; H2 and PostgreSQL need them quoted as such. */
+    private String quoted(String column) {
+        return kind == DatabaseKind.MYSQL ? "`" + column + "`" : "\"" + column + "\"";
     }
 
     /** Table names in the connection's own schema, lower case. */

@@ -4,7 +4,6 @@ import static org.jotrs.platform.db.schema.Tables.TICKET;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +22,8 @@ import org.springframework.stereotype.Component;
  * The one way a ticket row comes into being, for every kind of creation (agent screens, mail,
  * system tickets): the next ticket number, the {@code ticket} row as OTRS's TicketCreate writes it,
  * the change-feed row {@code TicketCreate}, and the history rows OTRS writes for the new ticket
- * (NewTicket, CustomerUpdate, SetPendingTime, Lock, OwnerUpdate, ResponsibleUpdate). The history
+ * (NewTicket, CustomerUpdate, Lock, OwnerUpdate, ResponsibleUpdate; the agent screens write their
+ * owner, responsible and pending rows after the first article, see TicketCreation). The history
  * rows are returned, not written, so that the caller adds those of the first article and writes
  * them all in one statement. Callers validate first and run in their own transaction.
  */
@@ -34,8 +34,6 @@ class NewTickets {
     static final int NOBODY = 1;
     /** OTRS's {@code ticket.title} length, from the schema. */
     static final int MAX_TITLE = ColumnLimits.length(TICKET.TITLE);
-
-    private static final DateTimeFormatter PENDING_HISTORY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final DSLContext db;
     private final TicketNumbers numbers;
@@ -63,7 +61,8 @@ class NewTickets {
      * @param responsibleId the responsible agent, or null for {@link #NOBODY}
      * @param responsibleLogin the responsible agent's login for the ResponsibleUpdate row, or null to write none
      * @param customer the customer, or null for a ticket without one (no CustomerUpdate row)
-     * @param pendingUntil when a pending state ends; used only when the state is pending
+     * @param pendingUntil when a pending state ends ({@code until_time}); used only when the state is
+     *     pending, and its SetPendingTime row is the caller's
      */
     record Draft(String title, Queue queue, short typeId, Priority priority, State state, Integer ownerId,
             String ownerLogin, Integer responsibleId, String responsibleLogin, Customer customer,
@@ -98,8 +97,9 @@ class NewTickets {
                 .set(TICKET.TICKET_STATE_ID, state.id())
                 .set(TICKET.CUSTOMER_ID, customer == null ? null : customer.customerId())
                 .set(TICKET.CUSTOMER_USER_ID, customer == null ? null : customer.login())
-                // OTRS keeps the creation time as epoch seconds in "timeout" (used for ticket age).
-                .set(TICKET.TIMEOUT, (int) clock.instant().getEpochSecond())
+                // OTRS's TicketCreate inserts 0; its unlock timeout counts from the first agent
+                // article or lock, which set it (ArticleArrival.resetUnlockTimeout).
+                .set(TICKET.TIMEOUT, 0)
                 .set(TICKET.UNTIL_TIME, untilTime)
                 .set(TICKET.ESCALATION_TIME, 0)
                 .set(TICKET.ESCALATION_UPDATE_TIME, 0)
@@ -122,9 +122,6 @@ class NewTickets {
         if (customer != null) {
             rows.add(new TicketHistory.Entry(snapshot, null, "CustomerUpdate", "%%CustomerID=" + customer.customerId()
                     + ";CustomerUser=" + customer.login() + ";"));
-        }
-        if (state.pending()) {
-            rows.add(new TicketHistory.Entry(snapshot, null, "SetPendingTime", "%%" + PENDING_HISTORY.format(draft.pendingUntil())));
         }
         if (locked) {
             rows.add(new TicketHistory.Entry(snapshot, null, "Lock", "%%lock"));

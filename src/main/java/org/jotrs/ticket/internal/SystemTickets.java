@@ -45,8 +45,11 @@ class SystemTickets {
     private final ChangeFeed feed;
     private final TicketRuntimeSettings settings;
 
+    private final ArticleArrival arrival;
+
     SystemTickets(DSLContext db, QueueService queues, ArticleService articles, NewTickets newTickets, TicketLookups lookups,
-            TicketHistory history, TicketRows rows, ChangeFeed feed, TicketRuntimeSettings settings) {
+            TicketHistory history, TicketRows rows, ChangeFeed feed, TicketRuntimeSettings settings, ArticleArrival arrival) {
+        this.arrival = arrival;
         this.settings = settings;
         this.db = db;
         this.queues = queues;
@@ -77,6 +80,7 @@ class SystemTickets {
         List<TicketHistory.Entry> entries = new java.util.ArrayList<>(ticket.history());
         entries.add(new TicketHistory.Entry(ticket.snapshot(), articleId, "AddNote", "%%" + request.from()));
         history.addAll(entries, SYSTEM);
+        arrival.recorded(ticket.snapshot(), articleId, SenderType.SYSTEM, SYSTEM);
         return new CreatedTicket(ticketId, ticket.number(), articleId);
     }
 
@@ -88,12 +92,14 @@ class SystemTickets {
             rows.update(ticketId, SYSTEM, Map.of(TICKET.TICKET_STATE_ID, open.id(), TICKET.UNTIL_TIME, 0));
             history.add(current.snapshot().withState(open.id()), null, "StateUpdate",
                     "%%" + current.stateName() + "%%" + open.name() + "%%", SYSTEM);
+            history.add(current.snapshot().withState(open.id()), null, "SetPendingTime", TicketUpdates.NO_PENDING_TIME, SYSTEM);
             feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_STATE_UPDATE, SYSTEM);
             current = rows.read(ticketId);
         }
         long articleId = articles.add(new NewArticle(ticketId, SenderType.SYSTEM, Channel.INTERNAL, false, from, null,
                 subject, body, SYSTEM));
         history.add(current.snapshot(), articleId, "AddNote", "%%" + from, SYSTEM);
+        arrival.recorded(current.snapshot(), articleId, SenderType.SYSTEM, SYSTEM);
         rows.update(ticketId, SYSTEM, Map.of());
         return articleId;
     }

@@ -46,8 +46,11 @@ class TicketAutoResponses {
     private final TicketSubjects subjects;
     private final Clock clock;
 
+    private final ArticleArrival arrival;
+
     TicketAutoResponses(DSLContext db, ArticleService articles, OutboundMail outbound, TicketRows rows,
-            TicketHistory history, TicketSubjects subjects, Clock clock) {
+            TicketHistory history, TicketSubjects subjects, Clock clock, ArticleArrival arrival) {
+        this.arrival = arrival;
         this.db = db;
         this.articles = articles;
         this.outbound = outbound;
@@ -92,6 +95,7 @@ class TicketAutoResponses {
         outbound.enqueue(articleId, new OutgoingMail(response.from(), List.of(to), List.of(), List.of(), subject,
                 response.body(), messageId, response.inReplyTo(), response.references(), List.of(), headers));
         history.add(current.snapshot(), articleId, response.historyType(), "%%" + to, SYSTEM);
+        arrival.recorded(current.snapshot(), articleId, SenderType.SYSTEM, SYSTEM);
         return new AutoResponseOutcome.Sent(articleId);
     }
 

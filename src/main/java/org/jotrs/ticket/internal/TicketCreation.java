@@ -3,10 +3,12 @@ package org.jotrs.ticket.internal;
 import org.jotrs.platform.ColumnLimits;
 import org.jotrs.platform.InvalidInput;
 
+import static org.jotrs.platform.db.schema.Tables.TICKET;
 import static org.jotrs.platform.db.schema.Tables.USERS;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.NewEmailTicket;
 import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.PhoneTicketOptions;
+import org.jotrs.ticket.internal.TicketHistory.Snapshot;
 import org.jotrs.ticket.internal.TicketLookups.Priority;
 import org.jotrs.ticket.internal.TicketLookups.State;
 import org.jotrs.ticket.internal.TicketLookups.TicketType;
@@ -42,15 +45,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates tickets the way OTRS's AgentTicketPhone and AgentTicketEmail do: the ticket unlocked
- * and owned by nobody in particular (user 1) unless an owner is chosen (then it is locked for
- * them), the history rows OTRS writes (NewTicket, CustomerUpdate, SetPendingTime, OwnerUpdate,
- * ResponsibleUpdate), and the first article: the customer's call (PhoneCallCustomer) or the
- * agent's mail from the queue's address (EmailAgent), queued for sending in the same transaction.
+ * Creates tickets the way OTRS's AgentTicketPhone and AgentTicketEmail do: TicketCreate with user 1
+ * as owner (NewTicket, CustomerUpdate), the first article (the customer's call, PhoneCallCustomer,
+ * or the agent's mail from the queue's address, EmailAgent, queued for sending in the same
+ * transaction), then the owner: the chosen agent, who gets the lock, or else the creating agent
+ * without one (OwnerUpdate, Lock), the responsible agent (ResponsibleUpdate), and last the
+ * pending time (SetPendingTime).
  */
 @Component
 class TicketCreation {
 
+    private static final DateTimeFormatter PENDING_HISTORY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final DSLContext db;
     private final AccessService access;
@@ -64,11 +69,16 @@ class TicketCreation {
     private final TicketSubjects subjects;
     private final Clock clock;
     private final TicketRuntimeSettings settings;
+    private final TicketRows rows;
+    private final ArticleArrival arrival;
 
     TicketCreation(DSLContext db, AccessService access, QueueService queues, CustomerDirectory customers,
             ArticleService articles, OutboundMail outbound, NewTickets newTickets, TicketLookups lookups,
-            TicketHistory history, TicketSubjects subjects, Clock clock, TicketRuntimeSettings settings) {
+            TicketHistory history, TicketSubjects subjects, Clock clock, TicketRuntimeSettings settings,
+            TicketRows rows, ArticleArrival arrival) {
         this.settings = settings;
+        this.rows = rows;
+        this.arrival = arrival;
         this.db = db;
         this.access = access;
         this.queues = queues;
@@ -113,7 +123,7 @@ class TicketCreation {
                 valid.customer().mailbox(), valid.queue().name(), request.title().strip(), request.body(), actorId,
                 request.attachments()));
         ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, "PhoneCallCustomer", "%%"));
-        return finish(actorId, ticket, articleId);
+        return finish(actorId, ticket, articleId, SenderType.CUSTOMER, request, valid);
     }
 
     @Transactional
@@ -129,34 +139,81 @@ class TicketCreation {
             errors.put("queue", "This queue has no valid system address to send from.");
         }
         Valid valid = validate(actorId, request, errors, "Enter the text of the mail.");
+        // The To field as OTRS's screen fills it: the typed recipients, or the customer user's
+        // mailbox as OTRS quotes it ("Name" <address>), stored in a_to and the history unchanged.
+        String toField = String.join(", ", to);
         if (to.isEmpty()) {
             if (valid.customer().email() == null || valid.customer().email().isBlank()) {
                 throw new InvalidTicketRequest(Map.of("to", "The customer user has no mail address; enter a recipient."));
             }
             to = outbound.parseAddresses(valid.customer().mailbox());
+            toField = valid.customer().mailbox();
         }
         NewTickets.Created ticket = insert(actorId, request, valid);
         String subject = subjects.build(ticket.number(), request.title().strip(), Kind.NEW);
         String messageId = outbound.newMessageId();
         long articleId = articles.addEmail(new NewArticle(ticket.id(), SenderType.AGENT, Channel.EMAIL, true, from.get(),
-                        String.join(", ", to), subject, request.body(), actorId, request.attachments()),
+                        toField, subject, request.body(), actorId, request.attachments()),
                 new MailHeaders(cc.isEmpty() ? null : String.join(", ", cc), null, null, messageId, null, null));
         outbound.enqueue(articleId, new OutgoingMail(from.get(), to, cc, List.of(), subject, request.body(), messageId,
                 null, null, MailFields.attachments(request.attachments())));
-        ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, "EmailAgent", "%%" + String.join(", ", to)));
-        return finish(actorId, ticket, articleId);
+        // AgentTicketEmail's history comment: "%%$To, $Cc, $Bcc", empty fields included.
+        ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, "EmailAgent",
+                "%%" + toField + ", " + String.join(", ", cc) + ", "));
+        return finish(actorId, ticket, articleId, SenderType.AGENT, request, valid);
     }
 
-    /** The history rows, one statement. */
-    private CreatedTicket finish(int actorId, NewTickets.Created ticket, long articleId) {
+    /**
+     * What OTRS's AgentTicketPhone and AgentTicketEmail do after TicketCreate and the first
+     * article, in their order: the article's consequences (read markers, unlock timeout), then the
+     * owner (the chosen agent with the lock, else the creating agent without one; TicketOwnerSet
+     * writes nothing when the owner stays user 1), the responsible agent, and last the unlock of a
+     * closed ticket or the pending time.
+     */
+    private CreatedTicket finish(int actorId, NewTickets.Created ticket, long articleId, SenderType sender,
+            Request request, Valid valid) {
         history.addAll(ticket.history(), actorId);
-        return new CreatedTicket(ticket.id(), ticket.number(), articleId);
+        long ticketId = ticket.id();
+        Snapshot snapshot = ticket.snapshot();
+        arrival.recorded(snapshot, articleId, sender, actorId);
+        boolean locked = false;
+        int ownerId = request.ownerId() != null ? request.ownerId() : actorId;
+        if (ownerId != NewTickets.NOBODY) {
+            rows.update(ticketId, actorId, Map.of(TICKET.USER_ID, ownerId));
+            snapshot = snapshot.withOwner(ownerId);
+            String login = request.ownerId() != null ? valid.ownerLogin() : agentLogin(actorId);
+            history.add(snapshot, null, "OwnerUpdate", "%%" + login + "%%" + ownerId, actorId);
+            if (request.ownerId() != null) {
+                // OTRS cannot lock a ticket for user 1; any other chosen owner gets the lock.
+                rows.update(ticketId, actorId, Map.of(TICKET.TICKET_LOCK_ID, lookups.lockId("lock")));
+                history.add(snapshot, null, "Lock", "%%lock", actorId);
+                arrival.resetUnlockTimeout(snapshot, actorId);
+                locked = true;
+            }
+        }
+        Integer responsibleId = request.responsibleId();
+        if (responsibleId != null && responsibleId != NewTickets.NOBODY) {
+            rows.update(ticketId, actorId, Map.of(TICKET.RESPONSIBLE_USER_ID, responsibleId));
+            history.add(snapshot, null, "ResponsibleUpdate", "%%" + valid.responsibleLogin() + "%%" + responsibleId, actorId);
+        }
+        if (valid.state().closed() && locked) {
+            rows.update(ticketId, actorId, Map.of(TICKET.TICKET_LOCK_ID, lookups.lockId("unlock")));
+            history.add(snapshot, null, "Unlock", "%%unlock", actorId);
+        } else if (valid.state().pending()) {
+            history.add(snapshot, null, "SetPendingTime", "%%" + PENDING_HISTORY.format(request.pendingUntil()), actorId);
+        }
+        return new CreatedTicket(ticketId, ticket.number(), articleId);
     }
 
+    private String agentLogin(int agentId) {
+        return db.select(USERS.LOGIN).from(USERS).where(USERS.ID.eq(agentId)).fetchSingle(USERS.LOGIN);
+    }
+
+    /** OTRS's TicketCreate from the agent screens: owner user 1, unlocked; the screen sets the owner later. */
     private NewTickets.Created insert(int actorId, Request request, Valid valid) {
         return newTickets.insert(new NewTickets.Draft(request.title().strip(), valid.queue(), valid.type().id(),
-                valid.priority(), valid.state(), request.ownerId(), valid.ownerLogin(), request.responsibleId(),
-                valid.responsibleLogin(), new NewTickets.Customer(valid.customer().customerId(), valid.customer().login()),
+                valid.priority(), valid.state(), null, null, null, null,
+                new NewTickets.Customer(valid.customer().customerId(), valid.customer().login()),
                 request.pendingUntil(), actorId));
     }
 

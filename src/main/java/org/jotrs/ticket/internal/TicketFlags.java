@@ -12,8 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * OTRS's per-agent "Seen" flag on a ticket ({@code ticket_flag}, key {@code Seen}): set when an
- * agent opens the ticket, removed for every other agent when an article is added, so OTRS and
- * Jotrs show the same tickets as having unread articles.
+ * agent opens the ticket or has seen all its articles, removed for every agent when an article is
+ * added, so OTRS and Jotrs show the same tickets as having unread articles.
  */
 @Component
 class TicketFlags {
@@ -50,15 +50,14 @@ class TicketFlags {
     }
 
     /**
-     * A new article: unread for everyone but its author, who wrote it on the ticket in front of
-     * them (OTRS deletes the flag for all users when an article is created).
+     * A new article: the ticket is unread for everyone (OTRS deletes the flag for all users; see
+     * {@link ArticleArrival}, which marks it read again for an author who has seen every article).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void articleAdded(long ticketId, int authorId) {
+    void clearSeen(long ticketId) {
         db.deleteFrom(TICKET_FLAG)
                 .where(TICKET_FLAG.TICKET_ID.eq(ticketId))
                 .and(TICKET_FLAG.TICKET_KEY.eq(SEEN))
-                .and(TICKET_FLAG.CREATE_BY.ne(authorId))
                 .execute();
     }
 }

@@ -21,13 +21,11 @@ class TicketHistory {
     private final DSLContext db;
     private final TicketLookups lookups;
     private final Clock clock;
-    private final TicketFlags flags;
 
-    TicketHistory(DSLContext db, TicketLookups lookups, Clock clock, TicketFlags flags) {
+    TicketHistory(DSLContext db, TicketLookups lookups, Clock clock) {
         this.db = db;
         this.lookups = lookups;
         this.clock = clock;
-        this.flags = flags;
     }
 
     /** The ticket's values a history row records. */
@@ -72,9 +70,6 @@ class TicketHistory {
                 .set(TICKET_HISTORY.CHANGE_TIME, now)
                 .set(TICKET_HISTORY.CHANGE_BY, actorId)
                 .execute();
-        if (articleId != null) {
-            flags.articleAdded(ticket.ticketId(), actorId);
-        }
     }
 
     /** A history row waiting for {@link #addAll}. */

@@ -176,10 +176,14 @@ class TicketListing {
         SortKey sort = sortKey(query.sort());
         Field<?> sortKey = sort.key().as("sort_key");
         Field<Long> pageId = TICKET.ID.as("page_id");
-        Table<?> page = db.select(pageId, sortKey)
+        // OTRS's queue view (AgentTicketQueue PreSort::ByPriority, on by default) puts the highest
+        // priority first whatever column the agent sorts by; the column orders within a priority.
+        boolean byPriority = query.view() == View.QUEUE && settings.queuePreSortByPriority();
+        Field<Short> presortKey = TICKET.TICKET_PRIORITY_ID.as("presort_key");
+        Table<?> page = db.select(pageId, sortKey, presortKey)
                 .from(sort.source())
                 .where(condition)
-                .orderBy(direction(sortKey, query), direction(TICKET.ID, query))
+                .orderBy(order(byPriority, presortKey, sortKey, TICKET.ID, query))
                 .limit(pageSize)
                 .offset(offset)
                 .asTable("page");
@@ -196,7 +200,7 @@ class TicketListing {
                                 .and(TICKET_FLAG.TICKET_KEY.eq(TicketFlags.SEEN)))))
                 .from(t)
                 .join(page).on(page.field(pageId).eq(t.ID))
-                .orderBy(direction(page.field(sortKey), query), direction(page.field(pageId), query))
+                .orderBy(order(byPriority, page.field(presortKey), page.field(sortKey), page.field(pageId), query))
                 .fetch(r -> new TicketList.Row(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7(), r.value8(), !"unlock".equals(r.value9()), r.value10(), r.value11(), r.value12(),
                         Boolean.TRUE.equals(r.value13())));
@@ -228,6 +232,18 @@ class TicketListing {
             case CREATED -> new SortKey(TICKET.CREATE_TIME, TICKET);
             case CHANGED -> new SortKey(TICKET.CHANGE_TIME, TICKET);
         };
+    }
+
+    /** The page's order: optionally the priority (highest first), then the column, then the id. */
+    private static List<SortField<?>> order(boolean byPriority, Field<?> priority, Field<?> sortKey, Field<?> id,
+            TicketListQuery query) {
+        List<SortField<?>> order = new java.util.ArrayList<>(3);
+        if (byPriority) {
+            order.add(priority.desc());
+        }
+        order.add(direction(sortKey, query));
+        order.add(direction(id, query));
+        return order;
     }
 
     /** Then the id, so pages never overlap when values tie. */

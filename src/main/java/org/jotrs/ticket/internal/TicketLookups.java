@@ -39,6 +39,11 @@ class TicketLookups {
             return type.startsWith("pending");
         }
 
+        /** OTRS's frontends unlock a ticket set to a state whose type starts with "close". */
+        boolean closed() {
+            return type.startsWith("close");
+        }
+
         /** Merged and removed come only from merging and deleting, never from a state field. */
         boolean settableOnCreate() {
             return !type.equals("merged") && !type.equals("removed");

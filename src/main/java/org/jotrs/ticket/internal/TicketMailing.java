@@ -41,9 +41,11 @@ class TicketMailing {
     private final TicketHistory history;
     private final TicketSubjects subjects;
     private final TimeAccounting timeAccounting;
+    private final ArticleArrival arrival;
 
     TicketMailing(DSLContext db, ArticleService articles, QueueService queues, OutboundMail outbound, TicketRows rows,
-            TicketHistory history, TicketSubjects subjects, TimeAccounting timeAccounting) {
+            TicketHistory history, TicketSubjects subjects, TimeAccounting timeAccounting, ArticleArrival arrival) {
+        this.arrival = arrival;
         this.db = db;
         this.articles = articles;
         this.queues = queues;
@@ -110,11 +112,12 @@ class TicketMailing {
                         null, messageId, inReplyTo, references));
         outbound.enqueue(articleId, new OutgoingMail(from.get(), to, cc, bcc, subject, mail.body(), messageId, inReplyTo,
                 references, MailFields.attachments(mail.attachments())));
-        List<String> recipients = new java.util.ArrayList<>(to);
-        recipients.addAll(cc);
-        recipients.addAll(bcc);
+        // OTRS's compose and forward screens join the To, Cc and Bcc fields that are not empty with ",".
+        String recipients = java.util.stream.Stream.of(to, cc, bcc).filter(field -> !field.isEmpty())
+                .map(field -> String.join(", ", field)).collect(java.util.stream.Collectors.joining(","));
         history.add(current.snapshot(), articleId, kind == MailKind.REPLY ? "SendAnswer" : "Forward",
-                "%%" + String.join(", ", recipients), actorId);
+                "%%" + recipients, actorId);
+        arrival.recorded(current.snapshot(), articleId, SenderType.AGENT, actorId);
         timeAccounting.account(current, articleId, mail.timeUnits(), actorId);
         rows.update(ticketId, actorId, Map.of());
     }

@@ -43,8 +43,13 @@ class TicketMerging {
     private final ChangeFeed feed;
     private final Clock clock;
 
+    private final ArticleArrival arrival;
+    private final TicketFlags flags;
+
     TicketMerging(DSLContext db, AccessService access, ArticleService articles, TicketRows rows, TicketLookups lookups,
-            TicketHistory history, TicketLinking linking, ChangeFeed feed, Clock clock) {
+            TicketHistory history, TicketLinking linking, ChangeFeed feed, Clock clock, ArticleArrival arrival, TicketFlags flags) {
+        this.arrival = arrival;
+        this.flags = flags;
         this.db = db;
         this.access = access;
         this.articles = articles;
@@ -82,6 +87,7 @@ class TicketMerging {
                 access.mailbox(actorId), null, "Ticket Merged",
                 "Merged Ticket " + merged.number() + " to " + main.number() + ".", actorId));
         history.add(merged.snapshot(), noteId, "AddNote", "%%Note", actorId);
+        arrival.recorded(merged.snapshot(), noteId, SenderType.AGENT, actorId);
 
         String name = "%%" + merged.number() + "%%" + mergedId + "%%" + main.number() + "%%" + mainId;
         history.add(merged.snapshot(), null, "Merged", name, actorId);
@@ -95,10 +101,13 @@ class TicketMerging {
         rows.update(mergedId, actorId, values);
         var afterState = merged.snapshot().withState(mergedState.id());
         history.add(afterState, null, "StateUpdate", "%%" + merged.stateName() + "%%" + mergedState.name() + "%%", actorId);
+        history.add(afterState, null, "SetPendingTime", TicketUpdates.NO_PENDING_TIME, actorId);
         if (merged.locked()) {
             history.add(afterState, null, "Unlock", "%%unlock", actorId);
         }
         rows.update(mainId, actorId, Map.of());
+        // OTRS's TicketMerge: the surviving ticket got articles its readers have not seen.
+        flags.clearSeen(mainId);
 
         feed.append(ChangeFeed.ObjectType.TICKET, mergedId, mergedId, FeedKind.TICKET_MERGE, actorId);
         feed.append(ChangeFeed.ObjectType.TICKET, mainId, mainId, FeedKind.TICKET_MERGE, actorId);

@@ -22,6 +22,7 @@ class TicketRuntimeSettings {
     static final String NEW_PRIORITY = "ticket.new.priority";
     static final String NEW_TYPE = "ticket.new.type";
     static final String PAGE_SIZE = "ticket.list.page-size";
+    static final String QUEUE_PRE_SORT = "ticket.list.queue-pre-sort-by-priority";
 
     private static final String GROUP = "Tickets";
 
@@ -68,6 +69,18 @@ class TicketRuntimeSettings {
         return new Setting(PAGE_SIZE, GROUP, "Tickets per page",
                 "How many tickets the queue, status and personal lists show per page "
                         + "(OTRS Ticket::Frontend::AgentTicketQueue###PageShown).", new Number(10, 500));
+    }
+
+    @Bean
+    static Setting queuePreSortSetting() {
+        return new Setting(QUEUE_PRE_SORT, GROUP, "Queue view: highest priority first",
+                "The queue view lists the highest priority first and sorts by the chosen column within each "
+                        + "priority, oldest first by default, so it lists first what OTRS lists first "
+                        + "(OTRS Ticket::Frontend::AgentTicketQueue###PreSort::ByPriority).", new Setting.Flag());
+    }
+
+    boolean queuePreSortByPriority() {
+        return settings.flag(QUEUE_PRE_SORT);
     }
 
     String subjectRe() {

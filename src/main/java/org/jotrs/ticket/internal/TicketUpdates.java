@@ -58,6 +58,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TicketUpdates {
 
     private static final DateTimeFormatter PENDING_HISTORY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** OTRS's SetPendingTime name for "no pending time" (its year, month, day, hour, minute as %02d of 0). */
+    static final String NO_PENDING_TIME = "%%00-00-00 00:00";
 
     private final DSLContext db;
     private final AccessService access;
@@ -74,12 +76,14 @@ class TicketUpdates {
     private final ChangeFeed feed;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ArticleArrival arrival;
 
     TicketUpdates(DSLContext db, AccessService access, QueueService queues, ArticleService articles,
             CustomerDirectory customers, TicketRows rows, TicketLookups lookups, TicketHistory history,
             TimeAccounting timeAccounting, TicketMerging merging, TicketLinking linking, TicketMailing mailing,
-            ChangeFeed feed, Clock clock, TransactionTemplate transactions) {
+            ChangeFeed feed, Clock clock, TransactionTemplate transactions, ArticleArrival arrival) {
         this.transactions = transactions;
+        this.arrival = arrival;
         this.db = db;
         this.access = access;
         this.queues = queues;
@@ -211,6 +215,7 @@ class TicketUpdates {
                 note.visibleForCustomer(), access.mailbox(actorId), null, note.subject().strip(), note.body(), actorId,
                 note.attachments()));
         history.add(current.snapshot(), articleId, "AddNote", "%%Note", actorId);
+        arrival.recorded(current.snapshot(), articleId, SenderType.AGENT, actorId);
         timeAccounting.account(current, articleId, note.timeUnits(), actorId);
         rows.update(ticketId, actorId, Map.of());
     }
@@ -230,6 +235,7 @@ class TicketUpdates {
                 Channel.PHONE, true, call.fromCustomer() ? customer : agent, call.fromCustomer() ? current.queueName() : customer,
                 call.subject().strip(), call.body(), actorId));
         history.add(current.snapshot(), articleId, call.fromCustomer() ? "PhoneCallCustomer" : "PhoneCallAgent", "%%", actorId);
+        arrival.recorded(current.snapshot(), articleId, call.fromCustomer() ? SenderType.CUSTOMER : SenderType.AGENT, actorId);
         timeAccounting.account(current, articleId, call.timeUnits(), actorId);
         rows.update(ticketId, actorId, Map.of());
     }
@@ -268,13 +274,28 @@ class TicketUpdates {
             untilTime = ColumnLimits.epochSeconds("pendingUntil", pendingUntil, clock.getZone());
         }
         long ticketId = current.ticketId();
-        rows.update(ticketId, actorId, Map.of(TICKET.TICKET_STATE_ID, state.id(), TICKET.UNTIL_TIME, untilTime));
+        boolean stateChanged = state.id() != current.snapshot().stateId();
+        boolean unlock = state.closed() && current.locked();
+        Map<org.jooq.Field<?>, Object> changes = new java.util.HashMap<>(
+                Map.of(TICKET.TICKET_STATE_ID, state.id(), TICKET.UNTIL_TIME, untilTime));
+        if (unlock) {
+            changes.put(TICKET.TICKET_LOCK_ID, lookups.lockId("unlock"));
+        }
+        rows.update(ticketId, actorId, changes);
         Snapshot after = current.snapshot().withState(state.id());
-        if (state.id() != current.snapshot().stateId()) {
+        if (stateChanged) {
             history.add(after, null, "StateUpdate", "%%" + current.stateName() + "%%" + state.name() + "%%", actorId);
         }
         if (state.pending()) {
             history.add(after, null, "SetPendingTime", "%%" + PENDING_HISTORY.format(pendingUntil), actorId);
+        } else if (stateChanged) {
+            // OTRS's TicketPendingTimeReset runs on every change to a state that is not pending
+            // and writes the zero date, whether or not a pending time was set.
+            history.add(after, null, "SetPendingTime", NO_PENDING_TIME, actorId);
+        }
+        if (unlock) {
+            // OTRS's screens unlock a ticket they close (AgentTicketActionCommon, Compose, Bulk).
+            history.add(after, null, "Unlock", "%%unlock", actorId);
         }
         feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_STATE_UPDATE, actorId);
     }
@@ -395,7 +416,10 @@ class TicketUpdates {
         setOwnerAndLock(actorId, current, ownerId, FeedKind.TICKET_OWNER_UPDATE);
     }
 
-    /** OTRS locks a ticket whenever it gets an owner, and writes Lock before OwnerUpdate. */
+    /**
+     * OTRS's lock and owner screens (AgentTicketLock, AgentTicketOwner) lock the ticket and then
+     * give it to the owner: Lock and the unlock-timeout reset first, then OwnerUpdate.
+     */
     private void setOwnerAndLock(int actorId, Current current, int ownerId, FeedKind feedKind) {
         long ticketId = current.ticketId();
         String ownerLogin = validAgentLogin(ownerId, "owner");
@@ -403,7 +427,10 @@ class TicketUpdates {
         Snapshot before = current.snapshot();
         Snapshot after = before.withOwner(ownerId);
         if (!current.locked()) {
-            history.add(after, null, "Lock", "%%lock", actorId);
+            // OTRS's lock and owner screens lock first (still the old owner), then set the owner.
+            history.add(before, null, "Lock", "%%lock", actorId);
+            // OTRS's TicketLockSet starts the unlock timeout when it locks.
+            arrival.resetUnlockTimeout(before, actorId);
         }
         if (before.ownerId() != ownerId) {
             history.add(after, null, "OwnerUpdate", "%%" + ownerLogin + "%%" + ownerId, actorId);

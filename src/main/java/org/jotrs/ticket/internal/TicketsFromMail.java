@@ -55,8 +55,11 @@ class TicketsFromMail {
     private final TicketRows rows;
     private final ChangeFeed feed;
 
+    private final ArticleArrival arrival;
+
     TicketsFromMail(DSLContext db, QueueService queues, ArticleService articles, NewTickets newTickets,
-            TicketLookups lookups, TicketHistory history, TicketRows rows, ChangeFeed feed) {
+            TicketLookups lookups, TicketHistory history, TicketRows rows, ChangeFeed feed, ArticleArrival arrival) {
+        this.arrival = arrival;
         this.db = db;
         this.queues = queues;
         this.articles = articles;
@@ -95,6 +98,7 @@ class TicketsFromMail {
         long articleId = addArticle(ticketId, mail);
         entries.add(new TicketHistory.Entry(ticket.snapshot(), articleId, "EmailCustomer", "%%" + cut(mail.from(), 200)));
         history.addAll(entries, SYSTEM);
+        arrival.recorded(ticket.snapshot(), articleId, SenderType.CUSTOMER, SYSTEM);
         return new MailArrival(ticketId, ticket.number(), articleId, true, false, false);
     }
 
@@ -132,6 +136,7 @@ class TicketsFromMail {
             rows.update(current.ticketId(), SYSTEM, values);
         }
         history.addAll(entries, SYSTEM);
+        arrival.recorded(entries.getLast().ticket(), articleId, SenderType.CUSTOMER, SYSTEM);
         feed.append(ChangeFeed.ObjectType.TICKET, current.ticketId(), current.ticketId(),
                 reopened ? FeedKind.TICKET_STATE_UPDATE : FeedKind.TICKET_FOLLOW_UP, SYSTEM);
         return new MailArrival(current.ticketId(), current.number(), articleId, false, reopened, rejected);

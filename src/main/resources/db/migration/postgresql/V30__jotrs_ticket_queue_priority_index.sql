@@ -1,0 +1,6 @@
+-- The queue view's page in OTRS's default order (PreSort::ByPriority): a queue's tickets by
+-- priority, highest first, then oldest first, with the state beside them for the "not closed"
+-- filter. A page stays an index-only range as with jotrs_ticket_queue_created (V12), which still
+-- serves the order when an administrator turns the pre-sort off. Additive and named jotrs_*, so an
+-- OTRS sharing the database is not affected by it.
+CREATE INDEX jotrs_ticket_queue_priority_created ON ticket (queue_id, ticket_priority_id DESC, create_time, id) INCLUDE (ticket_state_id);
