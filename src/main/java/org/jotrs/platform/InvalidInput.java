@@ -88,7 +88,34 @@ public class InvalidInput extends RuntimeException {
             return this;
         }
 
-        /** The stripped value, null when blank; a message when it is missing or longer than {@code max}. */
+        /**
+         * The stripped value, null when blank; a message when it is missing or longer than the
+         * column it goes into holds (its declared length, {@link ColumnLimits}).
+         */
+        public String required(String field, String value, org.jooq.Field<String> column, String missing) {
+            String clean = clean(value);
+            if (clean == null) {
+                add(field, missing);
+            } else {
+                tooLong(field, clean, column);
+            }
+            return clean;
+        }
+
+        /** The stripped value, null when blank; a message when it is longer than its column holds. */
+        public String optional(String field, String value, org.jooq.Field<String> column) {
+            String clean = clean(value);
+            if (clean != null) {
+                tooLong(field, clean, column);
+            }
+            return clean;
+        }
+
+        /**
+         * As {@link #required(String, String, org.jooq.Field, String)} for a value that is not stored
+         * as typed (encrypted, hashed, split): its limit is the caller's. A value stored as typed
+         * takes its column, so the limit is the schema's.
+         */
         public String required(String field, String value, int max, String missing) {
             String clean = clean(value);
             if (clean == null) {
@@ -99,13 +126,20 @@ public class InvalidInput extends RuntimeException {
             return clean;
         }
 
-        /** The stripped value, null when blank; a message when it is longer than {@code max}. */
+        /** As {@link #optional(String, String, org.jooq.Field)} for a value not stored as typed. */
         public String optional(String field, String value, int max) {
             String clean = clean(value);
             if (clean != null && clean.length() > max) {
                 add(field, "At most " + max + " characters.");
             }
             return clean;
+        }
+
+        private void tooLong(String field, String clean, org.jooq.Field<String> column) {
+            int max = ColumnLimits.length(column);
+            if (max > 0 && clean.length() > max) {
+                add(field, "At most " + max + " characters.");
+            }
         }
 
         public boolean has(String field) {

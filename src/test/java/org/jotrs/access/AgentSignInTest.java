@@ -18,7 +18,7 @@ class AgentSignInTest {
 
     @OnEveryDatabase
     void firstStartIssuesAnAdminPasswordOnceAndTheAdminCanSignIn(DatabaseKind kind) {
-        try (TestDatabase database = TestDatabase.create(kind)) {
+        try (TestDatabase database = TestDatabase.empty(kind)) {
             String password;
             AgentHttp keptOpen;
             try (RunningJotrs jotrs = RunningJotrs.start(database)) {

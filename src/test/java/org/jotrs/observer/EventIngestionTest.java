@@ -72,6 +72,10 @@ class EventIngestionTest {
             HttpResponse<String> badType = client.post(key, ORIGIN, fresh.replace("\"type\":\"mutation\"", "\"type\":\"keypress\""));
             assertThat(badType.statusCode()).isEqualTo(400);
             assertThat(badType.body()).contains("events[0].type: expected one of");
+            // A NUL in any text (here escaped as JSON allows) is refused, never a 500 from PostgreSQL.
+            HttpResponse<String> nul = client.post(key, ORIGIN, fresh.replace("\"url\":\"", "\"url\":\"\\u0000"));
+            assertThat(nul.statusCode()).as(nul.body()).isEqualTo(400);
+            assertThat(nul.body()).contains("events[0].url: contains a NUL character");
             assertThat(client.post(key, ORIGIN, "not json").statusCode()).isEqualTo(400);
             assertThat(client.post(key, ORIGIN, "x".repeat(600_000)).statusCode()).as("over the size limit").isEqualTo(413);
             byte[] bomb = ("{\"session\":\"abcdefgh\",\"events\":[],\"pad\":\"" + "0".repeat(2_000_000) + "\"}")

@@ -33,7 +33,7 @@ class ExistingOtrsDatabaseTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"POSTGRESQL, OTRS6", "POSTGRESQL, ZNUNY7", "MYSQL, OTRS6", "MYSQL, ZNUNY7"})
     void adoptsAnOtrsDatabaseWithoutAlteringIt(DatabaseKind kind, SchemaFlavor flavor) throws Exception {
-        try (TestDatabase database = TestDatabase.create(kind)) {
+        try (TestDatabase database = TestDatabase.empty(kind)) {
             createOtrsDatabase(database, flavor);
             Map<String, String> before = columns(database);
 

@@ -45,7 +45,7 @@ class SchemaParityTest {
         Map<DatabaseKind, Map<String, Set<String>>> columns = new EnumMap<>(DatabaseKind.class);
         Map<DatabaseKind, List<List<String>>> rows = new EnumMap<>(DatabaseKind.class);
         for (DatabaseKind kind : DatabaseKind.values()) {
-            try (TestDatabase database = TestDatabase.create(kind)) {
+            try (TestDatabase database = TestDatabase.empty(kind)) {
                 Flyway.configure()
                         .dataSource(database.url(), database.user(), database.password())
                         .locations("classpath:db/migration/" + kind.migrationFolder())

@@ -26,7 +26,7 @@ class StartupProblemsTest {
 
     @Test
     void unknownPostgresUserIsExplained() {
-        try (TestDatabase database = TestDatabase.create(DatabaseKind.POSTGRESQL)) {
+        try (TestDatabase database = TestDatabase.empty(DatabaseKind.POSTGRESQL)) {
             assertThat(startupError("--jotrs.db.url=" + database.url(), "--jotrs.db.user=no_such_role_xyz",
                     "--jotrs.db.password=secret-x"))
                     .contains("refused the user name or password")
@@ -37,7 +37,7 @@ class StartupProblemsTest {
 
     @Test
     void wrongMariaDbPasswordIsExplained() {
-        try (TestDatabase database = TestDatabase.create(DatabaseKind.MYSQL)) {
+        try (TestDatabase database = TestDatabase.empty(DatabaseKind.MYSQL)) {
             assertThat(startupError("--jotrs.db.url=" + database.url(), "--jotrs.db.user=root",
                     "--jotrs.db.password=definitely-wrong"))
                     .contains("refused the user name or password");
@@ -69,7 +69,7 @@ class StartupProblemsTest {
     @ParameterizedTest
     @EnumSource(value = DatabaseKind.class, names = {"POSTGRESQL", "MYSQL"})
     void foreignSchemaIsRefusedAndLeftUntouched(DatabaseKind kind) throws Exception {
-        try (TestDatabase database = TestDatabase.create(kind)) {
+        try (TestDatabase database = TestDatabase.empty(kind)) {
             database.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, amount INTEGER)");
             List<String> before = tables(database);
 

@@ -4,6 +4,7 @@ import static org.jotrs.platform.db.schema.Tables.GROUP_ROLE;
 import static org.jotrs.platform.db.schema.Tables.GROUP_USER;
 import static org.jotrs.platform.db.schema.Tables.ROLES;
 import static org.jotrs.platform.db.schema.Tables.ROLE_USER;
+import static org.jotrs.platform.db.schema.Tables.USERS;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import org.jotrs.access.AccessService;
 import org.jotrs.access.AgentAdministration;
 import org.jotrs.access.NoSuchAccessObject;
 import org.jotrs.access.Permission;
+import org.jotrs.platform.ColumnLimits;
 import org.jotrs.platform.Validity;
 import org.jotrs.access.internal.PermissionGrants.Grant;
 import org.jotrs.access.internal.PermissionGrants.Holder;
@@ -160,20 +162,20 @@ class JooqAgentAdministration implements AgentAdministration {
         String password = input.password() == null ? "" : input.password();
         if (login.isEmpty()) {
             errors.put("login", "Enter a login.");
-        } else if (login.length() > 200) {
-            errors.put("login", "A login has at most 200 characters.");
+        } else if (login.length() > ColumnLimits.length(USERS.LOGIN)) {
+            errors.put("login", "A login has at most " + ColumnLimits.length(USERS.LOGIN) + " characters.");
         } else if (login.chars().anyMatch(Character::isWhitespace)) {
             errors.put("login", "A login cannot contain spaces.");
         }
         if (firstName.isEmpty()) {
             errors.put("firstName", "Enter the first name.");
-        } else if (firstName.length() > 100) {
-            errors.put("firstName", "A first name has at most 100 characters.");
+        } else if (firstName.length() > ColumnLimits.length(USERS.FIRST_NAME)) {
+            errors.put("firstName", "A first name has at most " + ColumnLimits.length(USERS.FIRST_NAME) + " characters.");
         }
         if (lastName.isEmpty()) {
             errors.put("lastName", "Enter the last name.");
-        } else if (lastName.length() > 100) {
-            errors.put("lastName", "A last name has at most 100 characters.");
+        } else if (lastName.length() > ColumnLimits.length(USERS.LAST_NAME)) {
+            errors.put("lastName", "A last name has at most " + ColumnLimits.length(USERS.LAST_NAME) + " characters.");
         }
         if (email.isEmpty()) {
             errors.put("email", "Enter the agent's mail address.");
@@ -289,11 +291,11 @@ class JooqAgentAdministration implements AgentAdministration {
         String comment = strip(input.comment());
         if (name.isEmpty()) {
             errors.put("name", "Enter a name.");
-        } else if (name.length() > 200) {
-            errors.put("name", "A name has at most 200 characters.");
+        } else if (name.length() > ColumnLimits.length(table.name())) {
+            errors.put("name", "A name has at most " + ColumnLimits.length(table.name()) + " characters.");
         }
-        if (comment.length() > 250) {
-            errors.put("comment", "A comment has at most 250 characters.");
+        if (comment.length() > ColumnLimits.length(table.comments())) {
+            errors.put("comment", "A comment has at most " + ColumnLimits.length(table.comments()) + " characters.");
         }
         if (input.validity() == null) {
             errors.put("validity", "Choose valid, invalid or invalid-temporarily.");

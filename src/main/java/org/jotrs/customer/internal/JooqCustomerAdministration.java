@@ -30,6 +30,7 @@ import org.jotrs.customer.Listing;
 import org.jotrs.platform.AuditLog;
 import org.jotrs.platform.AuditLog.Change;
 import org.jotrs.platform.DatabaseSchema;
+import org.jotrs.platform.ColumnLimits;
 import org.jotrs.platform.InvalidInput;
 import org.jotrs.platform.MailAddressSyntax;
 import org.jotrs.platform.NoSuchEntry;
@@ -150,15 +151,15 @@ class JooqCustomerAdministration implements CustomerAdministration {
         if (existing == null) {
             if (login == null) {
                 errors.add("login", "Enter a login.");
-            } else if (login.length() > 200) {
-                errors.add("login", "The login may have at most 200 characters.");
+            } else if (login.length() > ColumnLimits.length(CUSTOMER_USER.LOGIN)) {
+                errors.add("login", "The login may have at most " + ColumnLimits.length(CUSTOMER_USER.LOGIN) + " characters.");
             } else if (db.fetchExists(CUSTOMER_USER, DSL.lower(CUSTOMER_USER.LOGIN).eq(login.toLowerCase(Locale.ROOT)))) {
                 errors.add("login", "There is already a customer user with the login '" + login + "'.");
             }
         }
-        String firstName = required(errors, "firstName", in.firstName(), 100, "Enter the first name.");
-        String lastName = required(errors, "lastName", in.lastName(), 100, "Enter the last name.");
-        String email = required(errors, "email", in.email(), 150, "Enter the mail address.");
+        String firstName = errors.required("firstName", in.firstName(), CUSTOMER_USER.FIRST_NAME, "Enter the first name.");
+        String lastName = errors.required("lastName", in.lastName(), CUSTOMER_USER.LAST_NAME, "Enter the last name.");
+        String email = errors.required("email", in.email(), CUSTOMER_USER.EMAIL, "Enter the mail address.");
         if (email != null && !errors.has("email")) {
             if (!MailAddressSyntax.isAddress(email)) {
                 errors.add("email", "'" + email + "' is not a valid mail address.");
@@ -172,7 +173,7 @@ class JooqCustomerAdministration implements CustomerAdministration {
                 }
             }
         }
-        String customerId = required(errors, "customerId", in.customerId(), 150, "Choose the customer's company.");
+        String customerId = errors.required("customerId", in.customerId(), CUSTOMER_USER.CUSTOMER_ID, "Choose the customer's company.");
         boolean unchangedCompany = existing != null && customerId != null && customerId.equals(existing.getCustomerId());
         if (customerId != null && !errors.has("customerId") && !unchangedCompany) {
             // an adopted database may hold free-text customer ids; they stay as long as nobody changes them
@@ -185,14 +186,14 @@ class JooqCustomerAdministration implements CustomerAdministration {
                 customerId = known;
             }
         }
-        String title = optional(errors, "title", in.title(), 50);
-        String phone = optional(errors, "phone", in.phone(), 150);
-        String mobile = optional(errors, "mobile", in.mobile(), 150);
-        String street = optional(errors, "street", in.street(), 150);
-        String zip = optional(errors, "zip", in.zip(), 200);
-        String city = optional(errors, "city", in.city(), 200);
-        String country = optional(errors, "country", in.country(), 200);
-        String comment = optional(errors, "comment", in.comment(), 250);
+        String title = errors.optional("title", in.title(), CUSTOMER_USER.TITLE);
+        String phone = errors.optional("phone", in.phone(), CUSTOMER_USER.PHONE);
+        String mobile = errors.optional("mobile", in.mobile(), CUSTOMER_USER.MOBILE);
+        String street = errors.optional("street", in.street(), CUSTOMER_USER.STREET);
+        String zip = errors.optional("zip", in.zip(), CUSTOMER_USER.ZIP);
+        String city = errors.optional("city", in.city(), CUSTOMER_USER.CITY);
+        String country = errors.optional("country", in.country(), CUSTOMER_USER.COUNTRY);
+        String comment = errors.optional("comment", in.comment(), CUSTOMER_USER.COMMENTS);
         if (Validity.of(in.validId()).isEmpty()) {
             errors.add("validId", "Choose valid, invalid or invalid-temporarily.");
         }
@@ -326,14 +327,14 @@ class JooqCustomerAdministration implements CustomerAdministration {
         if (existing == null) {
             if (customerId == null) {
                 errors.add("customerId", "Enter the customer id.");
-            } else if (customerId.length() > 150) {
-                errors.add("customerId", "The customer id may have at most 150 characters.");
+            } else if (customerId.length() > ColumnLimits.length(CUSTOMER_COMPANY.CUSTOMER_ID)) {
+                errors.add("customerId", "The customer id may have at most " + ColumnLimits.length(CUSTOMER_COMPANY.CUSTOMER_ID) + " characters.");
             } else if (db.fetchExists(CUSTOMER_COMPANY,
                     DSL.lower(CUSTOMER_COMPANY.CUSTOMER_ID).eq(customerId.toLowerCase(Locale.ROOT)))) {
                 errors.add("customerId", "There is already a company with the customer id '" + customerId + "'.");
             }
         }
-        String name = required(errors, "name", in.name(), 200, "Enter the company's name.");
+        String name = errors.required("name", in.name(), CUSTOMER_COMPANY.NAME, "Enter the company's name.");
         if (name != null && !errors.has("name")) {
             Condition sameName = DSL.lower(CUSTOMER_COMPANY.NAME).eq(name.toLowerCase(Locale.ROOT));
             if (existing != null) {
@@ -343,15 +344,15 @@ class JooqCustomerAdministration implements CustomerAdministration {
                 errors.add("name", "There is already a company named '" + name + "'.");
             }
         }
-        String street = optional(errors, "street", in.street(), 200);
-        String zip = optional(errors, "zip", in.zip(), 200);
-        String city = optional(errors, "city", in.city(), 200);
-        String country = optional(errors, "country", in.country(), 200);
-        String url = optional(errors, "url", in.url(), 200);
+        String street = errors.optional("street", in.street(), CUSTOMER_COMPANY.STREET);
+        String zip = errors.optional("zip", in.zip(), CUSTOMER_COMPANY.ZIP);
+        String city = errors.optional("city", in.city(), CUSTOMER_COMPANY.CITY);
+        String country = errors.optional("country", in.country(), CUSTOMER_COMPANY.COUNTRY);
+        String url = errors.optional("url", in.url(), CUSTOMER_COMPANY.URL);
         if (url != null && !errors.has("url") && !url.matches("(?i)https?://\\S+")) {
             errors.add("url", "Enter a web address starting with http:// or https://.");
         }
-        String comment = optional(errors, "comment", in.comment(), 250);
+        String comment = errors.optional("comment", in.comment(), CUSTOMER_COMPANY.COMMENTS);
         if (Validity.of(in.validId()).isEmpty()) {
             errors.add("validId", "Choose valid, invalid or invalid-temporarily.");
         }
@@ -482,24 +483,6 @@ class JooqCustomerAdministration implements CustomerAdministration {
         }
         String stripped = value.strip();
         return stripped.isEmpty() ? null : stripped;
-    }
-
-    private static String required(InvalidInput.Collector errors, String field, String value, int max, String missing) {
-        String clean = clean(value);
-        if (clean == null) {
-            errors.add(field, missing);
-        } else if (clean.length() > max) {
-            errors.add(field, "At most " + max + " characters.");
-        }
-        return clean;
-    }
-
-    private static String optional(InvalidInput.Collector errors, String field, String value, int max) {
-        String clean = clean(value);
-        if (clean != null && clean.length() > max) {
-            errors.add(field, "At most " + max + " characters.");
-        }
-        return clean;
     }
 
     @SafeVarargs

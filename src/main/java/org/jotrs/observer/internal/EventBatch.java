@@ -179,6 +179,10 @@ record EventBatch(String sessionId, String userRef, String release, List<Event> 
             throw new Malformed(path + ": expected a string.");
         }
         String value = node.stringValue();
+        if (value.indexOf('\0') >= 0) {
+            // The same rule as InputGuard's for forms: no text holds NUL, and PostgreSQL cannot store it.
+            throw new Malformed(path + ": contains a NUL character (\\u0000).");
+        }
         if (required && value.isBlank()) {
             throw new Malformed(path + ": required.");
         }

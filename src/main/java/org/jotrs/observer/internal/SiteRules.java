@@ -17,7 +17,7 @@ final class SiteRules {
     /** The settings with origins normalised; every problem reported at once. */
     static SiteSettings validate(SiteSettings s, boolean queueExists) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        String name = errors.required("name", s.name(), 200, "Enter a name.");
+        String name = errors.required("name", s.name(), org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_SITE.NAME, "Enter a name.");
         List<String> origins = new ArrayList<>();
         String rawOrigins = s.allowedOrigins() == null ? "" : s.allowedOrigins();
         for (String line : rawOrigins.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {

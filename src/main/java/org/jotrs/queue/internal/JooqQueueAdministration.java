@@ -165,7 +165,7 @@ class JooqQueueAdministration implements QueueAdministration {
 
     private QueueSettings validate(QueueSettings in, QueueRecord existing) {
         var errors = new InvalidInput.Collector();
-        String name = errors.required("name", in.name(), 200, "Enter the queue's name.");
+        String name = errors.required("name", in.name(), QUEUE.NAME, "Enter the queue's name.");
         if (name != null && !errors.has("name")) {
             String[] parts = name.split(SUBQUEUE_SEPARATOR, -1);
             if (Arrays.stream(parts).anyMatch(String::isBlank)) {
@@ -210,8 +210,8 @@ class JooqQueueAdministration implements QueueAdministration {
         minutes(errors, "firstResponseTime", in.firstResponseTime());
         minutes(errors, "updateTime", in.updateTime());
         minutes(errors, "solutionTime", in.solutionTime());
-        String calendar = errors.optional("calendarName", in.calendarName(), 100);
-        String comment = errors.optional("comment", in.comment(), 250);
+        String calendar = errors.optional("calendarName", in.calendarName(), QUEUE.CALENDAR_NAME);
+        String comment = errors.optional("comment", in.comment(), QUEUE.COMMENTS);
         validity(errors, in.validId());
         errors.throwIfAny();
         return new QueueSettings(name, in.groupId(), in.systemAddressId(), in.salutationId(), in.signatureId(),
@@ -323,7 +323,7 @@ class JooqQueueAdministration implements QueueAdministration {
 
     private SystemAddressSettings validate(SystemAddressSettings in, SystemAddressRecord existing) {
         var errors = new InvalidInput.Collector();
-        String address = errors.required("address", in.address(), 200, "Enter the mail address.");
+        String address = errors.required("address", in.address(), SYSTEM_ADDRESS.VALUE0, "Enter the mail address.");
         if (address != null && !errors.has("address")) {
             if (!MailAddressSyntax.isAddress(address)) {
                 errors.add("address", "'" + address + "' is not a valid mail address.");
@@ -337,11 +337,11 @@ class JooqQueueAdministration implements QueueAdministration {
                 }
             }
         }
-        String displayName = errors.required("displayName", in.displayName(), 200, "Enter the name mail is sent under.");
+        String displayName = errors.required("displayName", in.displayName(), SYSTEM_ADDRESS.VALUE1, "Enter the name mail is sent under.");
         if (!db.fetchExists(QUEUE, QUEUE.ID.eq(in.queueId()))) {
             errors.add("queueId", "Choose the queue for new mail to this address.");
         }
-        String comment = errors.optional("comment", in.comment(), 250);
+        String comment = errors.optional("comment", in.comment(), SYSTEM_ADDRESS.COMMENTS);
         validity(errors, in.validId());
         errors.throwIfAny();
         return new SystemAddressSettings(address, displayName, in.queueId(), comment, in.validId());
@@ -444,7 +444,7 @@ class JooqQueueAdministration implements QueueAdministration {
     private TextBlock validate(TextBlockKind kind, TextBlock in, Integer existingId) {
         TextTable t = table(kind);
         var errors = new InvalidInput.Collector();
-        String name = errors.required("name", in.name(), 200, "Enter a name.");
+        String name = errors.required("name", in.name(), t.name(), "Enter a name.");
         if (name != null && !errors.has("name")) {
             Condition same = DSL.lower(t.name()).eq(name.toLowerCase(Locale.ROOT));
             if (existingId != null) {
@@ -460,7 +460,7 @@ class JooqQueueAdministration implements QueueAdministration {
         } else if (text.length() > MAX_TEXT_BLOCK) {
             errors.add("text", "At most " + MAX_TEXT_BLOCK + " characters.");
         }
-        String comment = errors.optional("comment", in.comment(), 250);
+        String comment = errors.optional("comment", in.comment(), t.comments());
         validity(errors, in.validId());
         errors.throwIfAny();
         return new TextBlock(name, text, comment, in.validId());
@@ -530,7 +530,7 @@ class JooqQueueAdministration implements QueueAdministration {
 
     private TemplateSettings validate(TemplateSettings in, StandardTemplateRecord existing) {
         var errors = new InvalidInput.Collector();
-        String name = errors.required("name", in.name(), 200, "Enter a name.");
+        String name = errors.required("name", in.name(), STANDARD_TEMPLATE.NAME, "Enter a name.");
         if (name != null && !errors.has("name")) {
             Condition same = DSL.lower(STANDARD_TEMPLATE.NAME).eq(name.toLowerCase(Locale.ROOT));
             if (existing != null) {
@@ -548,7 +548,7 @@ class JooqQueueAdministration implements QueueAdministration {
         if (!TEMPLATE_TYPES.contains(in.templateType())) {
             errors.add("templateType", "Choose one of " + String.join(", ", TEMPLATE_TYPES) + ".");
         }
-        String comment = errors.optional("comment", in.comment(), 250);
+        String comment = errors.optional("comment", in.comment(), STANDARD_TEMPLATE.COMMENTS);
         validity(errors, in.validId());
         errors.throwIfAny();
         return new TemplateSettings(name, text, in.templateType(), comment, in.validId());

@@ -174,7 +174,7 @@ class JooqTicketSettingsAdministration implements TicketSettingsAdministration {
     private Changes validate(Setting setting, Changes in, Entry existing) {
         Columns c = columns(setting);
         var errors = new InvalidInput.Collector();
-        String name = errors.required("name", in.name(), 200, "Enter a name.");
+        String name = errors.required("name", in.name(), c.name(), "Enter a name.");
         if (name != null && !errors.has("name")) {
             Condition same = DSL.lower(c.name()).eq(name.toLowerCase(Locale.ROOT));
             if (existing != null) {
@@ -190,7 +190,7 @@ class JooqTicketSettingsAdministration implements TicketSettingsAdministration {
         String comment = null;
         String typeName = null;
         if (setting == Setting.STATE) {
-            comment = errors.optional("comment", in.comment(), 250);
+            comment = errors.optional("comment", in.comment(), TICKET_STATE.COMMENTS);
             typeName = db.select(TICKET_STATE_TYPE.NAME).from(TICKET_STATE_TYPE)
                     .where(TICKET_STATE_TYPE.ID.eq(shortId(in.typeId()))).fetchOne(TICKET_STATE_TYPE.NAME);
             if (typeName == null) {
