@@ -29,3 +29,11 @@ document.addEventListener("change", (event) => {
     all.indeterminate = ticked > 0 && ticked < boxes.length;
   }
 });
+
+// Irreversible actions ask first: a form with data-confirm is sent only when the agent agrees.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+    event.preventDefault();
+  }
+});

@@ -1,7 +1,8 @@
 // Live updates for the ticket zoom and the ticket lists. The page's server-sent event stream
 // (org.jotrs.live.web.LiveStreams) says that something changed; the page then fetches itself
 // again and swaps only the parts that show ticket data. Forms are never swapped (the lock form
-// holds no input), so whatever the agent is typing stays as it is.
+// holds no input), so whatever the agent is typing stays as it is. The zoom's field panel
+// follows field by field instead (followFields).
 (() => {
   "use strict";
   const live = document.getElementById("live");
@@ -10,7 +11,7 @@
   }
   const zoom = live.dataset.liveKind === "zoom";
   const PARTS = zoom
-    ? ["ticket-title", "ticket-facts", "ticket-lock-form", "ticket-articles", "ticket-history"]
+    ? ["ticket-title", "ticket-facts", "ticket-lock-form", "ticket-articles", "ticket-history", "ticket-customer"]
     : ["queue-list", "queue-tickets"];
   // Texts come translated from the page (data-text-*, data-what-kind), with {0}, {1} for values.
   const text = (name, ...values) =>
@@ -30,6 +31,7 @@
   let noticeTimer = null;
   let refreshTimer = null;
   let settleTimer = null;
+  let lastActor = "";
 
   function connect() {
     let url = live.dataset.liveStream;
@@ -87,6 +89,7 @@
       notice(text("Gone"), false);
       return;
     }
+    lastActor = change.actor || "";
     refresh();
     const who = change.byViewer ? text("You") : change.actor;
     const what = WHAT[change.kind];
@@ -133,11 +136,55 @@
         }
       }
     }
+    if (zoom) {
+      followFields(fresh);
+    }
     if (!zoom && shownTickets() !== shown) {
       // The stream is told which tickets the page shows; a ticket moved out of the agent's
       // queues must still reach this page so that it leaves the list.
       disconnect();
       connect();
+    }
+  }
+
+  // The field panel after someone else's change: a field the agent has not touched takes the new
+  // value (and the new "seen" value, so saving keeps it); a field the agent has changed keeps the
+  // agent's value and its old "seen" value, so that saving it is refused rather than overwriting
+  // the colleague's change, and a note beside it says so.
+  function followFields(fresh) {
+    const form = document.getElementById("ticket-fields");
+    const freshForm = fresh.getElementById("ticket-fields");
+    if (!form || !freshForm) {
+      return;
+    }
+    for (const freshSeen of freshForm.querySelectorAll("input[name^='seen.']")) {
+      const name = freshSeen.name.slice("seen.".length);
+      const seen = form.elements.namedItem("seen." + name);
+      const control = form.elements.namedItem(name);
+      const freshControl = freshForm.elements.namedItem(name);
+      if (!seen || !control || !freshControl || seen.value === freshSeen.value) {
+        continue;
+      }
+      const field = control.closest(".panel-field");
+      if (control.value === seen.value) {
+        if (control instanceof HTMLSelectElement) {
+          control.replaceChildren(...[...freshControl.options].map((option) => document.adoptNode(option)));
+        }
+        control.value = freshSeen.value;
+        seen.value = freshSeen.value;
+        if (field) {
+          field.classList.add("followed");
+          setTimeout(() => field.classList.remove("followed"), 4000);
+        }
+      } else {
+        const note = document.getElementById("note-" + name);
+        if (note) {
+          const now = freshControl instanceof HTMLSelectElement && freshControl.selectedOptions.length
+            ? freshControl.selectedOptions[0].textContent : freshControl.value;
+          note.textContent = text("FieldChanged", lastActor, now);
+          note.hidden = false;
+        }
+      }
     }
   }
 

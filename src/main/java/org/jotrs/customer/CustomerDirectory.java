@@ -13,4 +13,7 @@ public interface CustomerDirectory {
      * at most {@code limit}, for typeahead fields.
      */
     java.util.List<CustomerUser> search(String text, int limit);
+
+    /** A customer user with phone numbers and company name, for the ticket zoom's customer panel. */
+    Optional<CustomerProfile> profile(String login);
 }

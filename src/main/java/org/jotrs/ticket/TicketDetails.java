@@ -13,12 +13,13 @@ import org.jotrs.article.ArticleView;
  * @param watchedByReader whether the agent reading it watches it
  * @param links the linked tickets the reader may read
  * @param hiddenLinks how many more linked tickets there are that the reader may not read (only counted)
+ * @param queueId the queue's id ({@code queue} is its name)
  */
 public record TicketDetails(long id, String number, String title, String queue, String state, String stateType,
         String priority, String type, String lock, int ownerId, String owner, int responsibleId, String responsible,
         String customerUser, String customerId, LocalDateTime created, LocalDateTime changed,
         LocalDateTime pendingUntil, BigDecimal timeUnits, boolean watchedByReader, List<LinkedTicket> links,
-        int hiddenLinks, List<ArticleView> articles, List<HistoryEntry> history) {
+        int hiddenLinks, List<ArticleView> articles, List<HistoryEntry> history, int queueId) {
 
     public boolean merged() {
         return "merged".equals(stateType);
@@ -29,11 +30,6 @@ public record TicketDetails(long id, String number, String title, String queue, 
     }
 
     /**
-     * One OTRS history row.
-     *
-     * @param values the {@code %%}-separated values of the OTRS history name
-     */
-    /**
      * A ticket linked to this one.
      *
      * @param relation "Normal", "Parent" (the other ticket is this one's parent) or "Child"
@@ -41,6 +37,11 @@ public record TicketDetails(long id, String number, String title, String queue, 
     public record LinkedTicket(long id, String number, String title, String state, boolean closed, String relation) {
     }
 
+    /**
+     * One OTRS history row.
+     *
+     * @param values the {@code %%}-separated values of the OTRS history name
+     */
     public record HistoryEntry(LocalDateTime time, String type, List<String> values, String agent) {
     }
 }

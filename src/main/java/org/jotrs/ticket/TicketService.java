@@ -44,6 +44,36 @@ public interface TicketService {
     void apply(int actorId, long ticketId, TicketAction action);
 
     /**
+     * Applies several actions to one ticket as one change, in the given order, all or nothing: an
+     * answer with its next state, owner and lock ("answer and close" in one submit). Each action
+     * checks its own permission and writes its own history, as with {@link #apply}. Merges and
+     * links are not accepted here (they lock a second ticket).
+     *
+     * @throws NoSuchTicket when it does not exist or the agent may not read it
+     * @throws org.jotrs.access.PermissionDenied without the permission one of the actions needs
+     * @throws InvalidTicketRequest for invalid values in any of them
+     */
+    void applyTogether(int actorId, long ticketId, java.util.List<TicketAction> actions);
+
+    /**
+     * Saves the zoom's field panel: every field the agent changed, in one transaction, each with
+     * its own permission, validation and OTRS history row; all or nothing. A field the agent changed
+     * that someone else changed since the form opened is refused (see {@link TicketFieldsEdit}).
+     *
+     * @throws NoSuchTicket when it does not exist or the agent may not read it
+     * @throws TicketChangedMeanwhile when the save would overwrite another agent's change
+     * @throws org.jotrs.access.PermissionDenied without the permission one of the changes needs
+     * @throws InvalidTicketRequest for invalid values
+     */
+    void changeFields(int actorId, long ticketId, TicketFieldsEdit edit);
+
+    /**
+     * The customer user's other tickets that are not closed and that the agent may read, the most
+     * recently changed first.
+     */
+    java.util.List<TicketSummary> openTicketsOfCustomer(int actorId, String customerUser, long exceptTicketId, int limit);
+
+    /**
      * The choices for the zoom's action forms on one ticket.
      *
      * @throws NoSuchTicket when it does not exist

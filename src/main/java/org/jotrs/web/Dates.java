@@ -49,6 +49,14 @@ public final class Dates {
         return formatter.format(convert(time, storedZone, agentZone()));
     }
 
+    /** A stored time as a {@code datetime-local} input takes it, in the agent's zone ("2026-11-23T14:05"); "" for none. */
+    public static String inputValue(LocalDateTime time) {
+        if (time == null) {
+            return "";
+        }
+        return convert(time, storedZone, agentZone()).truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+    }
+
     /** How long ago {@code time} was, in the largest whole unit: "45 min", "2 h", "3 d". */
     public static String age(LocalDateTime time, LocalDateTime now) {
         if (time == null) {

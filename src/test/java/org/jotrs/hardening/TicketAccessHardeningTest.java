@@ -128,7 +128,7 @@ class TicketAccessHardeningTest {
         }
         for (Map.Entry<String, Map<String, String>> post : Map.of(
                 "/note", Map.of("subject", "x", "body", "y"),
-                "/priority", Map.of("priority", "1 very low"),
+                "/fields", Map.of("priority", "1 very low", "seen.priority", "3 normal"),
                 "/lock", Map.<String, String>of(),
                 "/watch", Map.<String, String>of()).entrySet()) {
             int before = history(qbTicket);
@@ -164,8 +164,8 @@ class TicketAccessHardeningTest {
             assertThat(hidden.body()).contains("There is no ticket with the number " + qbNumber + ".")
                     .doesNotContain("QB-secret").doesNotContain("'rw'");
         }
-        HttpResponse<String> move = qa.submit("/tickets/" + qaTicket, "/tickets/" + qaTicket + "/queue",
-                Map.of("queueId", Integer.toString(qbQueue)));
+        HttpResponse<String> move = qa.submit("/tickets/" + qaTicket, "/tickets/" + qaTicket + "/fields",
+                Map.of("queueId", Integer.toString(qbQueue), "seen.queueId", Integer.toString(qaQueue)));
         assertThat(move.statusCode()).isEqualTo(422);
         assertThat(move.body()).contains("Choose a valid queue.").doesNotContain("QB-secret");
         HttpResponse<String> create = qa.submit("/tickets/new", "/tickets/new", Map.of("queueId", Integer.toString(qbQueue),
@@ -255,7 +255,7 @@ class TicketAccessHardeningTest {
         int groups = db.fetchCount(db.selectFrom("permission_groups"));
         Map<String, Map<String, String>> posts = new java.util.LinkedHashMap<>();
         posts.put("/tickets/" + qaTicket + "/note", Map.of("subject", "Sub\0ject", "body", "Body"));
-        posts.put("/tickets/" + qaTicket + "/title", Map.of("title", "Ti\0tle"));
+        posts.put("/tickets/" + qaTicket + "/fields", Map.of("title", "Ti\0tle", "seen.title", "Printer jam"));
         posts.put("/tickets/" + qaTicket + "/merge", Map.of("targetNumber", "2026\0"));
         posts.put("/tickets/new", Map.of("queueId", Integer.toString(qaQueue), "customerUser", "carla",
                 "title", "x\0", "body", "y"));
@@ -283,8 +283,8 @@ class TicketAccessHardeningTest {
                 Map.of("subject", "s".repeat(10_000), "body", "Body"));
         assertThat(note.statusCode()).isEqualTo(422);
         assertThat(note.body()).contains("At most 3800 characters");
-        HttpResponse<String> title = root.submit("/tickets/" + qaTicket, "/tickets/" + qaTicket + "/title",
-                Map.of("title", "t".repeat(300)));
+        HttpResponse<String> title = root.submit("/tickets/" + qaTicket, "/tickets/" + qaTicket + "/fields",
+                Map.of("title", "t".repeat(300), "seen.title", "Printer jam"));
         assertThat(title.statusCode()).isEqualTo(422);
         assertThat(title.body()).contains("255");
         assertThat(db.fetchCount(db.selectFrom("article"))).isEqualTo(articles);
@@ -294,8 +294,8 @@ class TicketAccessHardeningTest {
     void aPendingDateTheColumnCannotHoldIsRefused() {
         AgentHttp root = root();
         int before = db.fetchSingle("SELECT until_time FROM ticket WHERE id = ?", qaTicket).get(0, Integer.class);
-        HttpResponse<String> state = root.submit("/tickets/" + qaTicket, "/tickets/" + qaTicket + "/state",
-                Map.of("state", "pending reminder", "pendingUntil", "2100-01-01T10:00"));
+        HttpResponse<String> state = root.submit("/tickets/" + qaTicket, "/tickets/" + qaTicket + "/fields",
+                Map.of("state", "pending reminder", "seen.state", "open", "pendingUntil", "2100-01-01T10:00"));
         assertThat(state.statusCode()).isEqualTo(422);
         assertThat(state.body()).contains("2038");
         assertThat(db.fetchSingle("SELECT until_time FROM ticket WHERE id = ?", qaTicket).get(0, Integer.class)).isEqualTo(before);

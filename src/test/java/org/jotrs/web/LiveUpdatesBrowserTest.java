@@ -69,7 +69,7 @@ class LiveUpdatesBrowserTest {
 
             assertThat(bob.locator(".article-body").last()).hasText("Replaced the network cable.");
             assertThat(bob.locator("#live-notice")).hasText("Updated by Alice Agent: new article.");
-            assertThat(bob.locator("#ticket-history")).containsText("AddNote");
+            assertThat(bob.locator("#ticket-history")).containsText("Note added.");
             assertThat(bob.getByLabel("Note", new Page.GetByLabelOptions().setExact(true))).hasValue("Draft: asked for the model.");
             assertThat(bob.evaluate("() => window.stillTheSamePage === true")).isEqualTo(true);
             // Her own change is on her page already: no second refresh, no notice.
@@ -85,7 +85,7 @@ class LiveUpdatesBrowserTest {
             assertThat(bob.locator("#queue-tickets")).containsText("3 normal");
             alice.navigate(zoom);
             alice.getByLabel("Priority").selectOption("5 very high");
-            alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set priority")).click();
+            alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
             assertThat(alice.locator(".facts")).containsText("5 very high");
             assertThat(bob.locator("#queue-tickets")).containsText("5 very high");
             assertThat(bob.evaluate("() => window.stillTheSamePage === true")).isEqualTo(true);

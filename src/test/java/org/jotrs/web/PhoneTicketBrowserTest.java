@@ -68,12 +68,12 @@ class PhoneTicketBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
             assertThat(page.locator(".article-body").last()).hasText("Asked for the router's model.");
 
-            page.getByLabel("State").selectOption("pending reminder");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set state")).click();
+            page.getByLabel("State", new Page.GetByLabelOptions().setExact(true)).selectOption("pending reminder");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
             assertThat(page.getByRole(AriaRole.ALERT)).containsText("A pending state needs the date and time to wait until.");
-            page.getByLabel("State").selectOption("pending reminder");
+            page.getByLabel("State", new Page.GetByLabelOptions().setExact(true)).selectOption("pending reminder");
             page.getByLabel("Pending until").fill(java.time.LocalDateTime.now().plusDays(2).withSecond(0).withNano(0).toString());
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set state")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
             assertThat(page.locator(".facts")).containsText("pending reminder");
             assertThat(page.locator(".facts")).containsText("Pending until");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/zoom.png")).setFullPage(true));

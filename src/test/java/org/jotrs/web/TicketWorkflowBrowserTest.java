@@ -89,15 +89,17 @@ class TicketWorkflowBrowserTest {
             assertThat(db.fetchCount(Tables.JOTRS_MAIL_OUTBOX)).isEqualTo(1);
 
             // Pending until Tuesday.
-            page.getByLabel("State").selectOption("pending reminder");
+            page.getByLabel("State", new Page.GetByLabelOptions().setExact(true)).selectOption("pending reminder");
             page.getByLabel("Pending until").fill(LocalDateTime.now().plusDays(3).withSecond(0).withNano(0).toString());
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set state")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
             assertThat(page.locator(".facts")).containsText("pending reminder");
 
             // Merge the duplicate into it: the browser lands on the surviving ticket, with both calls.
             page.navigate(jotrs.baseUrl() + "/tickets/" + duplicate);
             page.getByText("Merge or link").click();
             page.getByLabel("Merge into Ticket#").fill(mainNumber);
+            // Merging cannot be undone: the page asks first.
+            page.onceDialog(dialog -> dialog.accept());
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Merge")).click();
             assertThat(page).hasURL(jotrs.baseUrl() + "/tickets/" + main);
             assertThat(page.locator(".article-body").getByText("Still jamming, called twice.")).hasCount(1);

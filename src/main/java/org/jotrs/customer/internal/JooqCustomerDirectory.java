@@ -1,5 +1,6 @@
 package org.jotrs.customer.internal;
 
+import static org.jotrs.platform.db.schema.Tables.CUSTOMER_COMPANY;
 import static org.jotrs.platform.db.schema.Tables.CUSTOMER_USER;
 
 import java.util.List;
@@ -10,6 +11,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jotrs.customer.CustomerDirectory;
+import org.jotrs.customer.CustomerProfile;
 import org.jotrs.customer.CustomerUser;
 import org.springframework.stereotype.Service;
 
@@ -66,5 +68,17 @@ class JooqCustomerDirectory implements CustomerDirectory {
                 .limit(1)
                 .fetchOptional(r -> new CustomerUser(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
                         r.value6() == 1));
+    }
+
+    @Override
+    public Optional<CustomerProfile> profile(String login) {
+        return find(login).map(user -> db.select(CUSTOMER_USER.PHONE, CUSTOMER_USER.MOBILE, CUSTOMER_COMPANY.NAME)
+                .from(CUSTOMER_USER)
+                .leftJoin(CUSTOMER_COMPANY).on(CUSTOMER_COMPANY.CUSTOMER_ID.eq(CUSTOMER_USER.CUSTOMER_ID))
+                .where(CUSTOMER_USER.LOGIN.eq(user.login()))
+                .limit(1)
+                .fetchOptional(r -> new CustomerProfile(user.login(), user.fullName(), user.email(), r.value1(),
+                        r.value2(), user.customerId(), r.value3(), user.valid()))
+                .orElseThrow());
     }
 }

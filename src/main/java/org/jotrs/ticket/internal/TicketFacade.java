@@ -25,10 +25,17 @@ class TicketFacade implements TicketService {
     private final TicketsFromMail fromMail;
     private final TicketAutoResponses autoResponses;
     private final SystemTickets systemTickets;
+    private final TicketFieldEditing fieldEditing;
+    private final CustomerTickets customerTickets;
+    private final TicketActionsTogether together;
 
     TicketFacade(TicketCreation creation, TicketReading reading, TicketListing listing, TicketBulk bulk,
             TicketUpdates updates, MailDrafts mailDrafts, TicketsFromMail fromMail, SystemTickets systemTickets,
-            TicketAutoResponses autoResponses) {
+            TicketAutoResponses autoResponses, TicketFieldEditing fieldEditing, CustomerTickets customerTickets,
+            TicketActionsTogether together) {
+        this.together = together;
+        this.fieldEditing = fieldEditing;
+        this.customerTickets = customerTickets;
         this.mailDrafts = mailDrafts;
         this.fromMail = fromMail;
         this.autoResponses = autoResponses;
@@ -69,6 +76,22 @@ class TicketFacade implements TicketService {
     @Override
     public void apply(int actorId, long ticketId, TicketAction action) {
         updates.apply(actorId, ticketId, action);
+    }
+
+    @Override
+    public void applyTogether(int actorId, long ticketId, java.util.List<TicketAction> actions) {
+        together.apply(actorId, ticketId, actions);
+    }
+
+    @Override
+    public void changeFields(int actorId, long ticketId, org.jotrs.ticket.TicketFieldsEdit edit) {
+        fieldEditing.change(actorId, ticketId, edit);
+    }
+
+    @Override
+    public java.util.List<org.jotrs.ticket.TicketSummary> openTicketsOfCustomer(int actorId, String customerUser,
+            long exceptTicketId, int limit) {
+        return customerTickets.openOf(actorId, customerUser, exceptTicketId, limit);
     }
 
     @Override

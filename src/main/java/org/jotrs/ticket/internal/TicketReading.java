@@ -78,7 +78,7 @@ class TicketReading {
                 ticket.snapshot().ownerId(), ticket.ownerLogin(), ticket.responsibleId(), ticket.responsibleLogin(),
                 ticket.customerUserId(), ticket.customerId(), ticket.created(), ticket.changed(), pendingUntil,
                 timeAccounting.total(ticketId), watched, visibleLinks, allLinks.size() - visibleLinks.size(),
-                articles.articlesOf(ticketId), history(actorId, ticketId));
+                articles.articlesOf(ticketId), history(actorId, ticketId), ticket.snapshot().queueId());
     }
 
     @Transactional(readOnly = true)

@@ -50,29 +50,31 @@ class MailPages {
 
     @PostMapping("/tickets/{ticketId}/reply")
     String reply(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId, MailForm form,
-            @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
-            HttpServletResponse response) {
-        return send(agent, ticketId, MailKind.REPLY, form, files, model, response);
+            NextSteps next, @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
+            Model model, HttpServletResponse response) {
+        return send(agent, ticketId, MailKind.REPLY, form, next, files, model, response);
     }
 
     @PostMapping("/tickets/{ticketId}/forward")
     String forward(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId, MailForm form,
-            @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
-            HttpServletResponse response) {
-        return send(agent, ticketId, MailKind.FORWARD, form, files, model, response);
+            NextSteps next, @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
+            Model model, HttpServletResponse response) {
+        return send(agent, ticketId, MailKind.FORWARD, form, next, files, model, response);
     }
 
-    private String send(SignedInAgent agent, long ticketId, MailKind kind, MailForm form, List<MultipartFile> files,
-            Model model, HttpServletResponse response) {
+    private String send(SignedInAgent agent, long ticketId, MailKind kind, MailForm form, NextSteps next,
+            List<MultipartFile> files, Model model, HttpServletResponse response) {
         try {
-            tickets.apply(agent.id(), ticketId, new TicketAction.SendMail(kind, form.article(), form.to(), form.cc(),
-                    form.bcc(), form.subject(), form.body(), ZoomPage.timeUnits(form.timeUnits()), Uploads.of(files)));
+            tickets.applyTogether(agent.id(), ticketId, next.after(new TicketAction.SendMail(kind, form.article(),
+                    form.to(), form.cc(), form.bcc(), form.subject(), form.body(), ZoomPage.timeUnits(form.timeUnits()),
+                    Uploads.of(files))));
             return "redirect:/tickets/" + ticketId;
         } catch (InvalidInput invalid) {
             response.setStatus(invalid.status());
             MailDraft draft = tickets.mailDraft(agent.id(), ticketId, kind, form.article(), null);
             MailDraft entered = new MailDraft(kind, form.article(), draft.from(), form.to(), form.cc(), form.subject(),
                     form.body(), draft.templates(), null);
+            model.addAttribute("nextEntered", next.entered());
             return form(agent, ticketId, entered, form.bcc(), invalid.errors(), model);
         }
     }
@@ -80,6 +82,7 @@ class MailPages {
     private String form(SignedInAgent agent, long ticketId, MailDraft draft, String bcc, Map<String, String> errors,
             Model model) {
         model.addAttribute("ticket", tickets.details(agent.id(), ticketId));
+        model.addAttribute("options", tickets.zoomOptions(agent.id(), ticketId));
         model.addAttribute("draft", draft);
         model.addAttribute("bcc", bcc == null ? "" : bcc);
         model.addAttribute("errors", errors);

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The zoom's further actions: people, type, title, customer, phone calls, merge, links, watching. */
+/** The zoom's further actions: phone calls, merge, links, watching. */
 @Controller
 class TicketActionPages {
 
@@ -27,49 +27,18 @@ class TicketActionPages {
         this.zoom = zoom;
     }
 
-    @PostMapping("/tickets/{ticketId}/owner")
-    String owner(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
-            @RequestParam(required = false) Integer ownerId, Model model, HttpServletResponse response) {
-        return zoom.act(agent, ticketId, new TicketAction.ChangeOwner(ownerId), null, model, response);
-    }
-
-    @PostMapping("/tickets/{ticketId}/responsible")
-    String responsible(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
-            @RequestParam(required = false) Integer responsibleId, Model model, HttpServletResponse response) {
-        return zoom.act(agent, ticketId, new TicketAction.ChangeResponsible(responsibleId), null, model, response);
-    }
-
-    @PostMapping("/tickets/{ticketId}/type")
-    String type(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
-            @RequestParam(defaultValue = "") String type, Model model, HttpServletResponse response) {
-        return zoom.act(agent, ticketId, new TicketAction.ChangeType(type), null, model, response);
-    }
-
-    @PostMapping("/tickets/{ticketId}/title")
-    String title(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
-            @RequestParam(defaultValue = "") String title, Model model, HttpServletResponse response) {
-        return zoom.act(agent, ticketId, new TicketAction.ChangeTitle(title), "title", model, response);
-    }
-
-    @PostMapping("/tickets/{ticketId}/customer")
-    String customer(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
-            @RequestParam(defaultValue = "") String customerUser, @RequestParam(defaultValue = "") String customerId,
-            Model model, HttpServletResponse response) {
-        return zoom.act(agent, ticketId, new TicketAction.ChangeCustomer(customerUser, customerId), "customer", model,
-                response);
-    }
-
     @PostMapping("/tickets/{ticketId}/phone")
     String phone(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
             @RequestParam(defaultValue = "inbound") String direction, @RequestParam(defaultValue = "") String subject,
-            @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String timeUnits, Model model,
-            HttpServletResponse response) {
+            @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String timeUnits,
+            NextSteps next, Model model, HttpServletResponse response) {
         try {
             boolean inbound = InvalidInput.choice("direction", direction, Direction.class, Direction.INBOUND) == Direction.INBOUND;
-            return zoom.act(agent, ticketId, new TicketAction.AddPhoneCall(subject, body, inbound,
-                    ZoomPage.timeUnits(timeUnits)), "phone", model, response);
+            return zoom.actTogether(agent, ticketId, next, next.after(new TicketAction.AddPhoneCall(subject, body,
+                    inbound, ZoomPage.timeUnits(timeUnits))), "phone", model, response);
         } catch (InvalidInput invalid) {
             response.setStatus(invalid.status());
+            model.addAttribute("nextEntered", next.entered());
             return zoom.render(agent, ticketId, invalid.errors(), "phone", model);
         }
     }

@@ -112,41 +112,17 @@ class TicketPages {
     String addNote(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
             @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String body,
             @RequestParam(defaultValue = "false") boolean visibleForCustomer,
-            @RequestParam(defaultValue = "") String timeUnits,
+            @RequestParam(defaultValue = "") String timeUnits, NextSteps next,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
             HttpServletResponse response) {
         try {
-            return zoom.act(agent, ticketId, new TicketAction.AddNote(subject, body, visibleForCustomer,
-                    ZoomPage.timeUnits(timeUnits), Uploads.of(files)), "note", model, response);
+            return zoom.actTogether(agent, ticketId, next, next.after(new TicketAction.AddNote(subject, body,
+                    visibleForCustomer, ZoomPage.timeUnits(timeUnits), Uploads.of(files))), "note", model, response);
         } catch (InvalidInput invalid) {
             response.setStatus(invalid.status());
+            model.addAttribute("nextEntered", next.entered());
             return zoom.render(agent, ticketId, invalid.errors(), "note", model);
         }
-    }
-
-    @PostMapping("/tickets/{ticketId}/state")
-    String changeState(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
-            @RequestParam(defaultValue = "") String state, @RequestParam(defaultValue = "") String pendingUntil,
-            Model model, HttpServletResponse response) {
-        try {
-            return zoom.act(agent, ticketId, new TicketAction.ChangeState(state, pendingUntil(pendingUntil)), null, model,
-                    response);
-        } catch (InvalidInput invalid) {
-            response.setStatus(invalid.status());
-            return zoom.render(agent, ticketId, invalid.errors(), null, model);
-        }
-    }
-
-    @PostMapping("/tickets/{ticketId}/priority")
-    String changePriority(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
-            @RequestParam(defaultValue = "") String priority, Model model, HttpServletResponse response) {
-        return zoom.act(agent, ticketId, new TicketAction.ChangePriority(priority), null, model, response);
-    }
-
-    @PostMapping("/tickets/{ticketId}/queue")
-    String move(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
-            @RequestParam(required = false) Integer queueId, Model model, HttpServletResponse response) {
-        return zoom.act(agent, ticketId, new TicketAction.MoveToQueue(queueId), null, model, response);
     }
 
     @PostMapping("/tickets/{ticketId}/lock")
