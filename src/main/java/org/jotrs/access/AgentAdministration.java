@@ -32,8 +32,6 @@ public interface AgentAdministration {
     }
 
     /** One page of agents. */
-    record AgentPage(List<Agent> agents, int page, int pages, int total) {
-    }
 
     /**
      * What an admin enters for an agent.
@@ -82,10 +80,7 @@ public interface AgentAdministration {
     }
 
     /** Agents whose login, name or mail address contains {@code search}, optionally of one validity, by login. */
-    AgentPage agents(int actorId, String search, Validity validity, int page);
-
-    /** Every agent, by login (for the matrices and the role screens). */
-    List<Agent> allAgents(int actorId);
+    org.jotrs.platform.Page<Agent> agents(int actorId, String search, Validity validity, int page);
 
     /** @throws NoSuchAccessObject for an unknown id */
     Agent agent(int actorId, int agentId);

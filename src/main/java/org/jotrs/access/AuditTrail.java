@@ -13,13 +13,11 @@ public interface AuditTrail {
     record Row(AuditLog.Entry entry, String actor) {
     }
 
-    record Page(List<Row> rows, int page, int pages, int total) {
-    }
 
     /**
      * Entries newest first, narrowed like {@link AuditLog#recent}.
      *
      * @throws PermissionDenied for non-admins
      */
-    Page entries(int actorId, String objectType, String text, int page);
+    org.jotrs.platform.Page<Row> entries(int actorId, String objectType, String text, int page);
 }

@@ -1,5 +1,6 @@
 package org.jotrs.customer;
 
+import org.jotrs.platform.Page;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,7 @@ public interface CustomerAdministration {
     int PAGE_SIZE = 25;
 
     /** Customer users whose login, name, mail address or customer id contains the text (all when blank), by login. */
-    Listing<CustomerUserDetails> customerUsers(int actorId, String text, int page);
+    Page<CustomerUserDetails> customerUsers(int actorId, String text, int page);
 
     CustomerUserDetails customerUser(int actorId, int customerUserId);
 
@@ -37,7 +38,7 @@ public interface CustomerAdministration {
     void updateCustomerUser(int actorId, int customerUserId, CustomerUserChanges changes);
 
     /** Companies whose customer id or name contains the text (all when blank), by name. */
-    Listing<Company> companies(int actorId, String text, int page);
+    Page<Company> companies(int actorId, String text, int page);
 
     Company company(int actorId, String customerId);
 

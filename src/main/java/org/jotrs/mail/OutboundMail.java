@@ -1,7 +1,6 @@
 package org.jotrs.mail;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Outbound mail goes through Jotrs's outbox ({@code jotrs_mail_outbox}): the message is built and
@@ -38,10 +37,4 @@ public interface OutboundMail {
      */
     String enqueueWithoutArticle(OutgoingMail mail);
 
-    /** The outbox entry of an article's mail while it waits to be sent (or failed). */
-    Optional<QueuedMail> queued(long articleId);
-
-    /** A waiting mail: how often sending was tried, the last server answer, and whether it failed for good. */
-    record QueuedMail(int attempts, Integer lastSmtpCode, String lastSmtpMessage, boolean failed) {
-    }
 }

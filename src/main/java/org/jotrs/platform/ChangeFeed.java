@@ -1,6 +1,5 @@
 package org.jotrs.platform;
 
-import java.util.List;
 
 /**
  * The one way data flows out of a change: every state change of a ticket or article appends a
@@ -22,11 +21,4 @@ public interface ChangeFeed {
      * @return the feed sequence number of the change
      */
     long append(ObjectType type, long objectId, long ticketId, FeedKind kind, int actorId);
-
-    /** One change of {@link #appendAll}. */
-    record Change(ObjectType type, long objectId, long ticketId, FeedKind kind) {
-    }
-
-    /** Appends several changes of one actor in one statement, in the given order; joins the caller's transaction. */
-    void appendAll(List<Change> changes, int actorId);
 }

@@ -4,13 +4,14 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.jotrs.access.AgentRef;
+import org.jotrs.platform.Page;
 
 /**
  * One page of a ticket list, with the choices its filters offer.
  *
  * @param queues the queues the agent may read, with open-ticket counts (the queue view's tree)
  */
-public record TicketList(TicketListQuery query, List<Row> rows, int pageSize, int total, List<QueueCount> queues,
+public record TicketList(TicketListQuery query, Page<Row> page, List<QueueCount> queues,
         List<String> states, List<String> priorities, List<AgentRef> owners) {
 
     /** A queue the agent may read, with its count of not-closed tickets. */
@@ -28,7 +29,17 @@ public record TicketList(TicketListQuery query, List<Row> rows, int pageSize, in
             int priorityId, boolean seen) {
     }
 
+    /** The tickets of this page. */
+    public List<Row> rows() {
+        return page.rows();
+    }
+
+    /** How many tickets match in all. */
+    public int total() {
+        return page.total();
+    }
+
     public int pages() {
-        return Math.max(1, (total + pageSize - 1) / pageSize);
+        return page.pages();
     }
 }

@@ -53,7 +53,7 @@ class AgentAdministrationTest {
             assertThat(new OtrsPasswordHashes().verify("correct horse", row.getPw())).isTrue();
             assertThat(row.getCreateBy()).isEqualTo(ROOT);
             assertThat(email(db, jane)).isEqualTo("jane@example.com");
-            assertThat(admin.agents(ROOT, "EXAMPLE.COM", null, 0).agents()).extracting(a -> a.login()).containsExactly("jdoe");
+            assertThat(admin.agents(ROOT, "EXAMPLE.COM", null, 0).rows()).extracting(a -> a.login()).containsExactly("jdoe");
             assertThat(admin.agents(ROOT, "jane doe", Validity.VALID, 0).total()).isEqualTo(1);
             assertThat(admin.agents(ROOT, "", Validity.INVALID, 0).total()).isZero();
 

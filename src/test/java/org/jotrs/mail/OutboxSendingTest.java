@@ -28,6 +28,7 @@ import org.jotrs.ticket.CreatedTicket;
 import org.jotrs.ticket.NewEmailTicket;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketService;
+import org.jotrs.testing.OnEveryDatabase;
 import org.junit.jupiter.api.Test;
 
 /**

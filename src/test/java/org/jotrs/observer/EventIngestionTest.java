@@ -12,8 +12,7 @@ import java.util.UUID;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.jotrs.testing.OnEveryDatabase;
 
 /**
  * The ingestion API on every database: a batch is stored before the 202, once however often it is
@@ -23,8 +22,7 @@ class EventIngestionTest {
 
     static final String ORIGIN = "https://shop.example.com";
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void batchesAreStoredOnceAndBadOnesAreRefused(DatabaseKind kind) throws Exception {
         try (TestDatabase database = TestDatabase.create(kind);
                 RunningJotrs jotrs = RunningJotrs.start(database, "--jotrs.observer.batches-per-second-per-key=5")) {

@@ -18,8 +18,7 @@ import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketService;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.jotrs.testing.OnEveryDatabase;
 
 /**
  * SDK batches to incidents to tickets, end to end on every database: signals found once however
@@ -32,8 +31,7 @@ class IncidentPipelineTest {
     static final String ORIGIN = "https://shop.example.com";
     static final String PAY = "https://shop.example.com/checkout/1234";
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void strugglesBecomeIncidentsAndOneTicketEach(DatabaseKind kind) throws Exception {
         try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
             ObservedSites sites = jotrs.bean(ObservedSites.class);

@@ -15,6 +15,8 @@ import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketService;
+import org.jotrs.testing.OnEveryDatabase;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * found on the other, a node catches up from its committed feed position after a restart (without
  * a rebuild), and an index folder that is deleted while running or corrupt at start is rebuilt.
  */
+@Tag(OnEveryDatabase.OTHER_DATABASES_TAG)
 class SearchIndexNodesTest {
 
     private static final int ROOT = 1;

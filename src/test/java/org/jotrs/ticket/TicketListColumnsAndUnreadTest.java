@@ -11,8 +11,7 @@ import org.jotrs.testing.AgentHttp;
 import org.jotrs.testing.Agents;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.jotrs.testing.OnEveryDatabase;
 
 /**
  * The dense lists over HTTP on every database: the unread marker follows OTRS's "Seen" flags
@@ -23,8 +22,7 @@ class TicketListColumnsAndUnreadTest {
 
     private static final int ROOT = 1;
 
-    @ParameterizedTest
-    @EnumSource(DatabaseKind.class)
+    @OnEveryDatabase
     void unreadMarkerAndColumns(DatabaseKind kind) {
         try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
             DSLContext db = jotrs.bean(DSLContext.class);

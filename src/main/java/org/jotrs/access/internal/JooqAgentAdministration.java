@@ -26,6 +26,7 @@ import org.jotrs.access.AccessService;
 import org.jotrs.access.AgentAdministration;
 import org.jotrs.access.NoSuchAccessObject;
 import org.jotrs.access.Permission;
+import org.jotrs.platform.Page;
 import org.jotrs.platform.ColumnLimits;
 import org.jotrs.platform.Validity;
 import org.jotrs.access.internal.PermissionGrants.Grant;
@@ -79,19 +80,11 @@ class JooqAgentAdministration implements AgentAdministration {
 
     @Override
     @Transactional(readOnly = true)
-    public AgentPage agents(int actorId, String search, Validity validity, int page) {
+    public Page<Agent> agents(int actorId, String search, Validity validity, int page) {
         access.requireAdmin(actorId);
         int total = agents.count(search, validity);
-        int pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
-        int current = Math.clamp(page, 0, pages - 1);
-        return new AgentPage(agents.page(search, validity, current * PAGE_SIZE, PAGE_SIZE), current, pages, total);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public List<Agent> allAgents(int actorId) {
-        access.requireAdmin(actorId);
-        return agents.all();
+        int current = Page.clamp(page, total, PAGE_SIZE);
+        return new Page<>(agents.page(search, validity, current * PAGE_SIZE, PAGE_SIZE), current, PAGE_SIZE, total);
     }
 
     @Override

@@ -26,7 +26,7 @@ import org.jotrs.customer.CustomerAdministration;
 import org.jotrs.customer.CustomerGroupGrant;
 import org.jotrs.customer.CustomerUserChanges;
 import org.jotrs.customer.CustomerUserDetails;
-import org.jotrs.customer.Listing;
+import org.jotrs.platform.Page;
 import org.jotrs.platform.AuditLog;
 import org.jotrs.platform.AuditLog.Change;
 import org.jotrs.platform.DatabaseSchema;
@@ -75,7 +75,7 @@ class JooqCustomerAdministration implements CustomerAdministration {
 
     @Override
     @Transactional(readOnly = true)
-    public Listing<CustomerUserDetails> customerUsers(int actorId, String text, int page) {
+    public Page<CustomerUserDetails> customerUsers(int actorId, String text, int page) {
         access.requireAdmin(actorId);
         Condition filter = containsAny(text, CUSTOMER_USER.LOGIN, CUSTOMER_USER.FIRST_NAME, CUSTOMER_USER.LAST_NAME,
                 CUSTOMER_USER.EMAIL, CUSTOMER_USER.CUSTOMER_ID);
@@ -85,7 +85,7 @@ class JooqCustomerAdministration implements CustomerAdministration {
                 .orderBy(DSL.lower(CUSTOMER_USER.LOGIN))
                 .offset(current * PAGE_SIZE).limit(PAGE_SIZE)
                 .fetch(JooqCustomerAdministration::details);
-        return new Listing<>(rows, current, PAGE_SIZE, total);
+        return new Page<>(rows, current, PAGE_SIZE, total);
     }
 
     @Override
@@ -251,7 +251,7 @@ class JooqCustomerAdministration implements CustomerAdministration {
 
     @Override
     @Transactional(readOnly = true)
-    public Listing<Company> companies(int actorId, String text, int page) {
+    public Page<Company> companies(int actorId, String text, int page) {
         access.requireAdmin(actorId);
         Condition filter = containsAny(text, CUSTOMER_COMPANY.CUSTOMER_ID, CUSTOMER_COMPANY.NAME);
         int total = db.fetchCount(CUSTOMER_COMPANY, filter);
@@ -260,7 +260,7 @@ class JooqCustomerAdministration implements CustomerAdministration {
                 .orderBy(DSL.lower(CUSTOMER_COMPANY.NAME))
                 .offset(current * PAGE_SIZE).limit(PAGE_SIZE)
                 .fetch(JooqCustomerAdministration::company);
-        return new Listing<>(rows, current, PAGE_SIZE, total);
+        return new Page<>(rows, current, PAGE_SIZE, total);
     }
 
     @Override

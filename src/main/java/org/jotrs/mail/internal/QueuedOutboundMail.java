@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -127,15 +126,6 @@ class QueuedOutboundMail implements OutboundMail {
                 .set(JOTRS_MAIL_OUTBOX.CREATE_TIME, now)
                 .execute();
         return raw;
-    }
-
-    @Override
-    public Optional<QueuedMail> queued(long articleId) {
-        return db.select(JOTRS_MAIL_OUTBOX.ATTEMPTS, JOTRS_MAIL_OUTBOX.LAST_SMTP_CODE, JOTRS_MAIL_OUTBOX.LAST_ERROR,
-                        JOTRS_MAIL_OUTBOX.FAILED)
-                .from(JOTRS_MAIL_OUTBOX).where(JOTRS_MAIL_OUTBOX.ARTICLE_ID.eq(articleId))
-                .orderBy(JOTRS_MAIL_OUTBOX.ID.desc()).limit(1)
-                .fetchOptional(r -> new QueuedMail(r.value1(), r.value2(), r.value3(), r.value4() == 1));
     }
 
     private String build(OutgoingMail mail) {

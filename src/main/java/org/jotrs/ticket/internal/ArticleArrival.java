@@ -86,7 +86,7 @@ class ArticleArrival {
                 .and(TICKET.TIMEOUT.ne(now).or(TICKET.TIMEOUT.isNull()))
                 .execute();
         if (changed > 0) {
-            history.add(ticket, null, "Misc", UNLOCK_TIME_RESET, actorId);
+            history.add(ticket, null, HistoryType.MISC, UNLOCK_TIME_RESET, actorId);
         }
     }
 

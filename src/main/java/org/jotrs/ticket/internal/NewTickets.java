@@ -117,20 +117,20 @@ class NewTickets {
 
         Snapshot snapshot = new Snapshot(ticketId, draft.typeId(), queue.id(), ownerId, draft.priority().id(), state.id());
         List<TicketHistory.Entry> rows = new ArrayList<>();
-        rows.add(new TicketHistory.Entry(snapshot, null, "NewTicket", "%%" + number + "%%" + queue.name() + "%%"
+        rows.add(new TicketHistory.Entry(snapshot, null, HistoryType.NEW_TICKET, "%%" + number + "%%" + queue.name() + "%%"
                 + draft.priority().name() + "%%" + state.name() + "%%" + ticketId));
         if (customer != null) {
-            rows.add(new TicketHistory.Entry(snapshot, null, "CustomerUpdate", "%%CustomerID=" + customer.customerId()
+            rows.add(new TicketHistory.Entry(snapshot, null, HistoryType.CUSTOMER_UPDATE, "%%CustomerID=" + customer.customerId()
                     + ";CustomerUser=" + customer.login() + ";"));
         }
         if (locked) {
-            rows.add(new TicketHistory.Entry(snapshot, null, "Lock", "%%lock"));
+            rows.add(new TicketHistory.Entry(snapshot, null, HistoryType.LOCK, "%%lock"));
             if (draft.ownerLogin() != null) {
-                rows.add(new TicketHistory.Entry(snapshot, null, "OwnerUpdate", "%%" + draft.ownerLogin() + "%%" + ownerId));
+                rows.add(new TicketHistory.Entry(snapshot, null, HistoryType.OWNER_UPDATE, "%%" + draft.ownerLogin() + "%%" + ownerId));
             }
         }
         if (draft.responsibleId() != null && draft.responsibleLogin() != null) {
-            rows.add(new TicketHistory.Entry(snapshot, null, "ResponsibleUpdate", "%%" + draft.responsibleLogin() + "%%"
+            rows.add(new TicketHistory.Entry(snapshot, null, HistoryType.RESPONSIBLE_UPDATE, "%%" + draft.responsibleLogin() + "%%"
                     + responsibleId));
         }
         return new Created(ticketId, number, snapshot, rows);

@@ -78,7 +78,7 @@ class SystemTickets {
         long articleId = articles.add(new NewArticle(ticketId, SenderType.SYSTEM, Channel.INTERNAL, false, request.from(),
                 queue.name(), title, request.body(), SYSTEM));
         List<TicketHistory.Entry> entries = new java.util.ArrayList<>(ticket.history());
-        entries.add(new TicketHistory.Entry(ticket.snapshot(), articleId, "AddNote", "%%" + request.from()));
+        entries.add(new TicketHistory.Entry(ticket.snapshot(), articleId, HistoryType.ADD_NOTE, "%%" + request.from()));
         history.addAll(entries, SYSTEM);
         arrival.recorded(ticket.snapshot(), articleId, SenderType.SYSTEM, SYSTEM);
         return new CreatedTicket(ticketId, ticket.number(), articleId);
@@ -90,15 +90,15 @@ class SystemTickets {
         if (reopen && !current.merged() && !"open".equals(current.stateType()) && !"new".equals(current.stateType())) {
             var open = lookups.state("open").orElseThrow(() -> new IllegalStateException("state open is missing"));
             rows.update(ticketId, SYSTEM, Map.of(TICKET.TICKET_STATE_ID, open.id(), TICKET.UNTIL_TIME, 0));
-            history.add(current.snapshot().withState(open.id()), null, "StateUpdate",
+            history.add(current.snapshot().withState(open.id()), null, HistoryType.STATE_UPDATE,
                     "%%" + current.stateName() + "%%" + open.name() + "%%", SYSTEM);
-            history.add(current.snapshot().withState(open.id()), null, "SetPendingTime", TicketUpdates.NO_PENDING_TIME, SYSTEM);
+            history.add(current.snapshot().withState(open.id()), null, HistoryType.SET_PENDING_TIME, TicketUpdates.NO_PENDING_TIME, SYSTEM);
             feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_STATE_UPDATE, SYSTEM);
             current = rows.read(ticketId);
         }
         long articleId = articles.add(new NewArticle(ticketId, SenderType.SYSTEM, Channel.INTERNAL, false, from, null,
                 subject, body, SYSTEM));
-        history.add(current.snapshot(), articleId, "AddNote", "%%" + from, SYSTEM);
+        history.add(current.snapshot(), articleId, HistoryType.ADD_NOTE, "%%" + from, SYSTEM);
         arrival.recorded(current.snapshot(), articleId, SenderType.SYSTEM, SYSTEM);
         rows.update(ticketId, SYSTEM, Map.of());
         return articleId;

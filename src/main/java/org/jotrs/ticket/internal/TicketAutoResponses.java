@@ -71,7 +71,7 @@ class TicketAutoResponses {
         int sentToday = db.fetchCount(TICKET_LOOP_PROTECTION,
                 TICKET_LOOP_PROTECTION.SENT_TO.eq(to).and(TICKET_LOOP_PROTECTION.SENT_DATE.eq(today)));
         if (sentToday >= response.maxPerAddressPerDay()) {
-            history.add(current.snapshot(), null, "LoopProtection", "%%" + to, SYSTEM);
+            history.add(current.snapshot(), null, HistoryType.LOOP_PROTECTION, "%%" + to, SYSTEM);
             return new AutoResponseOutcome.Suppressed("loop protection: " + sentToday + " auto responses to " + to
                     + " today, the limit is " + response.maxPerAddressPerDay());
         }
@@ -94,7 +94,7 @@ class TicketAutoResponses {
         headers.put("Precedence", "bulk");
         outbound.enqueue(articleId, new OutgoingMail(response.from(), List.of(to), List.of(), List.of(), subject,
                 response.body(), messageId, response.inReplyTo(), response.references(), List.of(), headers));
-        history.add(current.snapshot(), articleId, response.historyType(), "%%" + to, SYSTEM);
+        history.add(current.snapshot(), articleId, HistoryType.named(response.historyType()), "%%" + to, SYSTEM);
         arrival.recorded(current.snapshot(), articleId, SenderType.SYSTEM, SYSTEM);
         return new AutoResponseOutcome.Sent(articleId);
     }
@@ -109,6 +109,6 @@ class TicketAutoResponses {
     @Transactional
     void suppressed(long ticketId, String reason) {
         Current current = rows.read(ticketId);
-        history.add(current.snapshot(), null, "Misc", "Sent no auto response: " + reason, SYSTEM);
+        history.add(current.snapshot(), null, HistoryType.MISC, "Sent no auto response: " + reason, SYSTEM);
     }
 }

@@ -122,7 +122,7 @@ class TicketCreation {
         long articleId = articles.add(new NewArticle(ticket.id(), SenderType.CUSTOMER, Channel.PHONE, true,
                 valid.customer().mailbox(), valid.queue().name(), request.title().strip(), request.body(), actorId,
                 request.attachments()));
-        ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, "PhoneCallCustomer", "%%"));
+        ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, HistoryType.PHONE_CALL_CUSTOMER, "%%"));
         return finish(actorId, ticket, articleId, SenderType.CUSTOMER, request, valid);
     }
 
@@ -158,7 +158,7 @@ class TicketCreation {
         outbound.enqueue(articleId, new OutgoingMail(from.get(), to, cc, List.of(), subject, request.body(), messageId,
                 null, null, MailFields.attachments(request.attachments())));
         // AgentTicketEmail's history comment: "%%$To, $Cc, $Bcc", empty fields included.
-        ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, "EmailAgent",
+        ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, HistoryType.EMAIL_AGENT,
                 "%%" + toField + ", " + String.join(", ", cc) + ", "));
         return finish(actorId, ticket, articleId, SenderType.AGENT, request, valid);
     }
@@ -182,11 +182,11 @@ class TicketCreation {
             rows.update(ticketId, actorId, Map.of(TICKET.USER_ID, ownerId));
             snapshot = snapshot.withOwner(ownerId);
             String login = request.ownerId() != null ? valid.ownerLogin() : agentLogin(actorId);
-            history.add(snapshot, null, "OwnerUpdate", "%%" + login + "%%" + ownerId, actorId);
+            history.add(snapshot, null, HistoryType.OWNER_UPDATE, "%%" + login + "%%" + ownerId, actorId);
             if (request.ownerId() != null) {
                 // OTRS cannot lock a ticket for user 1; any other chosen owner gets the lock.
                 rows.update(ticketId, actorId, Map.of(TICKET.TICKET_LOCK_ID, lookups.lockId("lock")));
-                history.add(snapshot, null, "Lock", "%%lock", actorId);
+                history.add(snapshot, null, HistoryType.LOCK, "%%lock", actorId);
                 arrival.resetUnlockTimeout(snapshot, actorId);
                 locked = true;
             }
@@ -194,13 +194,13 @@ class TicketCreation {
         Integer responsibleId = request.responsibleId();
         if (responsibleId != null && responsibleId != NewTickets.NOBODY) {
             rows.update(ticketId, actorId, Map.of(TICKET.RESPONSIBLE_USER_ID, responsibleId));
-            history.add(snapshot, null, "ResponsibleUpdate", "%%" + valid.responsibleLogin() + "%%" + responsibleId, actorId);
+            history.add(snapshot, null, HistoryType.RESPONSIBLE_UPDATE, "%%" + valid.responsibleLogin() + "%%" + responsibleId, actorId);
         }
         if (valid.state().closed() && locked) {
             rows.update(ticketId, actorId, Map.of(TICKET.TICKET_LOCK_ID, lookups.lockId("unlock")));
-            history.add(snapshot, null, "Unlock", "%%unlock", actorId);
+            history.add(snapshot, null, HistoryType.UNLOCK, "%%unlock", actorId);
         } else if (valid.state().pending()) {
-            history.add(snapshot, null, "SetPendingTime", "%%" + PENDING_HISTORY.format(request.pendingUntil()), actorId);
+            history.add(snapshot, null, HistoryType.SET_PENDING_TIME, "%%" + PENDING_HISTORY.format(request.pendingUntil()), actorId);
         }
         return new CreatedTicket(ticketId, ticket.number(), articleId);
     }

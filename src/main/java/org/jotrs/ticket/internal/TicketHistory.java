@@ -53,7 +53,7 @@ class TicketHistory {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    void add(Snapshot ticket, Long articleId, String historyType, String name, int actorId) {
+    void add(Snapshot ticket, Long articleId, HistoryType historyType, String name, int actorId) {
         LocalDateTime now = LocalDateTime.now(clock);
         db.insertInto(TICKET_HISTORY)
                 .set(TICKET_HISTORY.NAME, truncate(name))
@@ -73,7 +73,7 @@ class TicketHistory {
     }
 
     /** A history row waiting for {@link #addAll}. */
-    record Entry(Snapshot ticket, Long articleId, String historyType, String name) {
+    record Entry(Snapshot ticket, Long articleId, HistoryType historyType, String name) {
     }
 
     /**

@@ -181,7 +181,8 @@ class TicketLinking {
     }
 
     private void record(int actorId, Current ticket, Current other, FeedKind kind) {
-        history.add(ticket.snapshot(), null, kind.word(), "%%" + other.number() + "%%" + other.ticketId() + "%%"
+        HistoryType type = kind == FeedKind.TICKET_LINK_ADD ? HistoryType.TICKET_LINK_ADD : HistoryType.TICKET_LINK_DELETE;
+        history.add(ticket.snapshot(), null, type, "%%" + other.number() + "%%" + other.ticketId() + "%%"
                 + ticket.ticketId(), actorId);
         feed.append(ChangeFeed.ObjectType.TICKET, ticket.ticketId(), ticket.ticketId(), kind, actorId);
     }

@@ -27,6 +27,7 @@ import org.jotrs.access.AgentRef;
 import org.jotrs.access.AccessService;
 import org.jotrs.access.Permission;
 import org.jotrs.access.PermissionDenied;
+import org.jotrs.platform.Page;
 import org.jotrs.platform.db.schema.tables.Ticket;
 import org.jotrs.ticket.TicketList.QueueCount;
 import org.jotrs.ticket.TicketList;
@@ -90,10 +91,10 @@ class TicketListing {
                 : defaultStatusView(query) ? queueViewing.openCount(queueIds, null) + ownedOutside(queueIds, condition)
                 : db.fetchCount(TICKET, condition);
         int pageSize = settings.pageSize();
-        int page = Math.max(0, Math.min(query.page(), Math.max(0, (total - 1) / pageSize)));
+        int page = Page.clamp(query.page(), total, pageSize);
         List<TicketList.Row> rows = page(condition, query, page * pageSize, pageSize, actorId);
         List<AgentRef> owners = access.validAgents();
-        return new TicketList(query.onPage(page), rows, pageSize, total, queues,
+        return new TicketList(query.onPage(page), new Page<>(rows, page, pageSize, total), queues,
                 lookups.states().stream().map(State::name).toList(), lookups.priorities(), owners);
     }
 

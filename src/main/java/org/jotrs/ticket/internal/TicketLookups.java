@@ -169,8 +169,8 @@ class TicketLookups {
                 .where(TICKET_LOCK_TYPE.NAME.eq(name)).fetchSingle().value1());
     }
 
-    short historyTypeId(String name) {
-        return systemIds.computeIfAbsent("history:" + name, key -> db.select(TICKET_HISTORY_TYPE.ID)
-                .from(TICKET_HISTORY_TYPE).where(TICKET_HISTORY_TYPE.NAME.eq(name)).fetchSingle().value1());
+    short historyTypeId(HistoryType type) {
+        return systemIds.computeIfAbsent("history:" + type.otrsName(), key -> db.select(TICKET_HISTORY_TYPE.ID)
+                .from(TICKET_HISTORY_TYPE).where(TICKET_HISTORY_TYPE.NAME.eq(type.otrsName())).fetchSingle().value1());
     }
 }

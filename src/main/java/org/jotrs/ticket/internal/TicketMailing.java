@@ -115,7 +115,7 @@ class TicketMailing {
         // OTRS's compose and forward screens join the To, Cc and Bcc fields that are not empty with ",".
         String recipients = java.util.stream.Stream.of(to, cc, bcc).filter(field -> !field.isEmpty())
                 .map(field -> String.join(", ", field)).collect(java.util.stream.Collectors.joining(","));
-        history.add(current.snapshot(), articleId, kind == MailKind.REPLY ? "SendAnswer" : "Forward",
+        history.add(current.snapshot(), articleId, kind == MailKind.REPLY ? HistoryType.SEND_ANSWER : HistoryType.FORWARD,
                 "%%" + recipients, actorId);
         arrival.recorded(current.snapshot(), articleId, SenderType.AGENT, actorId);
         timeAccounting.account(current, articleId, mail.timeUnits(), actorId);

@@ -86,12 +86,12 @@ class TicketMerging {
         long noteId = articles.add(new NewArticle(mergedId, SenderType.AGENT, Channel.INTERNAL, true,
                 access.mailbox(actorId), null, "Ticket Merged",
                 "Merged Ticket " + merged.number() + " to " + main.number() + ".", actorId));
-        history.add(merged.snapshot(), noteId, "AddNote", "%%Note", actorId);
+        history.add(merged.snapshot(), noteId, HistoryType.ADD_NOTE, "%%Note", actorId);
         arrival.recorded(merged.snapshot(), noteId, SenderType.AGENT, actorId);
 
         String name = "%%" + merged.number() + "%%" + mergedId + "%%" + main.number() + "%%" + mainId;
-        history.add(merged.snapshot(), null, "Merged", name, actorId);
-        history.add(main.snapshot(), null, "Merged", name, actorId);
+        history.add(merged.snapshot(), null, HistoryType.MERGED, name, actorId);
+        history.add(main.snapshot(), null, HistoryType.MERGED, name, actorId);
         linking.add(actorId, main, merged, LinkType.PARENT_CHILD);
 
         Map<org.jooq.Field<?>, Object> values = new java.util.HashMap<>();
@@ -100,10 +100,10 @@ class TicketMerging {
         values.put(TICKET.TICKET_LOCK_ID, lookups.lockId("unlock"));
         rows.update(mergedId, actorId, values);
         var afterState = merged.snapshot().withState(mergedState.id());
-        history.add(afterState, null, "StateUpdate", "%%" + merged.stateName() + "%%" + mergedState.name() + "%%", actorId);
-        history.add(afterState, null, "SetPendingTime", TicketUpdates.NO_PENDING_TIME, actorId);
+        history.add(afterState, null, HistoryType.STATE_UPDATE, "%%" + merged.stateName() + "%%" + mergedState.name() + "%%", actorId);
+        history.add(afterState, null, HistoryType.SET_PENDING_TIME, TicketUpdates.NO_PENDING_TIME, actorId);
         if (merged.locked()) {
-            history.add(afterState, null, "Unlock", "%%unlock", actorId);
+            history.add(afterState, null, HistoryType.UNLOCK, "%%unlock", actorId);
         }
         rows.update(mainId, actorId, Map.of());
         // OTRS's TicketMerge: the surviving ticket got articles its readers have not seen.

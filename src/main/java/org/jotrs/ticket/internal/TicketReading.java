@@ -4,11 +4,6 @@ import static org.jotrs.platform.db.schema.Tables.QUEUE;
 import static org.jotrs.platform.db.schema.Tables.TICKET;
 import static org.jotrs.platform.db.schema.Tables.TICKET_HISTORY;
 import static org.jotrs.platform.db.schema.Tables.TICKET_HISTORY_TYPE;
-import static org.jotrs.platform.db.schema.Tables.TICKET_LOCK_TYPE;
-import static org.jotrs.platform.db.schema.Tables.TICKET_PRIORITY;
-import static org.jotrs.platform.db.schema.Tables.TICKET_STATE;
-import static org.jotrs.platform.db.schema.Tables.TICKET_STATE_TYPE;
-import static org.jotrs.platform.db.schema.Tables.TICKET_TYPE;
 import static org.jotrs.platform.db.schema.Tables.TICKET_WATCHER;
 import static org.jotrs.platform.db.schema.Tables.USERS;
 
@@ -25,7 +20,6 @@ import org.jotrs.access.AccessService;
 import org.jotrs.access.Permission;
 import org.jotrs.article.ArticleService;
 import org.jotrs.article.Attachment;
-import org.jotrs.platform.db.schema.tables.Users;
 import org.jotrs.queue.Queue;
 import org.jotrs.queue.QueueService;
 import org.jotrs.ticket.NoSuchAttachment;
@@ -67,41 +61,24 @@ class TicketReading {
 
     @Transactional(readOnly = true)
     TicketDetails details(int actorId, long ticketId) {
-        Users owner = USERS.as("owner");
-        Users responsible = USERS.as("responsible");
-        var row = db.select(TICKET.ID, TICKET.TN, TICKET.TITLE, QUEUE.NAME, QUEUE.GROUP_ID, TICKET_STATE.NAME,
-                        TICKET_STATE_TYPE.NAME, TICKET_PRIORITY.NAME, TICKET_LOCK_TYPE.NAME, TICKET.USER_ID, owner.LOGIN,
-                        TICKET.RESPONSIBLE_USER_ID, responsible.LOGIN, TICKET.CUSTOMER_USER_ID, TICKET.CUSTOMER_ID,
-                        TICKET.CREATE_TIME, TICKET.CHANGE_TIME, TICKET.UNTIL_TIME, TICKET_TYPE.NAME, TICKET.QUEUE_ID)
-                .from(TICKET)
-                .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
-                .join(TICKET_STATE).on(TICKET_STATE.ID.eq(TICKET.TICKET_STATE_ID))
-                .join(TICKET_STATE_TYPE).on(TICKET_STATE_TYPE.ID.eq(TICKET_STATE.TYPE_ID))
-                .join(TICKET_PRIORITY).on(TICKET_PRIORITY.ID.eq(TICKET.TICKET_PRIORITY_ID))
-                .join(TICKET_LOCK_TYPE).on(TICKET_LOCK_TYPE.ID.eq(TICKET.TICKET_LOCK_ID))
-                .leftJoin(TICKET_TYPE).on(TICKET_TYPE.ID.eq(TICKET.TYPE_ID))
-                .leftJoin(owner).on(owner.ID.eq(TICKET.USER_ID))
-                .leftJoin(responsible).on(responsible.ID.eq(TICKET.RESPONSIBLE_USER_ID))
-                .where(TICKET.ID.eq(ticketId))
-                .fetchOptional()
-                .orElseThrow(() -> new NoSuchTicket(ticketId));
-        boolean ownsIt = row.value10() == actorId || row.value12() == actorId;
-        if (!ownsIt && !access.permissionsOn(actorId, row.value5()).contains(Permission.RO)) {
+        Current ticket = rows.read(ticketId);
+        if (!rows.mayRead(actorId, ticket)) {
             throw new NoSuchTicket(ticketId); // the same answer as for a ticket that does not exist
         }
-        LocalDateTime pendingUntil = row.value18() == null || row.value18() == 0 ? null
-                : LocalDateTime.ofInstant(Instant.ofEpochSecond(row.value18()), ZoneId.systemDefault());
+        LocalDateTime pendingUntil = ticket.untilTime() == 0 ? null
+                : LocalDateTime.ofInstant(Instant.ofEpochSecond(ticket.untilTime()), ZoneId.systemDefault());
         // Linked tickets the reader may not read are only counted: not even their number shows.
         List<TicketDetails.LinkedTicket> allLinks = linking.linksOf(ticketId);
         Set<Long> readableLinks = readableAmong(actorId, allLinks.stream().map(TicketDetails.LinkedTicket::id).toList());
         List<TicketDetails.LinkedTicket> visibleLinks = allLinks.stream().filter(link -> readableLinks.contains(link.id())).toList();
         boolean watched = db.fetchExists(TICKET_WATCHER, TICKET_WATCHER.TICKET_ID.eq(ticketId)
                 .and(TICKET_WATCHER.USER_ID.eq(actorId)));
-        return new TicketDetails(row.value1(), row.value2(), row.value3(), row.value4(), row.value6(), row.value7(),
-                row.value8(), row.value19(), row.value9(), row.value10(), row.value11(), row.value12(), row.value13(),
-                row.value14(), row.value15(), row.value16(), row.value17(), pendingUntil, timeAccounting.total(ticketId),
-                watched, visibleLinks, allLinks.size() - visibleLinks.size(), articles.articlesOf(ticketId), history(actorId, ticketId),
-                row.value20());
+        return new TicketDetails(ticket.ticketId(), ticket.number(), ticket.title(), ticket.queueName(),
+                ticket.stateName(), ticket.stateType(), ticket.priorityName(), ticket.typeName(), ticket.lockName(),
+                ticket.snapshot().ownerId(), ticket.ownerLogin(), ticket.responsibleId(), ticket.responsibleLogin(),
+                ticket.customerUserId(), ticket.customerId(), ticket.created(), ticket.changed(), pendingUntil,
+                timeAccounting.total(ticketId), watched, visibleLinks, allLinks.size() - visibleLinks.size(),
+                articles.articlesOf(ticketId), history(actorId, ticketId), ticket.snapshot().queueId());
     }
 
     @Transactional(readOnly = true)
@@ -199,7 +176,8 @@ class TicketReading {
 
     /** Values that name another ticket, per history type: the positions of (number, id) pairs. */
     private static final java.util.Map<String, int[]> OTHER_TICKET_VALUES = java.util.Map.of(
-            "TicketLinkAdd", new int[] {0}, "TicketLinkDelete", new int[] {0}, "Merged", new int[] {0, 2});
+            HistoryType.TICKET_LINK_ADD.otrsName(), new int[] {0}, HistoryType.TICKET_LINK_DELETE.otrsName(), new int[] {0},
+            HistoryType.MERGED.otrsName(), new int[] {0, 2});
 
     private static final String HIDDEN_TICKET = "(a ticket you may not read)";
 

@@ -6,6 +6,7 @@ import static org.jotrs.platform.db.schema.Tables.TICKET_LOCK_TYPE;
 import static org.jotrs.platform.db.schema.Tables.TICKET_PRIORITY;
 import static org.jotrs.platform.db.schema.Tables.TICKET_STATE;
 import static org.jotrs.platform.db.schema.Tables.TICKET_STATE_TYPE;
+import static org.jotrs.platform.db.schema.Tables.TICKET_TYPE;
 import static org.jotrs.platform.db.schema.Tables.USERS;
 
 import java.time.Clock;
@@ -19,6 +20,7 @@ import org.jooq.Field;
 import org.jotrs.access.AccessService;
 import org.jotrs.access.Permission;
 import org.jotrs.access.PermissionDenied;
+import org.jotrs.platform.db.schema.tables.Users;
 import org.jotrs.ticket.NoSuchTicket;
 import org.jotrs.ticket.internal.TicketHistory.Snapshot;
 import org.springframework.stereotype.Component;
@@ -42,10 +44,18 @@ class TicketRows {
         this.clock = clock;
     }
 
-    /** The ticket as an action starts from. */
+    /**
+     * The ticket row with the names its ids stand for: what an action starts from and what the
+     * zoom shows.
+     *
+     * @param lockName OTRS's lock name ({@code lock}, {@code unlock}, {@code tmp_lock})
+     * @param typeName the ticket type's name, or null when the row has none
+     * @param untilTime the end of a pending state in epoch seconds, 0 when none
+     */
     record Current(Snapshot snapshot, String number, String title, int responsibleId, String queueName, int groupId,
-            String stateName, String stateType, String priorityName, boolean locked, String ownerLogin,
-            String customerUserId, String customerId) {
+            String stateName, String stateType, String priorityName, String lockName, String ownerLogin,
+            String responsibleLogin, String customerUserId, String customerId, String typeName,
+            LocalDateTime created, LocalDateTime changed, int untilTime) {
 
         long ticketId() {
             return snapshot.ticketId();
@@ -53,6 +63,10 @@ class TicketRows {
 
         boolean merged() {
             return "merged".equals(stateType);
+        }
+
+        boolean locked() {
+            return !"unlock".equals(lockName);
         }
     }
 
@@ -64,23 +78,35 @@ class TicketRows {
         return read(ticketId);
     }
 
+    /** The one select of a ticket row and its names (queue, state, priority, lock, type, owner, responsible). */
     Current read(long ticketId) {
+        Users owner = USERS.as("owner");
+        Users responsible = USERS.as("responsible");
         return db.select(TICKET.ID, TICKET.TYPE_ID, TICKET.QUEUE_ID, TICKET.USER_ID, TICKET.TICKET_PRIORITY_ID,
                         TICKET.TICKET_STATE_ID, TICKET.TN, TICKET.TITLE, TICKET.RESPONSIBLE_USER_ID, QUEUE.NAME,
                         QUEUE.GROUP_ID, TICKET_STATE.NAME, TICKET_STATE_TYPE.NAME, TICKET_PRIORITY.NAME,
-                        TICKET_LOCK_TYPE.NAME, USERS.LOGIN, TICKET.CUSTOMER_USER_ID, TICKET.CUSTOMER_ID)
+                        TICKET_LOCK_TYPE.NAME, owner.LOGIN, responsible.LOGIN, TICKET.CUSTOMER_USER_ID,
+                        TICKET.CUSTOMER_ID, TICKET_TYPE.NAME, TICKET.CREATE_TIME, TICKET.CHANGE_TIME, TICKET.UNTIL_TIME)
                 .from(TICKET)
-                .join(TICKET_LOCK_TYPE).on(TICKET_LOCK_TYPE.ID.eq(TICKET.TICKET_LOCK_ID))
-                .leftJoin(USERS).on(USERS.ID.eq(TICKET.USER_ID))
                 .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
                 .join(TICKET_STATE).on(TICKET_STATE.ID.eq(TICKET.TICKET_STATE_ID))
                 .join(TICKET_STATE_TYPE).on(TICKET_STATE_TYPE.ID.eq(TICKET_STATE.TYPE_ID))
                 .join(TICKET_PRIORITY).on(TICKET_PRIORITY.ID.eq(TICKET.TICKET_PRIORITY_ID))
+                .join(TICKET_LOCK_TYPE).on(TICKET_LOCK_TYPE.ID.eq(TICKET.TICKET_LOCK_ID))
+                .leftJoin(TICKET_TYPE).on(TICKET_TYPE.ID.eq(TICKET.TYPE_ID))
+                .leftJoin(owner).on(owner.ID.eq(TICKET.USER_ID))
+                .leftJoin(responsible).on(responsible.ID.eq(TICKET.RESPONSIBLE_USER_ID))
                 .where(TICKET.ID.eq(ticketId))
-                .fetchOptional(r -> new Current(new Snapshot(r.value1(), r.value2() == null ? 0 : r.value2(), r.value3(),
-                        r.value4(), r.value5(), r.value6()), r.value7(), r.value8(), r.value9(), r.value10(), r.value11(),
-                        r.value12(), r.value13(), r.value14(), !"unlock".equals(r.value15()), r.value16(), r.value17(),
-                        r.value18()))
+                .fetchOptional(r -> new Current(
+                        new Snapshot(r.get(TICKET.ID), r.get(TICKET.TYPE_ID) == null ? (short) 0 : r.get(TICKET.TYPE_ID),
+                                r.get(TICKET.QUEUE_ID), r.get(TICKET.USER_ID), r.get(TICKET.TICKET_PRIORITY_ID),
+                                r.get(TICKET.TICKET_STATE_ID)),
+                        r.get(TICKET.TN), r.get(TICKET.TITLE), r.get(TICKET.RESPONSIBLE_USER_ID), r.get(QUEUE.NAME),
+                        r.get(QUEUE.GROUP_ID), r.get(TICKET_STATE.NAME), r.get(TICKET_STATE_TYPE.NAME),
+                        r.get(TICKET_PRIORITY.NAME), r.get(TICKET_LOCK_TYPE.NAME), r.get(owner.LOGIN),
+                        r.get(responsible.LOGIN), r.get(TICKET.CUSTOMER_USER_ID), r.get(TICKET.CUSTOMER_ID),
+                        r.get(TICKET_TYPE.NAME), r.get(TICKET.CREATE_TIME), r.get(TICKET.CHANGE_TIME),
+                        r.get(TICKET.UNTIL_TIME) == null ? 0 : r.get(TICKET.UNTIL_TIME)))
                 .orElseThrow(() -> new NoSuchTicket(ticketId));
     }
 
@@ -114,11 +140,6 @@ class TicketRows {
     boolean mayRead(int actorId, Current current) {
         return current.snapshot().ownerId() == actorId || current.responsibleId() == actorId
                 || access.permissionsOn(actorId, current.groupId()).contains(Permission.RO);
-    }
-
-    /** Whether the agent may read tickets in the group's queues, i.e. may learn that the queue exists. */
-    boolean maySeeQueue(int actorId, int groupId) {
-        return access.permissionsOn(actorId, groupId).contains(Permission.RO);
     }
 
     /** Sets the values and stamps the change, as every OTRS ticket update does. */

@@ -214,7 +214,7 @@ class TicketUpdates {
         long articleId = articles.add(new NewArticle(ticketId, SenderType.AGENT, Channel.INTERNAL,
                 note.visibleForCustomer(), access.mailbox(actorId), null, note.subject().strip(), note.body(), actorId,
                 note.attachments()));
-        history.add(current.snapshot(), articleId, "AddNote", "%%Note", actorId);
+        history.add(current.snapshot(), articleId, HistoryType.ADD_NOTE, "%%Note", actorId);
         arrival.recorded(current.snapshot(), articleId, SenderType.AGENT, actorId);
         timeAccounting.account(current, articleId, note.timeUnits(), actorId);
         rows.update(ticketId, actorId, Map.of());
@@ -234,7 +234,7 @@ class TicketUpdates {
         long articleId = articles.add(new NewArticle(ticketId, call.fromCustomer() ? SenderType.CUSTOMER : SenderType.AGENT,
                 Channel.PHONE, true, call.fromCustomer() ? customer : agent, call.fromCustomer() ? current.queueName() : customer,
                 call.subject().strip(), call.body(), actorId));
-        history.add(current.snapshot(), articleId, call.fromCustomer() ? "PhoneCallCustomer" : "PhoneCallAgent", "%%", actorId);
+        history.add(current.snapshot(), articleId, call.fromCustomer() ? HistoryType.PHONE_CALL_CUSTOMER : HistoryType.PHONE_CALL_AGENT, "%%", actorId);
         arrival.recorded(current.snapshot(), articleId, call.fromCustomer() ? SenderType.CUSTOMER : SenderType.AGENT, actorId);
         timeAccounting.account(current, articleId, call.timeUnits(), actorId);
         rows.update(ticketId, actorId, Map.of());
@@ -284,18 +284,18 @@ class TicketUpdates {
         rows.update(ticketId, actorId, changes);
         Snapshot after = current.snapshot().withState(state.id());
         if (stateChanged) {
-            history.add(after, null, "StateUpdate", "%%" + current.stateName() + "%%" + state.name() + "%%", actorId);
+            history.add(after, null, HistoryType.STATE_UPDATE, "%%" + current.stateName() + "%%" + state.name() + "%%", actorId);
         }
         if (state.pending()) {
-            history.add(after, null, "SetPendingTime", "%%" + PENDING_HISTORY.format(pendingUntil), actorId);
+            history.add(after, null, HistoryType.SET_PENDING_TIME, "%%" + PENDING_HISTORY.format(pendingUntil), actorId);
         } else if (stateChanged) {
             // OTRS's TicketPendingTimeReset runs on every change to a state that is not pending
             // and writes the zero date, whether or not a pending time was set.
-            history.add(after, null, "SetPendingTime", NO_PENDING_TIME, actorId);
+            history.add(after, null, HistoryType.SET_PENDING_TIME, NO_PENDING_TIME, actorId);
         }
         if (unlock) {
             // OTRS's screens unlock a ticket they close (AgentTicketActionCommon, Compose, Bulk).
-            history.add(after, null, "Unlock", "%%unlock", actorId);
+            history.add(after, null, HistoryType.UNLOCK, "%%unlock", actorId);
         }
         feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_STATE_UPDATE, actorId);
     }
@@ -310,7 +310,7 @@ class TicketUpdates {
         long ticketId = current.ticketId();
         rows.update(ticketId, actorId, Map.of(TICKET.TICKET_PRIORITY_ID, priority.id()));
         Snapshot before = current.snapshot();
-        history.add(before.withPriority(priority.id()), null, "PriorityUpdate", "%%" + current.priorityName() + "%%"
+        history.add(before.withPriority(priority.id()), null, HistoryType.PRIORITY_UPDATE, "%%" + current.priorityName() + "%%"
                 + before.priorityId() + "%%" + priority.name() + "%%" + priority.id(), actorId);
         feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_PRIORITY_UPDATE, actorId);
     }
@@ -329,7 +329,7 @@ class TicketUpdates {
         long ticketId = current.ticketId();
         rows.update(ticketId, actorId, Map.of(TICKET.QUEUE_ID, target.id()));
         Snapshot before = current.snapshot();
-        history.add(before.withQueue(target.id()), null, "Move", "%%" + target.name() + "%%" + target.id() + "%%"
+        history.add(before.withQueue(target.id()), null, HistoryType.MOVE, "%%" + target.name() + "%%" + target.id() + "%%"
                 + current.queueName() + "%%" + before.queueId(), actorId);
         feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_QUEUE_UPDATE, actorId);
     }
@@ -348,7 +348,7 @@ class TicketUpdates {
         }
         long ticketId = current.ticketId();
         rows.update(ticketId, actorId, Map.of(TICKET.TITLE, title));
-        history.add(current.snapshot(), null, "TitleUpdate", "%%" + current.title() + "%%" + title, actorId);
+        history.add(current.snapshot(), null, HistoryType.TITLE_UPDATE, "%%" + current.title() + "%%" + title, actorId);
         feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_TITLE_UPDATE, actorId);
     }
 
@@ -364,7 +364,7 @@ class TicketUpdates {
                 .fetchOptional(TICKET_TYPE.NAME).orElse("");
         long ticketId = current.ticketId();
         rows.update(ticketId, actorId, Map.of(TICKET.TYPE_ID, type.id()));
-        history.add(before.withType(type.id()), null, "TypeUpdate", "%%" + type.name() + "%%" + type.id() + "%%"
+        history.add(before.withType(type.id()), null, HistoryType.TYPE_UPDATE, "%%" + type.name() + "%%" + type.id() + "%%"
                 + oldName + "%%" + before.typeId(), actorId);
         feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_TYPE_UPDATE, actorId);
     }
@@ -382,7 +382,7 @@ class TicketUpdates {
         }
         long ticketId = current.ticketId();
         rows.update(ticketId, actorId, Map.of(TICKET.CUSTOMER_USER_ID, customer.login(), TICKET.CUSTOMER_ID, customerId));
-        history.add(current.snapshot(), null, "CustomerUpdate", "%%CustomerID=" + customerId + ";CustomerUser="
+        history.add(current.snapshot(), null, HistoryType.CUSTOMER_UPDATE, "%%CustomerID=" + customerId + ";CustomerUser="
                 + customer.login() + ";", actorId);
         feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_CUSTOMER_UPDATE, actorId);
     }
@@ -402,7 +402,7 @@ class TicketUpdates {
         }
         long ticketId = current.ticketId();
         rows.update(ticketId, actorId, Map.of(TICKET.TICKET_LOCK_ID, lookups.lockId("unlock")));
-        history.add(current.snapshot(), null, "Unlock", "%%unlock", actorId);
+        history.add(current.snapshot(), null, HistoryType.UNLOCK, "%%unlock", actorId);
         feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_LOCK_UPDATE, actorId);
     }
 
@@ -428,12 +428,12 @@ class TicketUpdates {
         Snapshot after = before.withOwner(ownerId);
         if (!current.locked()) {
             // OTRS's lock and owner screens lock first (still the old owner), then set the owner.
-            history.add(before, null, "Lock", "%%lock", actorId);
+            history.add(before, null, HistoryType.LOCK, "%%lock", actorId);
             // OTRS's TicketLockSet starts the unlock timeout when it locks.
             arrival.resetUnlockTimeout(before, actorId);
         }
         if (before.ownerId() != ownerId) {
-            history.add(after, null, "OwnerUpdate", "%%" + ownerLogin + "%%" + ownerId, actorId);
+            history.add(after, null, HistoryType.OWNER_UPDATE, "%%" + ownerLogin + "%%" + ownerId, actorId);
         }
         feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, feedKind, actorId);
     }
@@ -451,7 +451,7 @@ class TicketUpdates {
         String login = validAgentLogin(responsibleId, "responsible");
         long ticketId = current.ticketId();
         rows.update(ticketId, actorId, Map.of(TICKET.RESPONSIBLE_USER_ID, responsibleId));
-        history.add(current.snapshot(), null, "ResponsibleUpdate", "%%" + login + "%%" + responsibleId, actorId);
+        history.add(current.snapshot(), null, HistoryType.RESPONSIBLE_UPDATE, "%%" + login + "%%" + responsibleId, actorId);
         feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, FeedKind.TICKET_RESPONSIBLE_UPDATE, actorId);
     }
 
@@ -481,7 +481,7 @@ class TicketUpdates {
         }
         var agent = db.select(USERS.FIRST_NAME, USERS.LAST_NAME, USERS.LOGIN).from(USERS)
                 .where(USERS.ID.eq(actorId)).fetchSingle();
-        history.add(current.snapshot(), null, subscribe ? "Subscribe" : "Unsubscribe",
+        history.add(current.snapshot(), null, subscribe ? HistoryType.SUBSCRIBE : HistoryType.UNSUBSCRIBE,
                 "%%" + agent.value1() + " " + agent.value2() + " (" + agent.value3() + ")", actorId);
         feed.append(ChangeFeed.ObjectType.TICKET, ticketId, ticketId, subscribe ? FeedKind.TICKET_SUBSCRIBE : FeedKind.TICKET_UNSUBSCRIBE, actorId);
     }

@@ -96,7 +96,7 @@ class TicketsFromMail {
         long ticketId = ticket.id();
         List<TicketHistory.Entry> entries = ticket.history();
         long articleId = addArticle(ticketId, mail);
-        entries.add(new TicketHistory.Entry(ticket.snapshot(), articleId, "EmailCustomer", "%%" + cut(mail.from(), 200)));
+        entries.add(new TicketHistory.Entry(ticket.snapshot(), articleId, HistoryType.EMAIL_CUSTOMER, "%%" + cut(mail.from(), 200)));
         history.addAll(entries, SYSTEM);
         arrival.recorded(ticket.snapshot(), articleId, SenderType.CUSTOMER, SYSTEM);
         return new MailArrival(ticketId, ticket.number(), articleId, true, false, false);
@@ -114,8 +114,8 @@ class TicketsFromMail {
         long articleId = addArticle(current.ticketId(), mail);
         Snapshot snapshot = current.snapshot();
         List<TicketHistory.Entry> entries = new ArrayList<>();
-        entries.add(new TicketHistory.Entry(snapshot, articleId, "FollowUp", "%%" + current.number()));
-        entries.add(new TicketHistory.Entry(snapshot, articleId, "EmailCustomer", "%%" + cut(mail.from(), 200)));
+        entries.add(new TicketHistory.Entry(snapshot, articleId, HistoryType.FOLLOW_UP, "%%" + current.number()));
+        entries.add(new TicketHistory.Entry(snapshot, articleId, HistoryType.EMAIL_CUSTOMER, "%%" + cut(mail.from(), 200)));
         boolean rejected = closed && queue.value1() == FOLLOW_UP_REJECT;
         boolean reopened = false;
         Map<Field<?>, Object> values = new HashMap<>();
@@ -124,12 +124,12 @@ class TicketsFromMail {
             State open = lookups.state("open").orElseThrow(() -> new IllegalStateException("The state 'open' is missing."));
             values.put(TICKET.TICKET_STATE_ID, open.id());
             values.put(TICKET.UNTIL_TIME, 0);
-            entries.add(new TicketHistory.Entry(snapshot.withState(open.id()), articleId, "StateUpdate",
+            entries.add(new TicketHistory.Entry(snapshot.withState(open.id()), articleId, HistoryType.STATE_UPDATE,
                     "%%" + current.stateName() + "%%open%%"));
             reopened = true;
             if (closed && queue.value2() != null && queue.value2() == 1 && !current.locked()) {
                 values.put(TICKET.TICKET_LOCK_ID, lookups.lockId("lock"));
-                entries.add(new TicketHistory.Entry(snapshot.withState(open.id()), articleId, "Lock", "%%lock"));
+                entries.add(new TicketHistory.Entry(snapshot.withState(open.id()), articleId, HistoryType.LOCK, "%%lock"));
             }
         }
         if (!values.isEmpty()) {
@@ -153,7 +153,7 @@ class TicketsFromMail {
             Optional<String> merged = db.select(TICKET_HISTORY.NAME).from(TICKET_HISTORY)
                     .join(TICKET_HISTORY_TYPE).on(TICKET_HISTORY_TYPE.ID.eq(TICKET_HISTORY.HISTORY_TYPE_ID))
                     .join(TICKET).on(TICKET.ID.eq(TICKET_HISTORY.TICKET_ID))
-                    .where(TICKET_HISTORY.TICKET_ID.eq(id)).and(TICKET_HISTORY_TYPE.NAME.eq("Merged"))
+                    .where(TICKET_HISTORY.TICKET_ID.eq(id)).and(TICKET_HISTORY_TYPE.NAME.eq(HistoryType.MERGED.otrsName()))
                     .and(TICKET.TICKET_STATE_ID.in(db.select(org.jotrs.platform.db.schema.Tables.TICKET_STATE.ID)
                             .from(org.jotrs.platform.db.schema.Tables.TICKET_STATE)
                             .join(org.jotrs.platform.db.schema.Tables.TICKET_STATE_TYPE)

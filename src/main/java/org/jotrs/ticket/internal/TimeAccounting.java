@@ -56,7 +56,7 @@ class TimeAccounting {
                 .set(TIME_ACCOUNTING.CREATE_TIME, now).set(TIME_ACCOUNTING.CREATE_BY, actorId)
                 .set(TIME_ACCOUNTING.CHANGE_TIME, now).set(TIME_ACCOUNTING.CHANGE_BY, actorId)
                 .execute();
-        history.add(ticket.snapshot(), articleId, "TimeAccounting", "%%" + plain(units) + "%%"
+        history.add(ticket.snapshot(), articleId, HistoryType.TIME_ACCOUNTING, "%%" + plain(units) + "%%"
                 + plain(total(ticket.ticketId())), actorId);
     }
 

@@ -25,14 +25,14 @@ import org.springframework.transaction.annotation.Transactional;
  * key's ON DELETE CASCADE (migration V4).
  */
 @Service
-class JdbcSessionAdministration implements SessionAdministration {
+class JooqSessionAdministration implements SessionAdministration {
 
     private final DSLContext db;
     private final Clock clock;
     private final AccessService access;
     private final AuditLog audit;
 
-    JdbcSessionAdministration(DSLContext db, Clock clock, AccessService access, AuditLog audit) {
+    JooqSessionAdministration(DSLContext db, Clock clock, AccessService access, AuditLog audit) {
         this.db = db;
         this.clock = clock;
         this.access = access;

@@ -13,13 +13,13 @@ import org.jotrs.queue.QueueService;
 import org.springframework.stereotype.Service;
 
 @Service
-class JdbcQueueService implements QueueService {
+class JooqQueueService implements QueueService {
 
     private static final short VALID = 1;
 
     private final DSLContext db;
 
-    JdbcQueueService(DSLContext db) {
+    JooqQueueService(DSLContext db) {
         this.db = db;
     }
 
@@ -28,7 +28,7 @@ class JdbcQueueService implements QueueService {
         return db.select(QUEUE.ID, QUEUE.NAME, QUEUE.GROUP_ID, QUEUE.VALID_ID, QUEUE.FOLLOW_UP_ID)
                 .from(QUEUE)
                 .where(QUEUE.ID.eq(queueId))
-                .fetchOptional(JdbcQueueService::toQueue);
+                .fetchOptional(JooqQueueService::toQueue);
     }
 
     @Override
@@ -37,7 +37,7 @@ class JdbcQueueService implements QueueService {
                 .from(QUEUE)
                 .where(QUEUE.VALID_ID.eq(VALID))
                 .orderBy(QUEUE.NAME)
-                .fetch(JdbcQueueService::toQueue);
+                .fetch(JooqQueueService::toQueue);
     }
 
     private static Queue toQueue(Record5<Integer, String, Integer, Short, Short> row) {

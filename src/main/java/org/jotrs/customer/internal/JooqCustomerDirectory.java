@@ -16,11 +16,11 @@ import org.jotrs.customer.CustomerUser;
 import org.springframework.stereotype.Service;
 
 @Service
-class JdbcCustomerDirectory implements CustomerDirectory {
+class JooqCustomerDirectory implements CustomerDirectory {
 
     private final DSLContext db;
 
-    JdbcCustomerDirectory(DSLContext db) {
+    JooqCustomerDirectory(DSLContext db) {
         this.db = db;
     }
 

@@ -21,14 +21,14 @@ import org.springframework.transaction.annotation.Transactional;
  * line breaks in values escaped), so the log stays readable with plain SQL.
  */
 @Component
-class JdbcAuditLog implements AuditLog {
+class JooqAuditLog implements AuditLog {
 
     private static final String NULL = "\\N";
 
     private final DSLContext db;
     private final Clock clock;
 
-    JdbcAuditLog(DSLContext db, Clock clock) {
+    JooqAuditLog(DSLContext db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }

@@ -4,7 +4,6 @@ import static org.jotrs.platform.db.schema.Tables.JOTRS_CHANGE_FEED;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jotrs.platform.ChangeFeed;
@@ -14,12 +13,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Component
-class JdbcChangeFeed implements ChangeFeed {
+class JooqChangeFeed implements ChangeFeed {
 
     private final DSLContext db;
     private final Clock clock;
 
-    JdbcChangeFeed(DSLContext db, Clock clock) {
+    JooqChangeFeed(DSLContext db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }
@@ -38,21 +37,5 @@ class JdbcChangeFeed implements ChangeFeed {
                 .returning(JOTRS_CHANGE_FEED.ID)
                 .fetchSingle()
                 .getId();
-    }
-
-    @Override
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void appendAll(List<Change> changes, int actorId) {
-        if (changes.isEmpty()) {
-            return;
-        }
-        LocalDateTime now = LocalDateTime.now(clock);
-        var insert = db.insertInto(JOTRS_CHANGE_FEED, JOTRS_CHANGE_FEED.OBJECT_TYPE, JOTRS_CHANGE_FEED.OBJECT_ID,
-                JOTRS_CHANGE_FEED.TICKET_ID, JOTRS_CHANGE_FEED.CHANGE_KIND, JOTRS_CHANGE_FEED.CREATE_TIME,
-                JOTRS_CHANGE_FEED.CREATE_BY);
-        for (Change change : changes) {
-            insert = insert.values(change.type().name(), change.objectId(), change.ticketId(), change.kind().word(), now, actorId);
-        }
-        insert.execute();
     }
 }

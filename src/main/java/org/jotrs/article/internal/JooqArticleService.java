@@ -40,7 +40,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-class JdbcArticleService implements ArticleService {
+class JooqArticleService implements ArticleService {
 
     /** OTRS stores plain-text bodies with this content type. */
     static final String PLAIN_TEXT = "text/plain; charset=utf-8";
@@ -64,7 +64,7 @@ class JdbcArticleService implements ArticleService {
     private final RawMessages rawMessages;
     private final ChangeFeed feed;
 
-    JdbcArticleService(DSLContext db, Clock clock, ArticleAttachments attachments, RawMessages rawMessages, ChangeFeed feed) {
+    JooqArticleService(DSLContext db, Clock clock, ArticleAttachments attachments, RawMessages rawMessages, ChangeFeed feed) {
         this.feed = feed;
         this.db = db;
         this.clock = clock;

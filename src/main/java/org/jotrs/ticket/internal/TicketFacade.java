@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 
 /** The facade: one method per use case, each delegating to its use-case class. */
 @Service
-class JooqTicketService implements TicketService {
+class TicketFacade implements TicketService {
 
     private final TicketCreation creation;
     private final TicketReading reading;
@@ -30,7 +30,7 @@ class JooqTicketService implements TicketService {
     private final TicketActionsTogether together;
     private final TicketCounting counting;
 
-    JooqTicketService(TicketCreation creation, TicketReading reading, TicketListing listing, TicketBulk bulk,
+    TicketFacade(TicketCreation creation, TicketReading reading, TicketListing listing, TicketBulk bulk,
             TicketUpdates updates, MailDrafts mailDrafts, TicketsFromMail fromMail, SystemTickets systemTickets,
             TicketAutoResponses autoResponses, TicketFieldEditing fieldEditing, CustomerTickets customerTickets,
             TicketActionsTogether together, TicketCounting counting) {

@@ -10,12 +10,12 @@ import org.jotrs.platform.SystemState;
 import org.springframework.stereotype.Component;
 
 @Component
-class JdbcSystemState implements SystemState {
+class JooqSystemState implements SystemState {
 
     private final DSLContext db;
     private final Clock clock;
 
-    JdbcSystemState(DSLContext db, Clock clock) {
+    JooqSystemState(DSLContext db, Clock clock) {
         this.db = db;
         this.clock = clock;
     }
