@@ -57,7 +57,10 @@
       viewerId = JSON.parse(event.data).viewerId;
     });
     source.addEventListener("ticket", (event) => ticketChanged(JSON.parse(event.data)));
-    source.addEventListener("tickets", () => scheduleRefresh());
+    source.addEventListener("tickets", () => {
+      changed();
+      scheduleRefresh();
+    });
     source.addEventListener("viewers", (event) => showViewers(JSON.parse(event.data).names));
     source.addEventListener("revoked", (event) => {
       disconnect();
@@ -90,10 +93,16 @@
       return;
     }
     lastActor = change.actor || "";
+    changed();
     refresh();
     const who = change.byViewer ? text("You") : change.actor;
     const what = WHAT[change.kind];
     notice(what ? text("UpdatedWhat", who, what) : text("Updated", who), true);
+  }
+
+  // Other parts of the page that count tickets (the navigation's counts) refresh on this event.
+  function changed() {
+    document.body.dispatchEvent(new CustomEvent("jotrs:changed"));
   }
 
   function scheduleRefresh() {

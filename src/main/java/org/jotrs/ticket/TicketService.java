@@ -43,6 +43,9 @@ public interface TicketService {
      */
     void apply(int actorId, long ticketId, TicketAction action);
 
+    /** The navigation's and the dashboard's counts for the agent (see {@link TicketCounts}). */
+    TicketCounts counts(int actorId);
+
     /**
      * Applies several actions to one ticket as one change, in the given order, all or nothing: an
      * answer with its next state, owner and lock ("answer and close" in one submit). Each action

@@ -44,19 +44,37 @@ class QueueViewing {
     static final Duration COUNTS_REFRESH = Duration.ofSeconds(2);
 
     private final DSLContext db;
-    private final LoadingCache<String, Map<Integer, Integer>> openCounts;
+    /** Open tickets per queue and state: one grouped count serves the queue view and the dashboard. */
+    private final LoadingCache<String, Map<Integer, Map<Short, Integer>>> openCountsByState;
 
     QueueViewing(DSLContext db) {
         this.db = db;
-        this.openCounts = Caffeine.newBuilder()
+        this.openCountsByState = Caffeine.newBuilder()
                 .refreshAfterWrite(COUNTS_REFRESH)
                 .expireAfterWrite(COUNTS_REFRESH.multipliedBy(30))
-                .build(key -> countOpenTicketsPerQueue());
+                .build(key -> countOpenTicketsPerQueueAndState());
+    }
+
+    private Map<Integer, Integer> openCounts() {
+        Map<Integer, Integer> perQueue = new java.util.HashMap<>();
+        openCountsByState.get("all").forEach((queue, states) ->
+                perQueue.put(queue, states.values().stream().mapToInt(Integer::intValue).sum()));
+        return perQueue;
+    }
+
+    /** Open tickets per state id in the given queues, from the shared counts. */
+    Map<Short, Integer> openCountsByState(java.util.Collection<Integer> queueIds) {
+        Map<Integer, Map<Short, Integer>> all = openCountsByState.get("all");
+        Map<Short, Integer> perState = new java.util.HashMap<>();
+        for (Integer queueId : queueIds) {
+            all.getOrDefault(queueId, Map.of()).forEach((state, count) -> perState.merge(state, count, Integer::sum));
+        }
+        return perState;
     }
 
     /** The valid queues of the given groups, by name, with their open-ticket counts. */
     List<QueueCount> readableQueueCounts(Set<Integer> groups) {
-        Map<Integer, Integer> counts = openCounts.get("all");
+        Map<Integer, Integer> counts = openCounts();
         return db.select(QUEUE.ID, QUEUE.NAME)
                 .from(QUEUE)
                 .where(QUEUE.GROUP_ID.in(groups))
@@ -67,7 +85,7 @@ class QueueViewing {
 
     /** Open tickets in one queue, or in all the given ones, from the shared counts. */
     int openCount(List<Integer> queueIds, Integer queueId) {
-        Map<Integer, Integer> counts = openCounts.get("all");
+        Map<Integer, Integer> counts = openCounts();
         return queueId != null ? counts.getOrDefault(queueId, 0)
                 : queueIds.stream().mapToInt(id -> counts.getOrDefault(id, 0)).sum();
     }
@@ -79,11 +97,14 @@ class QueueViewing {
                 .fetch(TICKET_STATE.ID);
     }
 
-    private Map<Integer, Integer> countOpenTicketsPerQueue() {
-        return db.select(TICKET.QUEUE_ID, DSL.count())
+    /** Index-only on {@code jotrs_ticket_state_queue (ticket_state_id, queue_id)}, like the per-queue count was. */
+    private Map<Integer, Map<Short, Integer>> countOpenTicketsPerQueueAndState() {
+        Map<Integer, Map<Short, Integer>> counts = new java.util.HashMap<>();
+        db.select(TICKET.QUEUE_ID, TICKET.TICKET_STATE_ID, DSL.count())
                 .from(TICKET)
                 .where(TICKET.TICKET_STATE_ID.in(openStateIds()))
-                .groupBy(TICKET.QUEUE_ID)
-                .fetchMap(TICKET.QUEUE_ID, DSL.count());
+                .groupBy(TICKET.QUEUE_ID, TICKET.TICKET_STATE_ID)
+                .forEach(r -> counts.computeIfAbsent(r.value1(), q -> new java.util.HashMap<>()).put(r.value2(), r.value3()));
+        return counts;
     }
 }

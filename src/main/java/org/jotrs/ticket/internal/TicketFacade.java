@@ -28,12 +28,14 @@ class TicketFacade implements TicketService {
     private final TicketFieldEditing fieldEditing;
     private final CustomerTickets customerTickets;
     private final TicketActionsTogether together;
+    private final TicketCounting counting;
 
     TicketFacade(TicketCreation creation, TicketReading reading, TicketListing listing, TicketBulk bulk,
             TicketUpdates updates, MailDrafts mailDrafts, TicketsFromMail fromMail, SystemTickets systemTickets,
             TicketAutoResponses autoResponses, TicketFieldEditing fieldEditing, CustomerTickets customerTickets,
-            TicketActionsTogether together) {
+            TicketActionsTogether together, TicketCounting counting) {
         this.together = together;
+        this.counting = counting;
         this.fieldEditing = fieldEditing;
         this.customerTickets = customerTickets;
         this.mailDrafts = mailDrafts;
@@ -76,6 +78,11 @@ class TicketFacade implements TicketService {
     @Override
     public void apply(int actorId, long ticketId, TicketAction action) {
         updates.apply(actorId, ticketId, action);
+    }
+
+    @Override
+    public org.jotrs.ticket.TicketCounts counts(int actorId) {
+        return counting.counts(actorId);
     }
 
     @Override
