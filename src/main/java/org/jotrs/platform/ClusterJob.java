@@ -26,6 +26,19 @@ public record ClusterJob(String name, Duration interval, Runnable work) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{0,99}");
 
+    /** Set around each run: whether the scheduler running it is shutting down. */
+    private static final ThreadLocal<java.util.function.BooleanSupplier> SHUTTING_DOWN = new ThreadLocal<>();
+
+    /**
+     * True inside a run once the node is shutting down: a job that loops (steps until caught up,
+     * works through batches) checks it and returns, so the node stops at once instead of waiting
+     * for the rest of the run. What the run committed stays; the next node continues.
+     */
+    public static boolean stopping() {
+        java.util.function.BooleanSupplier state = SHUTTING_DOWN.get();
+        return state != null && state.getAsBoolean();
+    }
+
     public ClusterJob {
         Objects.requireNonNull(work, "work");
         if (name == null || !NAME.matcher(name).matches()) {
@@ -33,6 +46,16 @@ public record ClusterJob(String name, Duration interval, Runnable work) {
         }
         if (interval == null || interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("Cluster job " + name + " needs a positive interval; was " + interval);
+        }
+    }
+
+    /** Runs the work once, with {@link #stopping()} answering {@code shuttingDown} (the scheduler's call). */
+    public void run(java.util.function.BooleanSupplier shuttingDown) {
+        SHUTTING_DOWN.set(shuttingDown);
+        try {
+            work.run();
+        } finally {
+            SHUTTING_DOWN.remove();
         }
     }
 }

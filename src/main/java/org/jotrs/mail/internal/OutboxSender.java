@@ -88,7 +88,7 @@ class OutboxSender {
         }
         long started = System.nanoTime();
         int accepted = 0;
-        while (System.nanoTime() - started < RUN_BUDGET.toNanos()) {
+        while (System.nanoTime() - started < RUN_BUDGET.toNanos() && !ClusterJob.stopping()) {
             List<Due> batch = db.select(JOTRS_MAIL_OUTBOX.ID, JOTRS_MAIL_OUTBOX.ARTICLE_ID, JOTRS_MAIL_OUTBOX.MESSAGE_ID,
                             JOTRS_MAIL_OUTBOX.SENDER, JOTRS_MAIL_OUTBOX.RECIPIENTS, JOTRS_MAIL_OUTBOX.RAW_MESSAGE,
                             JOTRS_MAIL_OUTBOX.ATTEMPTS)

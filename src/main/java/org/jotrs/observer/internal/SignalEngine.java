@@ -76,7 +76,7 @@ class SignalEngine {
     /** One run of the cluster job: steps until caught up and idle for {@link #RUN_MS}. */
     void run() {
         long until = System.nanoTime() + RUN_MS * 1_000_000;
-        while (System.nanoTime() < until && !Thread.currentThread().isInterrupted()) {
+        while (System.nanoTime() < until && !Thread.currentThread().isInterrupted() && !ClusterJob.stopping()) {
             int done = step();
             if (done == 0) {
                 try {

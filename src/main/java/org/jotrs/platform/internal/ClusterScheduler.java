@@ -71,7 +71,7 @@ class ClusterScheduler implements SmartLifecycle {
 
     private static RecurringTask<Void> task(ClusterJob job) {
         return Tasks.recurring(job.name(), FixedDelay.of(job.interval()))
-                .execute((instance, context) -> job.work().run());
+                .execute((instance, context) -> job.run(() -> context.getSchedulerState().isShuttingDown()));
     }
 
     @Override

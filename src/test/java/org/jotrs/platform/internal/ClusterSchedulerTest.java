@@ -78,6 +78,38 @@ class ClusterSchedulerTest {
         }
     }
 
+    @OnEveryDatabase
+    void aLoopingJobReturnsWhenTheNodeShutsDown(DatabaseKind kind) throws Exception {
+        try (TestDatabase database = TestDatabase.create(kind);
+                HikariDataSource node = dataSource(database)) {
+            AtomicBoolean started = new AtomicBoolean();
+            AtomicBoolean sawStopping = new AtomicBoolean();
+            // Steps until told to stop (as the signal engine and the outbox sender do), bounded by a minute.
+            ClusterJob looping = new ClusterJob("test.looping", Duration.ofMillis(20), () -> {
+                started.set(true);
+                long until = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+                while (System.nanoTime() < until) {
+                    if (ClusterJob.stopping()) {
+                        sawStopping.set(true);
+                        return;
+                    }
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            });
+            assertThat(ClusterJob.stopping()).as("outside a run").isFalse();
+            ClusterScheduler scheduler = scheduler(node, looping);
+            scheduler.start();
+            awaitTrue(started::get, Duration.ofSeconds(30));
+            scheduler.stop();
+            assertThat(sawStopping).as("the run saw the shutdown and returned before its minute was up").isTrue();
+        }
+    }
+
     private static ClusterScheduler scheduler(HikariDataSource dataSource, ClusterJob... jobs) {
         DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
         for (ClusterJob job : jobs) {
