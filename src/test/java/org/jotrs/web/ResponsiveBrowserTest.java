@@ -52,7 +52,10 @@ class ResponsiveBrowserTest {
                     page.navigate(jotrs.baseUrl() + screen);
                     Object scrollWidth = page.evaluate("() => document.documentElement.scrollWidth");
                     if (((Number) scrollWidth).intValue() > width) {
-                        overflowing.add(screen + " at " + width + " px: " + scrollWidth + " px wide");
+                        Object widest = page.evaluate("() => { let w = null; for (const e of document.querySelectorAll('body *')) {"
+                                + " const r = e.getBoundingClientRect(); if (r.right > window.innerWidth && (!w || r.right > w.r)) w = {r: r.right,"
+                                + " d: e.tagName + '.' + e.className + '#' + e.id}; } return w ? w.d + ' ' + w.r : 'none'; }");
+                        overflowing.add(screen + " at " + width + " px: " + scrollWidth + " px wide (" + widest + ")");
                     }
                 }
             }
