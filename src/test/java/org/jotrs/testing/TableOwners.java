@@ -32,7 +32,7 @@ public final class TableOwners {
         own("article", "article", "article_data_mime", "article_data_mime_attachment", "article_data_mime_plain",
                 "article_data_mime_send_error", "article_flag", "article_search_index", "article_sender_type",
                 "communication_channel");
-        own("mail", "mail_queue");
+        own("mail", "mail_queue", "notification_event", "notification_event_item", "notification_event_message");
         ownPrefix("mail", "jotrs_mail_");
         own("postmaster", "mail_account", "postmaster_filter", "auto_response", "queue_auto_response",
                 "jotrs_mail_account_setting", "jotrs_mail_received", "jotrs_mail_quarantine");

@@ -186,7 +186,7 @@ class QueuedOutboundMail implements OutboundMail {
         }
     }
 
-    private static String localHostName() {
+    static String localHostName() {
         try {
             return InetAddress.getLocalHost().getCanonicalHostName();
         } catch (UnknownHostException e) {
