@@ -1,6 +1,7 @@
 package org.jotrs.access.internal;
 
 import static org.jotrs.platform.db.schema.Tables.NOTIFICATION_EVENT;
+import static org.jotrs.platform.db.schema.Tables.NOTIFICATION_EVENT_ITEM;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -36,7 +37,7 @@ class StoredAgentPreferences implements AgentPreferences {
     static final String THEME = "UserTheme";
     static final String NOTIFICATIONS = "NotificationTransport";
 
-    private static final Pattern EMAIL_CHOICE = Pattern.compile("\"Notification-(\\d+)-Email\"\\s*:\\s*\"?1\"?");
+    private static final Pattern EMAIL_CHOICE = Pattern.compile("\"Notification-(\\d+)-Email\"\\s*:\\s*\"?(\\d)\"?");
 
     private final DSLContext db;
     private final Clock clock;
@@ -65,14 +66,39 @@ class StoredAgentPreferences implements AgentPreferences {
                 Objects.requireNonNullElse(AgentPreferences.supportedLanguage(stored.get(LANGUAGE)), LANGUAGES.getFirst()),
                 zone(stored.get(TIME_ZONE)).getId(),
                 offered(THEMES, stored.get(THEME)),
-                parseNotifications(stored.get(NOTIFICATIONS)));
+                chosenNotifications(stored.get(NOTIFICATIONS)));
+    }
+
+    /**
+     * The notifications the agent gets by mail among those offered: the stored choice, and for a
+     * notification never chosen (a new one, or an agent who never saved) its
+     * {@code AgentEnabledByDefault}, as OTRS and the mail notifier decide.
+     */
+    private Set<Integer> chosenNotifications(String json) {
+        Map<Integer, Boolean> stored = storedChoices(json);
+        Set<Integer> byDefault = new TreeSet<>(db.select(NOTIFICATION_EVENT_ITEM.NOTIFICATION_ID).from(NOTIFICATION_EVENT_ITEM)
+                .where(NOTIFICATION_EVENT_ITEM.EVENT_KEY.eq("AgentEnabledByDefault"))
+                .and(NOTIFICATION_EVENT_ITEM.EVENT_VALUE.eq("Email"))
+                .fetch(NOTIFICATION_EVENT_ITEM.NOTIFICATION_ID));
+        Set<Integer> chosen = new TreeSet<>();
+        for (NotificationChoice choice : notificationChoices()) {
+            Boolean on = stored.get(choice.id());
+            if (on != null ? on : byDefault.contains(choice.id())) {
+                chosen.add(choice.id());
+            }
+        }
+        return chosen;
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<NotificationChoice> notificationChoices() {
+        // OTRS offers only notifications marked VisibleForAgent; the others are always sent.
         return db.select(NOTIFICATION_EVENT.ID, NOTIFICATION_EVENT.NAME).from(NOTIFICATION_EVENT)
                 .where(NOTIFICATION_EVENT.VALID_ID.eq((short) 1))
+                .and(NOTIFICATION_EVENT.ID.in(db.select(NOTIFICATION_EVENT_ITEM.NOTIFICATION_ID).from(NOTIFICATION_EVENT_ITEM)
+                        .where(NOTIFICATION_EVENT_ITEM.EVENT_KEY.eq("VisibleForAgent"))
+                        .and(NOTIFICATION_EVENT_ITEM.EVENT_VALUE.eq("1"))))
                 .orderBy(NOTIFICATION_EVENT.NAME)
                 .fetch(r -> new NotificationChoice(r.value1(), r.value2()));
     }
@@ -190,16 +216,17 @@ class StoredAgentPreferences implements AgentPreferences {
         return ZoneId.getAvailableZoneIds().contains(id);
     }
 
-    static Set<Integer> parseNotifications(String json) {
-        Set<Integer> ids = new TreeSet<>();
+    /** Notification id → on/off, as stored; a notification missing from the JSON was never chosen. */
+    static Map<Integer, Boolean> storedChoices(String json) {
+        Map<Integer, Boolean> choices = new java.util.HashMap<>();
         if (json == null) {
-            return ids;
+            return choices;
         }
         Matcher matcher = EMAIL_CHOICE.matcher(json);
         while (matcher.find()) {
-            ids.add(Integer.parseInt(matcher.group(1)));
+            choices.put(Integer.parseInt(matcher.group(1)), matcher.group(2).equals("1"));
         }
-        return ids;
+        return choices;
     }
 
     /** Every known notification with 1 or 0, as OTRS writes it (unchecked ones are stored as 0). */
