@@ -3,6 +3,8 @@ package org.jotrs.customer.internal;
 import static org.jotrs.platform.db.schema.Tables.CUSTOMER_COMPANY;
 import static org.jotrs.platform.db.schema.Tables.CUSTOMER_USER;
 
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,14 +16,17 @@ import org.jotrs.customer.CustomerDirectory;
 import org.jotrs.customer.CustomerProfile;
 import org.jotrs.customer.CustomerUser;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 @Service
 class JooqCustomerDirectory implements CustomerDirectory {
 
     private final DSLContext db;
+    private final Clock clock;
 
-    JooqCustomerDirectory(DSLContext db) {
+    JooqCustomerDirectory(DSLContext db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     @Override
@@ -42,6 +47,41 @@ class JooqCustomerDirectory implements CustomerDirectory {
                 .orderBy(CUSTOMER_USER.LOGIN)
                 .limit(limit)
                 .fetch(r -> new CustomerUser(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), true));
+    }
+
+    @Override
+    @Transactional
+    public CustomerUser registerMailSender(String address, String displayName) {
+        String login = address.strip().toLowerCase(Locale.ROOT);
+        Optional<CustomerUser> existing = find(login);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String name = displayName == null ? "" : displayName.replaceAll("[\"<>]", "").strip();
+        if (name.isEmpty() || name.equalsIgnoreCase(login)) {
+            name = login.substring(0, Math.max(0, login.indexOf('@'))).replace('.', ' ').replace('_', ' ').strip();
+        }
+        int space = name.lastIndexOf(' ');
+        String first = cut(space > 0 ? name.substring(0, space).strip() : name, CUSTOMER_USER.FIRST_NAME.getDataType().length());
+        String last = cut(space > 0 ? name.substring(space + 1).strip() : "", CUSTOMER_USER.LAST_NAME.getDataType().length());
+        LocalDateTime now = LocalDateTime.now(clock);
+        db.insertInto(CUSTOMER_USER)
+                .set(CUSTOMER_USER.LOGIN, login)
+                .set(CUSTOMER_USER.EMAIL, login)
+                .set(CUSTOMER_USER.CUSTOMER_ID, login)
+                .set(CUSTOMER_USER.FIRST_NAME, first.isEmpty() ? login : first)
+                .set(CUSTOMER_USER.LAST_NAME, last)
+                .set(CUSTOMER_USER.VALID_ID, (short) 1)
+                .set(CUSTOMER_USER.CREATE_TIME, now).set(CUSTOMER_USER.CREATE_BY, SYSTEM)
+                .set(CUSTOMER_USER.CHANGE_TIME, now).set(CUSTOMER_USER.CHANGE_BY, SYSTEM)
+                .execute();
+        return new CustomerUser(login, login, login, first.isEmpty() ? login : first, last, true);
+    }
+
+    private static final int SYSTEM = 1;
+
+    private static String cut(String text, int max) {
+        return max > 0 && text.length() > max ? text.substring(0, max) : text;
     }
 
     private static String escapeLike(String text) {

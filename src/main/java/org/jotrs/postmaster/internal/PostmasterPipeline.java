@@ -11,6 +11,8 @@ import org.apache.commons.codec.digest.DigestUtils;
 import org.jotrs.article.ArticleService;
 import org.jotrs.customer.CustomerDirectory;
 import org.jotrs.customer.CustomerUser;
+import org.jotrs.platform.Setting;
+import org.jotrs.platform.Settings;
 import org.jotrs.postmaster.Delivery;
 import org.jotrs.postmaster.Postmaster;
 import org.jotrs.queue.QueueService;
@@ -22,6 +24,7 @@ import org.jotrs.ticket.TicketService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
@@ -54,10 +57,11 @@ class PostmasterPipeline implements Postmaster {
     private final TransactionTemplate transactions;
     private final PostmasterProperties properties;
     private final AutoResponder autoResponder;
+    private final Settings settings;
 
     PostmasterPipeline(TicketService tickets, TicketNumbers numbers, ArticleService articles, QueueService queues,
             CustomerDirectory customers, PostmasterFilters filters, IncomingStore store, TransactionTemplate transactions,
-            PostmasterProperties properties, AutoResponder autoResponder) {
+            PostmasterProperties properties, AutoResponder autoResponder, Settings settings) {
         this.tickets = tickets;
         this.numbers = numbers;
         this.articles = articles;
@@ -68,6 +72,18 @@ class PostmasterPipeline implements Postmaster {
         this.transactions = transactions;
         this.properties = properties;
         this.autoResponder = autoResponder;
+        this.settings = settings;
+    }
+
+    static final String CREATE_UNKNOWN_CUSTOMERS = "postmaster.create-unknown-customers";
+
+    @Bean
+    static Setting createUnknownCustomersSetting() {
+        return new Setting(CREATE_UNKNOWN_CUSTOMERS, "Mail", "Create customer users for unknown senders",
+                "A new ticket from a sender address that no customer user has creates one (login, mail address and "
+                        + "customer id: the address; names from the From header), so the sender can be found, "
+                        + "answered and later sign in. Off: the ticket names the address as customer, as OTRS's "
+                        + "PostMaster does.", new Setting.Flag());
     }
 
     /**
@@ -230,6 +246,10 @@ class PostmasterPipeline implements Postmaster {
         if (customerUser == null) {
             Optional<CustomerUser> known = customers.search(mail.fromAddress(), 10).stream()
                     .filter(c -> c.email() != null && c.email().equalsIgnoreCase(mail.fromAddress())).findFirst();
+            if (known.isEmpty() && mail.fromAddress() != null && mail.fromAddress().length() <= 150
+                    && settings.flag(CREATE_UNKNOWN_CUSTOMERS)) {
+                known = Optional.of(customers.registerMailSender(mail.fromAddress(), displayName(mail.from())));
+            }
             customerUser = known.map(CustomerUser::login).orElse(mail.fromAddress());
             if (customerId == null) {
                 customerId = known.map(CustomerUser::customerId).orElse(mail.fromAddress());
@@ -240,6 +260,19 @@ class PostmasterPipeline implements Postmaster {
         String title = trusted.getOrDefault("x-otrs-title", mail.subject());
         return new InboundTicket(queueId, title, customerUser, customerId, trusted.get("x-otrs-priority"),
                 trusted.get("x-otrs-state"), trusted.get("x-otrs-type"), null, null);
+    }
+
+    /** The name part of a From header ({@code "Carla Customer" <carla@example.com>}), or null. */
+    private static String displayName(String from) {
+        if (from == null) {
+            return null;
+        }
+        try {
+            jakarta.mail.internet.InternetAddress[] parsed = jakarta.mail.internet.InternetAddress.parseHeader(from, false);
+            return parsed.length == 0 ? null : parsed[0].getPersonal();
+        } catch (jakarta.mail.internet.AddressException e) {
+            return null;
+        }
     }
 
     private int byRecipient(List<String> recipients) {
