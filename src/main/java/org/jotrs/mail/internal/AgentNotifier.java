@@ -200,7 +200,10 @@ class AgentNotifier {
                 continue;
             }
             for (long missing = Math.max(newPosition + 1, row.id() - MAX_GAPS); missing < row.id(); missing++) {
-                newGaps.put(missing, now);
+                // Only below a position set back by hand can an id be a gap already (or one just given up).
+                if (!gaps.containsKey(missing) && !expired.contains(missing)) {
+                    newGaps.put(missing, now);
+                }
             }
             newPosition = row.id();
             fresh.add(row);

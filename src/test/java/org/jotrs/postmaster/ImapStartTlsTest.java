@@ -1,0 +1,75 @@
+package org.jotrs.postmaster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jotrs.platform.db.schema.Tables.JOTRS_MAIL_ACCOUNT_SETTING;
+import static org.jotrs.platform.db.schema.Tables.TICKET;
+
+import java.time.Duration;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+
+import org.jooq.DSLContext;
+import org.jotrs.platform.DatabaseKind;
+import org.jotrs.testing.MailServer;
+import org.jotrs.testing.RunningJotrs;
+import org.jotrs.testing.StartTlsFront;
+import org.jotrs.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An IMAP account of OTRS's type IMAPTLS (STARTTLS) against a server that requires it (a
+ * STARTTLS front on GreenMail, see {@link StartTlsFront}): fetched over the upgraded connection
+ * and deleted on the server once stored; the same type against a server that offers no STARTTLS
+ * is not logged in to in the clear, and the account shows why.
+ */
+class ImapStartTlsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void imapTlsAccountsFetchOnlyOverStartTls() throws Exception {
+        try (MailServer mail = MailServer.start("imap");
+                StartTlsFront front = StartTlsFront.start(StartTlsFront.Protocol.IMAP, mail.greenMail().getImap().getPort());
+                TestDatabase database = TestDatabase.create(DatabaseKind.H2);
+                RunningJotrs jotrs = RunningJotrs.start(database, "--jotrs.postmaster.poll-interval=200ms",
+                        "--jotrs.scheduler.polling-interval=100ms")) {
+            DSLContext db = jotrs.bean(DSLContext.class);
+            GreenMailUser desk = mail.greenMail().setUser("desk@example.com", "desk", "desk-pw");
+            GreenMailUser plain = mail.greenMail().setUser("plain@example.com", "plain", "plain-pw");
+            MailFetchingTest.deliver(desk, """
+                    From: Carla Customer <carla@example.com>
+                    To: desk@example.com
+                    Subject: Sent over STARTTLS
+                    Message-ID: <tls@example.com>
+
+                    Hello.
+                    """);
+            MailFetchingTest.deliver(plain, """
+                    From: Carla Customer <carla@example.com>
+                    To: plain@example.com
+                    Subject: Never fetched in the clear
+                    Message-ID: <clear@example.com>
+
+                    Hello.
+                    """);
+            MailFetchingTest.account(db, 1, "desk", "desk-pw", "IMAPTLS", 4, 0, front.port());
+            MailFetchingTest.account(db, 2, "plain", "plain-pw", "IMAPTLS", 4, 0, mail.greenMail().getImap().getPort());
+            db.update(JOTRS_MAIL_ACCOUNT_SETTING).set(JOTRS_MAIL_ACCOUNT_SETTING.SSL_TRUST, "*").execute();
+
+            MailServer.await(() -> db.fetchCount(TICKET, TICKET.TITLE.eq("Sent over STARTTLS")) == 1, WAIT, () -> "ticket fetched");
+            assertThat(front.upgraded()).isPositive();
+            assertThat(front.refusedBeforeTls()).isZero();
+            MailServer.await(() -> mail.greenMail().getManagers().getImapHostManager().getInbox(desk).getMessageCount() == 0,
+                    WAIT, () -> "message deleted on the server");
+
+            MailServer.await(() -> db.select(JOTRS_MAIL_ACCOUNT_SETTING.LAST_ERROR).from(JOTRS_MAIL_ACCOUNT_SETTING)
+                    .where(JOTRS_MAIL_ACCOUNT_SETTING.ACCOUNT_ID.eq(2)).fetchOne(JOTRS_MAIL_ACCOUNT_SETTING.LAST_ERROR) != null,
+                    WAIT, () -> "the plain account's error");
+            assertThat(db.select(JOTRS_MAIL_ACCOUNT_SETTING.LAST_ERROR).from(JOTRS_MAIL_ACCOUNT_SETTING)
+                    .where(JOTRS_MAIL_ACCOUNT_SETTING.ACCOUNT_ID.eq(2)).fetchOne(JOTRS_MAIL_ACCOUNT_SETTING.LAST_ERROR))
+                    .containsIgnoringCase("STARTTLS");
+            assertThat(db.fetchCount(TICKET, TICKET.TITLE.eq("Never fetched in the clear"))).isZero();
+            assertThat(mail.greenMail().getManagers().getImapHostManager().getInbox(plain).getMessageCount()).isEqualTo(1);
+        }
+    }
+}
