@@ -91,7 +91,7 @@ class TicketReads {
     Map<String, Object> ticket(GiCaller caller, long ticketId, GetOptions options) {
         var owner = USERS.as("owner");
         var responsible = USERS.as("responsible");
-        Record row = db.select(TICKET.asterisk(), QUEUE.NAME, QUEUE.GROUP_ID, TICKET_STATE.NAME, TICKET_STATE_TYPE.NAME,
+        Record row = db.select(TICKET.fields()).select(QUEUE.NAME, QUEUE.GROUP_ID, TICKET_STATE.NAME, TICKET_STATE_TYPE.NAME,
                         TICKET_PRIORITY.NAME, TICKET_TYPE.NAME, TICKET_LOCK_TYPE.NAME, owner.LOGIN, responsible.LOGIN)
                 .from(TICKET)
                 .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
@@ -166,7 +166,7 @@ class TicketReads {
     }
 
     private List<Map<String, Object>> articles(GiCaller caller, long ticketId, GetOptions options) {
-        var query = db.select(ARTICLE.asterisk(), ARTICLE_DATA_MIME.asterisk(), ARTICLE_SENDER_TYPE.NAME)
+        var query = db.select(ARTICLE.fields()).select(ARTICLE_DATA_MIME.fields()).select(ARTICLE_SENDER_TYPE.NAME)
                 .from(ARTICLE)
                 .join(ARTICLE_DATA_MIME).on(ARTICLE_DATA_MIME.ARTICLE_ID.eq(ARTICLE.ID))
                 .join(ARTICLE_SENDER_TYPE).on(ARTICLE_SENDER_TYPE.ID.eq(ARTICLE.ARTICLE_SENDER_TYPE_ID))
@@ -284,7 +284,7 @@ class TicketReads {
 
     @Transactional(readOnly = true)
     List<Map<String, Object>> history(long ticketId) {
-        return db.select(TICKET_HISTORY.asterisk(), TICKET_HISTORY_TYPE.NAME).from(TICKET_HISTORY)
+        return db.select(TICKET_HISTORY.fields()).select(TICKET_HISTORY_TYPE.NAME).from(TICKET_HISTORY)
                 .join(TICKET_HISTORY_TYPE).on(TICKET_HISTORY_TYPE.ID.eq(TICKET_HISTORY.HISTORY_TYPE_ID))
                 .where(TICKET_HISTORY.TICKET_ID.eq(ticketId)).orderBy(TICKET_HISTORY.CREATE_TIME, TICKET_HISTORY.ID)
                 .fetch(row -> {
