@@ -11,9 +11,9 @@ class ModularityTests {
 
     /** Every module of the application; a new module is added here on purpose, not by accident. */
     private static final String[] EXPECTED_MODULES = {
-        "access", "article", "customer", "genericinterface", "live", "mail", "observer", "platform", "portal", "postmaster",
-        "queue", "search", "ticket",
-        "web",
+        "access", "api", "article", "customer", "genericinterface", "live", "mail", "observer", "platform", "portal",
+        "postmaster", "queue", "search", "ticket",
+        "web", "webhook",
     };
 
     private final ApplicationModules modules = ApplicationModules.of(JotrsApplication.class);

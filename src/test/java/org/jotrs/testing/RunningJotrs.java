@@ -86,6 +86,11 @@ public final class RunningJotrs implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** A bean by name, where several share a type. */
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     /** What Jotrs printed to the console while starting. */
     public String consoleOutput() {
         return consoleOutput;

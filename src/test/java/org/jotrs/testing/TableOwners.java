@@ -37,11 +37,13 @@ public final class TableOwners {
         own("postmaster", "mail_account", "postmaster_filter", "auto_response", "queue_auto_response",
                 "jotrs_mail_account_setting", "jotrs_mail_received", "jotrs_mail_quarantine");
         own("live", "jotrs_live_viewer");
+        own("api", "jotrs_api_token");
         ownPrefix("portal", "jotrs_portal_");
         ownPrefix("observer", "jotrs_observer_");
         ownPrefix("search", "jotrs_search_");
         own("search", "jotrs_saved_search");
         own("genericinterface", "jotrs_gi_session");
+        ownPrefix("webhook", "jotrs_webhook");
     }
 
     private TableOwners() {
