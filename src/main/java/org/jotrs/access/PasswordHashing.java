@@ -16,4 +16,11 @@ public interface PasswordHashing {
 
     /** Whether the password matches a stored value in any OTRS hash format. */
     boolean verify(String rawPassword, String storedHash);
+
+    /**
+     * Whether a stored hash that just verified should be replaced by a new {@link #hash}: it is in
+     * a weak OTRS format and the runtime setting {@code access.password.upgrade-to-bcrypt} allows
+     * upgrades on this database (the rule agents' sign-ins follow).
+     */
+    boolean shouldUpgrade(String storedHash);
 }

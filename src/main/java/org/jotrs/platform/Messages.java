@@ -31,6 +31,13 @@ public final class Messages {
 
     private static volatile MessageSource source;
 
+    /**
+     * A request attribute holding a {@code LocaleContext} (with a time zone) that another sign-in
+     * than the agents' decided for the request, as the customer portal does from the customer's
+     * preferences; the web module's locale resolver uses it as it is.
+     */
+    public static final String REQUEST_LOCALE = "org.jotrs.platform.Messages.requestLocale";
+
     private Messages() {
     }
 

@@ -37,9 +37,11 @@ public final class TableOwners {
         own("postmaster", "mail_account", "postmaster_filter", "auto_response", "queue_auto_response",
                 "jotrs_mail_account_setting", "jotrs_mail_received", "jotrs_mail_quarantine");
         own("live", "jotrs_live_viewer");
+        ownPrefix("portal", "jotrs_portal_");
         ownPrefix("observer", "jotrs_observer_");
         ownPrefix("search", "jotrs_search_");
         own("search", "jotrs_saved_search");
+        own("genericinterface", "jotrs_gi_session");
     }
 
     private TableOwners() {

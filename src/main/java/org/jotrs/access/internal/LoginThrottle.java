@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
  * the client address a trusted proxy forwarded ({@code jotrs.security.trusted-proxies}).
  */
 @Component
-class LoginThrottle {
+class LoginThrottle implements org.jotrs.access.SignInThrottle {
 
     private static final int ADDRESS_FACTOR = 4;
     private static final int GLOBAL_FACTOR = 10;
@@ -44,26 +44,38 @@ class LoginThrottle {
         this.buckets = Caffeine.newBuilder().expireAfterAccess(lockout).maximumSize(200_000).build();
     }
 
+    @Override
+    public Duration waitBeforeTrying(String login, String address) {
+        return Duration.ofNanos(waitNanos(login, address));
+    }
+
     /** @throws LoginThrottledException while this login from this address, or the address, is locked out */
     void checkAllowed(String login, String address) {
-        long waitNanos = Math.max(wait(pairKey(login, address)), wait(addressKey(address)));
-        if (wait(loginKey(login)) > 0 && buckets.getIfPresent(pairKey(login, address)) != null) {
-            // The global back-off: only addresses that have already failed for this login wait.
-            waitNanos = Math.max(waitNanos, wait(loginKey(login)));
-        }
+        long waitNanos = waitNanos(login, address);
         if (waitNanos > 0) {
             throw new LoginThrottledException(Duration.ofNanos(waitNanos));
         }
     }
 
-    void recordFailure(String login, String address) {
+    private long waitNanos(String login, String address) {
+        long waitNanos = Math.max(wait(pairKey(login, address)), wait(addressKey(address)));
+        if (wait(loginKey(login)) > 0 && buckets.getIfPresent(pairKey(login, address)) != null) {
+            // The global back-off: only addresses that have already failed for this login wait.
+            waitNanos = Math.max(waitNanos, wait(loginKey(login)));
+        }
+        return waitNanos;
+    }
+
+    @Override
+    public void recordFailure(String login, String address) {
         bucket(pairKey(login, address), maxFailures).tryConsume(1);
         bucket(addressKey(address), maxFailures * ADDRESS_FACTOR).tryConsume(1);
         bucket(loginKey(login), maxFailures * GLOBAL_FACTOR).tryConsume(1);
     }
 
     /** A successful sign-in clears this address's failures for the login (not the others'). */
-    void recordSuccess(String login, String address) {
+    @Override
+    public void recordSuccess(String login, String address) {
         buckets.invalidate(pairKey(login, address));
     }
 

@@ -9,8 +9,16 @@ class OtrsPasswordHashing implements PasswordHashing {
 
     private final OtrsPasswordHashes hashes;
 
-    OtrsPasswordHashing(OtrsPasswordHashes hashes) {
+    private final PasswordUpgrades upgrades;
+
+    OtrsPasswordHashing(OtrsPasswordHashes hashes, PasswordUpgrades upgrades) {
         this.hashes = hashes;
+        this.upgrades = upgrades;
+    }
+
+    @Override
+    public boolean shouldUpgrade(String storedHash) {
+        return hashes.needsRehash(storedHash) && upgrades.enabled();
     }
 
     @Override

@@ -77,6 +77,9 @@ class AgentLocales {
 
         @Override
         public LocaleContext resolveLocaleContext(HttpServletRequest request) {
+            if (request.getAttribute(Messages.REQUEST_LOCALE) instanceof LocaleContext decided) {
+                return decided;
+            }
             return new RequestLocale(request);
         }
 
