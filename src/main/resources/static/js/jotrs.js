@@ -134,12 +134,18 @@ document.addEventListener("input", (event) => {
       search?.focus();
       return search !== null;
     },
+    // The overlay lives in a <template> until asked for, and leaves the page when closed, so its
+    // texts are not part of the page the rest of the time.
     "?": () => {
-      const overlay = document.getElementById("shortcuts");
-      if (overlay instanceof HTMLDialogElement && !overlay.open) {
-        overlay.showModal();
+      const template = document.getElementById("shortcuts-template");
+      if (!(template instanceof HTMLTemplateElement) || document.getElementById("shortcuts")) {
+        return false;
       }
-      return overlay !== null;
+      document.body.append(template.content.cloneNode(true));
+      const overlay = document.getElementById("shortcuts");
+      overlay.addEventListener("close", () => overlay.remove());
+      overlay.showModal();
+      return true;
     },
   };
 

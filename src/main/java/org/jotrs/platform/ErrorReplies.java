@@ -110,6 +110,9 @@ public class ErrorReplies {
             case TypeMismatchException mismatch -> Optional.of(typeMismatch(mismatch.getPropertyName(),
                     mismatch.getValue(), mismatch.getRequiredType()));
             case org.springframework.validation.BindException bind -> Optional.of(bindingFailed(bind));
+            // Spring's "No static resource …" names a path the agent mistyped or an old link: say it plainly.
+            case org.springframework.web.servlet.resource.NoResourceFoundException missing -> Optional.of(
+                    Reply.of(HttpStatus.NOT_FOUND, Messages.t("error.page.404")));
             case ErrorResponse spring -> Optional.of(new Reply(spring.getStatusCode().value(),
                     Optional.ofNullable(HttpStatus.resolve(spring.getStatusCode().value())).map(HttpStatus::getReasonPhrase)
                             .orElse("Error"),
