@@ -17,8 +17,11 @@ import org.jotrs.access.AccessService;
 import org.jotrs.access.AgentAdministration;
 import org.jotrs.access.AgentAdministration.AgentInput;
 import org.jotrs.access.AgentAdministration.NamedInput;
+import org.jotrs.access.GroupAndRoleAdministration;
 import org.jotrs.access.Permission;
+import org.jotrs.access.PermissionAdministration;
 import org.jotrs.customer.Company;
+import org.jotrs.customer.CompanyAdministration;
 import org.jotrs.customer.CustomerAdministration;
 import org.jotrs.customer.CustomerUserChanges;
 import org.jotrs.demo.DemoHelpDesk;
@@ -123,16 +126,23 @@ class FacadeDemoHelpDesk implements DemoHelpDesk {
     private final DSLContext db;
     private final AccessService access;
     private final AgentAdministration agents;
+    private final GroupAndRoleAdministration groups;
+    private final PermissionAdministration permissions;
     private final CustomerAdministration customers;
+    private final CompanyAdministration companies;
     private final QueueAdministration queues;
     private final TicketService tickets;
 
-    FacadeDemoHelpDesk(DSLContext db, AccessService access, AgentAdministration agents, CustomerAdministration customers,
+    FacadeDemoHelpDesk(DSLContext db, AccessService access, AgentAdministration agents, GroupAndRoleAdministration groups,
+            PermissionAdministration permissions, CustomerAdministration customers, CompanyAdministration companies,
             QueueAdministration queues, TicketService tickets) {
         this.db = db;
         this.access = access;
         this.agents = agents;
+        this.groups = groups;
+        this.permissions = permissions;
         this.customers = customers;
+        this.companies = companies;
         this.queues = queues;
         this.tickets = tickets;
     }
@@ -154,13 +164,13 @@ class FacadeDemoHelpDesk implements DemoHelpDesk {
         problems.throwIfAny();
 
         Random random = new Random(20261207L);
-        int group = agents.createGroup(actorId, new NamedInput("support", "Demo help desk", Validity.VALID));
+        int group = groups.createGroup(actorId, new NamedInput("support", "Demo help desk", Validity.VALID));
         List<Integer> agentIds = new ArrayList<>();
         for (int i = 0; i < AGENTS.size(); i++) {
             String login = AGENTS.get(i);
             int id = agents.createAgent(actorId, new AgentInput(login, AGENT_NAMES.get(i)[0], AGENT_NAMES.get(i)[1],
                     login + "@helpdesk.example", Validity.VALID, AGENT_PASSWORD));
-            agents.setGroupsOfAgent(actorId, id, Map.of(1, EnumSet.of(Permission.RW), group, EnumSet.of(Permission.RW)));
+            permissions.setGroupsOfAgent(actorId, id, Map.of(1, EnumSet.of(Permission.RW), group, EnumSet.of(Permission.RW)));
             agentIds.add(id);
         }
         Map<String, Integer> queueIds = new java.util.HashMap<>();
@@ -169,7 +179,7 @@ class FacadeDemoHelpDesk implements DemoHelpDesk {
                     null, "Demo help desk", 1)));
         }
         for (Company company : COMPANIES) {
-            customers.createCompany(actorId, company);
+            companies.createCompany(actorId, company);
         }
         for (String[] customer : CUSTOMERS) {
             customers.createCustomerUser(actorId, new CustomerUserChanges(customer[0], null, customer[1], customer[2],
