@@ -41,6 +41,7 @@ public final class TableOwners {
         ownPrefix("observer", "jotrs_observer_");
         ownPrefix("search", "jotrs_search_");
         own("search", "jotrs_saved_search");
+        own("genericinterface", "jotrs_gi_session");
     }
 
     private TableOwners() {

@@ -165,6 +165,21 @@ class OtrsSideBySideTest {
                 f.apply(f.anna(), first, new TicketAction.LinkTo(secondNumber, TicketAction.LinkType.NORMAL));
                 return List.of(first, second);
             }),
+            new Scenario("bulk", f -> {
+                long mine = f.phoneTicket("Printer jams");
+                f.apply(f.anna(), mine, new TicketAction.Lock());
+                long bobs = f.phoneTicket("Printer jams again");
+                f.apply(f.bob(), bobs, new TicketAction.Lock());
+                next();
+                f.tickets().applyToAll(f.anna(), List.of(mine, bobs), List.of(
+                        new TicketAction.ChangePriority("5 very high"),
+                        new TicketAction.AddNote("Bulk note", "Closed together.", false),
+                        new TicketAction.ChangeState("closed successful", null)));
+                long free = f.phoneTicket("Printer jams once more");
+                next();
+                f.tickets().applyToAll(f.bob(), List.of(free), List.of(new TicketAction.ChangePriority("4 high")));
+                return List.of(mine, bobs, free);
+            }),
             new Scenario("merge", f -> {
                 long merged = f.phoneTicket("Printer jams");
                 long main = f.phoneTicket("Printer jams again");

@@ -26,7 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * OTRS's bulk screen: the same actions on each selected ticket, one transaction per ticket, so a
  * ticket the agent may not change is reported and the rest go through. Input that no ticket
- * could take is refused first, so a typo never half-applies.
+ * could take is refused first, so a typo never half-applies. As in OTRS (RequiredLock, a runtime
+ * setting here), each ticket is first locked for the agent, and one locked by another agent is
+ * left alone.
  */
 @Component
 class TicketBulk {
@@ -43,8 +45,11 @@ class TicketBulk {
     private final TicketReading reading;
     private final TicketLinking linking;
 
+    private final TicketRuntimeSettings settings;
+
     TicketBulk(DSLContext db, TicketUpdates updates, TicketLookups lookups, QueueService queues, Clock clock,
-            TicketReading reading, TicketLinking linking) {
+            TicketReading reading, TicketLinking linking, TicketRuntimeSettings settings) {
+        this.settings = settings;
         this.reading = reading;
         this.linking = linking;
         this.db = db;
@@ -80,11 +85,14 @@ class TicketBulk {
                 continue;
             }
             try {
+                if (settings.bulkRequiresLock()) {
+                    updates.takeForBulk(actorId, ticketId);
+                }
                 for (TicketAction action : actions) {
                     if (action instanceof TicketAction.MergeInto && mergeTarget == ticketId) {
                         continue; // the target stays; the others merge into it
                     }
-                    updates.apply(actorId, ticketId, action);
+                    updates.apply(actorId, ticketId, action, true);
                 }
                 outcomes.add(new Outcome(ticketId, number, null));
             } catch (NoSuchTicket gone) {

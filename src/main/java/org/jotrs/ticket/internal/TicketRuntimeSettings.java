@@ -23,6 +23,7 @@ class TicketRuntimeSettings {
     static final String NEW_TYPE = "ticket.new.type";
     static final String PAGE_SIZE = "ticket.list.page-size";
     static final String QUEUE_PRE_SORT = "ticket.list.queue-pre-sort-by-priority";
+    static final String BULK_REQUIRES_LOCK = "ticket.bulk.required-lock";
 
     private static final String GROUP = "Tickets";
 
@@ -77,6 +78,18 @@ class TicketRuntimeSettings {
                 "The queue view lists the highest priority first and sorts by the chosen column within each "
                         + "priority, oldest first by default, so it lists first what OTRS lists first "
                         + "(OTRS Ticket::Frontend::AgentTicketQueue###PreSort::ByPriority).", new Setting.Flag());
+    }
+
+    @Bean
+    static Setting bulkRequiresLockSetting() {
+        return new Setting(BULK_REQUIRES_LOCK, GROUP, "Bulk action: lock each ticket",
+                "The bulk action locks each ticket for the agent and makes them its owner before changing it, and "
+                        + "leaves alone tickets another agent has locked "
+                        + "(OTRS Ticket::Frontend::AgentTicketBulk###RequiredLock).", new Setting.Flag());
+    }
+
+    boolean bulkRequiresLock() {
+        return settings.flag(BULK_REQUIRES_LOCK);
     }
 
     boolean queuePreSortByPriority() {

@@ -112,6 +112,14 @@ class TicketUpdates {
      * and the change would then work on what the ticket was before a concurrent change committed.
      */
     void apply(int actorId, long ticketId, TicketAction action) {
+        apply(actorId, ticketId, action, false);
+    }
+
+    /**
+     * As {@link #apply(int, long, TicketAction)}; {@code fromBulk} marks a change made on the bulk
+     * screen, whose notes OTRS records as {@code AddNote "%%Bulk"}.
+     */
+    void apply(int actorId, long ticketId, TicketAction action, boolean fromBulk) {
         Need need = needOf(action);
         rows.require(actorId, rows.read(ticketId), need.permission(), need.what());
         Long otherId = switch (action) {
@@ -125,10 +133,28 @@ class TicketUpdates {
             throw new InvalidTicketRequest(Map.of(field, action instanceof TicketAction.MergeInto
                     ? "A ticket cannot be merged into itself." : "A ticket cannot be linked to itself."));
         }
-        transactions.executeWithoutResult(status -> applyLocked(actorId, ticketId, otherId, action));
+        transactions.executeWithoutResult(status -> applyLocked(actorId, ticketId, otherId, action, fromBulk));
     }
 
-    private void applyLocked(int actorId, long ticketId, Long otherId, TicketAction action) {
+    /**
+     * OTRS's bulk screen with {@code RequiredLock} (its default): before changing a ticket it locks
+     * it for the agent and makes them its owner (TicketLockSet, TicketOwnerSet: Lock, the unlock
+     * timeout reset, OwnerUpdate when the owner changes); a ticket another agent has locked is
+     * left alone ("Ticket is locked by another agent and will be ignored!").
+     */
+    void takeForBulk(int actorId, long ticketId) {
+        rows.require(actorId, rows.read(ticketId), Permission.OWNER, "take tickets");
+        transactions.executeWithoutResult(status -> {
+            Current current = rows.lockAndRead(ticketId);
+            if (current.locked() && current.snapshot().ownerId() != actorId) {
+                throw new InvalidTicketRequest(Map.of("lock", "It is locked by " + current.ownerLogin()
+                        + " and was left alone."));
+            }
+            lock(actorId, current);
+        });
+    }
+
+    private void applyLocked(int actorId, long ticketId, Long otherId, TicketAction action, boolean fromBulk) {
         Current current;
         Current other = null;
         if (otherId == null) {
@@ -141,7 +167,7 @@ class TicketUpdates {
             current = rows.lockAndRead(ticketId);
         }
         switch (action) {
-            case AddNote note -> addNote(actorId, current, note);
+            case AddNote note -> addNote(actorId, current, note, fromBulk);
             case AddPhoneCall call -> addPhoneCall(actorId, current, call);
             case TicketAction.SendMail mail -> mailing.send(actorId, current, mail);
             case ChangeState change -> changeState(actorId, current, change);
@@ -202,7 +228,7 @@ class TicketUpdates {
         return otherTicketId;
     }
 
-    private void addNote(int actorId, Current current, AddNote note) {
+    private void addNote(int actorId, Current current, AddNote note, boolean fromBulk) {
         rows.require(actorId, current, Permission.NOTE, "add notes");
         Map<String, String> errors = textErrors(note.subject(), note.body(), "Enter the note.");
         errors.putAll(articles.attachmentProblems(note.attachments()));
@@ -214,7 +240,7 @@ class TicketUpdates {
         long articleId = articles.add(new NewArticle(ticketId, SenderType.AGENT, Channel.INTERNAL,
                 note.visibleForCustomer(), access.mailbox(actorId), null, note.subject().strip(), note.body(), actorId,
                 note.attachments()));
-        history.add(current.snapshot(), articleId, HistoryType.ADD_NOTE, "%%Note", actorId);
+        history.add(current.snapshot(), articleId, HistoryType.ADD_NOTE, fromBulk ? "%%Bulk" : "%%Note", actorId);
         arrival.recorded(current.snapshot(), articleId, SenderType.AGENT, actorId);
         timeAccounting.account(current, articleId, note.timeUnits(), actorId);
         rows.update(ticketId, actorId, Map.of());
