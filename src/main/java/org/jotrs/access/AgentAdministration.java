@@ -7,9 +7,9 @@ import java.util.Set;
 import org.jotrs.platform.Validity;
 
 /**
- * Administration of agents, groups, roles and their permissions (OTRS tables {@code users},
- * {@code user_preferences}, {@code permission_groups}/{@code groups}, {@code roles},
- * {@code group_user}, {@code group_role}, {@code role_user}).
+ * Administration of agents (OTRS tables {@code users}, {@code user_preferences}) and the view of
+ * their effective permissions; groups and roles have {@link GroupAndRoleAdministration}, who holds
+ * which permission and role {@link PermissionAdministration}. The records here serve all three.
  *
  * <p>Every method starts with {@link AccessService#requireAdmin} for the acting agent and runs in
  * one transaction; every change writes its {@code AuditLog} entry in that transaction. Bad input
@@ -96,69 +96,6 @@ public interface AgentAdministration {
 
     /** Changes an agent; a blank password keeps the current one. @throws AccessChangeRefused as for create */
     void updateAgent(int actorId, int agentId, AgentInput input);
-
-    /** Every group, by name. */
-    List<Named> groups(int actorId);
-
-    /** @throws NoSuchAccessObject for an unknown id */
-    Named group(int actorId, int groupId);
-
-    /** @return the new group's id. @throws AccessChangeRefused for an empty or taken name */
-    int createGroup(int actorId, NamedInput input);
-
-    /** @throws AccessChangeRefused for an empty or taken name, or when it would remove the last administrator */
-    void updateGroup(int actorId, int groupId, NamedInput input);
-
-    /** Every role, by name. */
-    List<Named> roles(int actorId);
-
-    /** @throws NoSuchAccessObject for an unknown id */
-    Named role(int actorId, int roleId);
-
-    /** @return the new role's id. @throws AccessChangeRefused for an empty or taken name */
-    int createRole(int actorId, NamedInput input);
-
-    /** @throws AccessChangeRefused for an empty or taken name, or when it would remove the last administrator */
-    void updateRole(int actorId, int roleId, NamedInput input);
-
-    /** The agent's direct permissions on every group. */
-    PermissionMatrix groupsOfAgent(int actorId, int agentId);
-
-    /** Every agent's direct permissions on the group. */
-    PermissionMatrix agentsOfGroup(int actorId, int groupId);
-
-    /** The role's permissions on every group. */
-    PermissionMatrix groupsOfRole(int actorId, int roleId);
-
-    /** Every role's permissions on the group. */
-    PermissionMatrix rolesOfGroup(int actorId, int groupId);
-
-    /**
-     * Replaces the agent's direct permissions with {@code grants} (group id to permissions; groups
-     * left out get none). Each grant and revoke is audited.
-     */
-    void setGroupsOfAgent(int actorId, int agentId, Map<Integer, Set<Permission>> grants);
-
-    /** Replaces the group's direct agent permissions (agent id to permissions). */
-    void setAgentsOfGroup(int actorId, int groupId, Map<Integer, Set<Permission>> grants);
-
-    /** Replaces the role's permissions (group id to permissions). */
-    void setGroupsOfRole(int actorId, int roleId, Map<Integer, Set<Permission>> grants);
-
-    /** Replaces the group's role permissions (role id to permissions). */
-    void setRolesOfGroup(int actorId, int groupId, Map<Integer, Set<Permission>> grants);
-
-    /** Every role and whether the agent is a member. */
-    List<Membership> rolesOfAgent(int actorId, int agentId);
-
-    /** Every agent and whether they are a member of the role. */
-    List<Membership> agentsOfRole(int actorId, int roleId);
-
-    /** Makes the agent a member of exactly these roles. */
-    void setRolesOfAgent(int actorId, int agentId, Set<Integer> roleIds);
-
-    /** Makes exactly these agents members of the role. */
-    void setAgentsOfRole(int actorId, int roleId, Set<Integer> agentIds);
 
     /** The agent's effective permissions with their sources. */
     EffectivePermissions effectivePermissions(int actorId, int agentId);

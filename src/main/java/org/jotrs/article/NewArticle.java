@@ -13,13 +13,23 @@ import java.util.List;
  * @param htmlBody the HTML version of the body, or null for a plain-text article; stored as OTRS
  *     stores it, as the attachment {@code file-2} of type {@code text/html; charset="utf-8"}
  * @param attachments files to store with the article, in this order
+ * @param charset the charset named in the plain body's content type ({@code a_content_type}):
+ *     {@code utf-8}, or {@code ascii} for the notes OTRS itself composes so (the merge note)
  */
 public record NewArticle(long ticketId, SenderType sender, Channel channel, boolean visibleForCustomer,
         String from, String to, String subject, String body, int actorId, String htmlBody,
-        List<NewAttachment> attachments) {
+        List<NewAttachment> attachments, String charset) {
 
     public NewArticle {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        charset = charset == null ? "utf-8" : charset;
+    }
+
+    /** An article whose plain body is UTF-8, as every article Jotrs composes. */
+    public NewArticle(long ticketId, SenderType sender, Channel channel, boolean visibleForCustomer, String from,
+            String to, String subject, String body, int actorId, String htmlBody, List<NewAttachment> attachments) {
+        this(ticketId, sender, channel, visibleForCustomer, from, to, subject, body, actorId, htmlBody, attachments,
+                "utf-8");
     }
 
     /** A plain-text article without attachments. */

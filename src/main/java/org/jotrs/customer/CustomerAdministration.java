@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Administration of customer users and customer companies. Every method starts with the
+ * Administration of customer users (OTRS {@code customer_user}) and their group permissions
+ * ({@code group_customer_user}); companies have {@link CompanyAdministration}. Every method starts with the
  * administrator check ({@code AccessService.requireAdmin}); every change validates all fields
  * first, then writes the rows and its audit log entry in one transaction.
  *
@@ -36,19 +37,6 @@ public interface CustomerAdministration {
      * keeps the current one.
      */
     void updateCustomerUser(int actorId, int customerUserId, CustomerUserChanges changes);
-
-    /** Companies whose customer id or name contains the text (all when blank), by name. */
-    Page<Company> companies(int actorId, String text, int page);
-
-    Company company(int actorId, String customerId);
-
-    /** Valid companies whose customer id or name starts with the text, for typeahead fields. */
-    List<Company> companySuggestions(int actorId, String text, int limit);
-
-    void createCompany(int actorId, Company company);
-
-    /** Changes a company; its customer id stays as it is (customer users and tickets refer to it). */
-    void updateCompany(int actorId, String customerId, Company changes);
 
     /** Whether customer group permissions are in use (OTRS {@code CustomerGroupSupport}). */
     boolean groupSupport();

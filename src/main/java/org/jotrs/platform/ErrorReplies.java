@@ -98,6 +98,9 @@ public class ErrorReplies {
                     String.join(" ", invalid.errors().values()), invalid.errors()));
             case NoSuchEntry missing -> Optional.of(Reply.of(HttpStatus.NOT_FOUND, missing.getMessage()));
             case AccessRefused refused -> Optional.of(Reply.of(HttpStatus.FORBIDDEN, refused.getMessage()));
+            case RequestTooLarge tooLarge -> Optional.of(Reply.of(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()));
+            case org.springframework.http.converter.HttpMessageNotReadableException unreadable ->
+                    Optional.of(JsonProblems.unreadable(unreadable));
             case MultipartException multipart -> Optional.of(Reply.of(HttpStatus.CONTENT_TOO_LARGE,
                     "Nothing was saved: the upload is larger than this server accepts. Go back and choose smaller files."));
             case MethodArgumentTypeMismatchException mismatch -> Optional.of(typeMismatch(mismatch.getName(),
@@ -164,8 +167,14 @@ public class ErrorReplies {
         return false;
     }
 
-    /** Whether the client asked for JSON rather than a page (API clients, fetch with Accept: application/json). */
+    /**
+     * Whether the client asked for JSON rather than a page (API clients, fetch with Accept:
+     * application/json); under {@code /api/} always, whatever the client accepts.
+     */
     public static boolean wantsJson(HttpServletRequest request) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return true;
+        }
         String accept = request.getHeader("Accept");
         if (accept == null || accept.isBlank()) {
             return false;

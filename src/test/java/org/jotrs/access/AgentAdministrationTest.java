@@ -41,6 +41,8 @@ class AgentAdministrationTest {
         try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
             DSLContext db = jotrs.bean(DSLContext.class);
             AgentAdministration admin = jotrs.bean(AgentAdministration.class);
+            GroupAndRoleAdministration groupsAndRoles = jotrs.bean(GroupAndRoleAdministration.class);
+            PermissionAdministration permissions = jotrs.bean(PermissionAdministration.class);
             AccessService access = jotrs.bean(AccessService.class);
             AuditLog audit = jotrs.bean(AuditLog.class);
 
@@ -70,27 +72,27 @@ class AgentAdministrationTest {
                     db.selectFrom(USERS).where(USERS.ID.eq(jane)).fetchSingle().getPw())).isTrue();
 
             // Groups and roles.
-            int sales = admin.createGroup(ROOT, new NamedInput("sales", "Sales team", Validity.VALID));
-            int support = admin.createRole(ROOT, new NamedInput("Support", "", Validity.VALID));
+            int sales = groupsAndRoles.createGroup(ROOT, new NamedInput("sales", "Sales team", Validity.VALID));
+            int support = groupsAndRoles.createRole(ROOT, new NamedInput("Support", "", Validity.VALID));
             assertThat(db.selectFrom(PERMISSION_GROUPS).where(PERMISSION_GROUPS.ID.eq(sales)).fetchSingle().getComments())
                     .isEqualTo("Sales team");
             assertThat(db.selectFrom(ROLES).where(ROLES.ID.eq(support)).fetchSingle().getComments()).isNull();
-            admin.updateGroup(ROOT, sales, new NamedInput("sales", "Sales and pre-sales", Validity.VALID));
+            groupsAndRoles.updateGroup(ROOT, sales, new NamedInput("sales", "Sales and pre-sales", Validity.VALID));
 
             // Matrices: agent -> groups, group -> agents, role -> groups, memberships.
-            admin.setGroupsOfAgent(ROOT, jane, Map.of(sales, EnumSet.of(Permission.RO, Permission.NOTE)));
+            permissions.setGroupsOfAgent(ROOT, jane, Map.of(sales, EnumSet.of(Permission.RO, Permission.NOTE)));
             assertThat(keys(db, jane, sales)).containsExactlyInAnyOrder("ro", "note");
-            admin.setAgentsOfGroup(ROOT, sales, Map.of(jane, EnumSet.of(Permission.RW)));
+            permissions.setAgentsOfGroup(ROOT, sales, Map.of(jane, EnumSet.of(Permission.RW)));
             assertThat(keys(db, jane, sales)).containsExactly("rw");
             assertThat(access.permissionsOn(jane, sales)).containsExactlyInAnyOrder(Permission.values());
-            admin.setGroupsOfRole(ROOT, support, Map.of(1, EnumSet.of(Permission.CREATE)));
+            permissions.setGroupsOfRole(ROOT, support, Map.of(1, EnumSet.of(Permission.CREATE)));
             assertThat(db.select(GROUP_ROLE.PERMISSION_KEY, GROUP_ROLE.PERMISSION_VALUE).from(GROUP_ROLE)
                     .where(GROUP_ROLE.ROLE_ID.eq(support)).fetch(r -> r.value1() + "=" + r.value2())).containsExactly("create=1");
-            admin.setRolesOfAgent(ROOT, jane, Set.of(support));
+            permissions.setRolesOfAgent(ROOT, jane, Set.of(support));
             assertThat(db.fetchCount(ROLE_USER, ROLE_USER.USER_ID.eq(jane).and(ROLE_USER.ROLE_ID.eq(support)))).isEqualTo(1);
-            assertThat(admin.agentsOfRole(ROOT, support)).filteredOn(AgentAdministration.Membership::member)
+            assertThat(permissions.agentsOfRole(ROOT, support)).filteredOn(AgentAdministration.Membership::member)
                     .extracting(AgentAdministration.Membership::id).containsExactly(jane);
-            assertThat(admin.groupsOfAgent(ROOT, jane).rows()).filteredOn(r -> r.id() == sales).singleElement()
+            assertThat(permissions.groupsOfAgent(ROOT, jane).rows()).filteredOn(r -> r.id() == sales).singleElement()
                     .satisfies(r -> assertThat(r.granted()).containsExactly(Permission.RW));
 
             var effective = admin.effectivePermissions(ROOT, jane).byGroup();
@@ -100,7 +102,7 @@ class AgentAdministrationTest {
             assertThat(effective.get("users")).containsOnlyKeys(Permission.CREATE);
 
             // Invalid roles grant nothing, and the effective view follows.
-            admin.updateRole(ROOT, support, new NamedInput("Support", "", Validity.INVALID_TEMPORARILY));
+            groupsAndRoles.updateRole(ROOT, support, new NamedInput("Support", "", Validity.INVALID_TEMPORARILY));
             assertThat(admin.effectivePermissions(ROOT, jane).byGroup()).doesNotContainKey("users");
 
             // Audit entries for each change, secrets never recorded.
@@ -131,10 +133,12 @@ class AgentAdministrationTest {
         try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
             DSLContext db = jotrs.bean(DSLContext.class);
             AgentAdministration admin = jotrs.bean(AgentAdministration.class);
+            GroupAndRoleAdministration groupsAndRoles = jotrs.bean(GroupAndRoleAdministration.class);
+            PermissionAdministration permissions = jotrs.bean(PermissionAdministration.class);
             int jane = admin.createAgent(ROOT, new AgentInput("jdoe", "Jane", "Doe", "jane@example.com", Validity.VALID,
                     "correct horse"));
-            int staff = admin.createGroup(ROOT, new NamedInput("staff", "", Validity.VALID));
-            int team = admin.createRole(ROOT, new NamedInput("Team", "", Validity.VALID));
+            int staff = groupsAndRoles.createGroup(ROOT, new NamedInput("staff", "", Validity.VALID));
+            int team = groupsAndRoles.createRole(ROOT, new NamedInput("Team", "", Validity.VALID));
             List<Object> before = snapshot(db);
 
             // Duplicate login (case-insensitive), bad mail address, empty names, short password.
@@ -156,11 +160,11 @@ class AgentAdministrationTest {
             }
             assertThatThrownBy(() -> admin.updateAgent(ROOT, jane, new AgentInput("root@LOCALHOST", "Jane", "Doe",
                     "jane@example.com", Validity.VALID, ""))).isInstanceOf(AccessChangeRefused.class);
-            assertThatThrownBy(() -> admin.createGroup(ROOT, new NamedInput("STAFF", "", Validity.VALID)))
+            assertThatThrownBy(() -> groupsAndRoles.createGroup(ROOT, new NamedInput("STAFF", "", Validity.VALID)))
                     .isInstanceOfSatisfying(AccessChangeRefused.class, e -> assertThat(e.errors()).containsOnlyKeys("name"));
-            assertThatThrownBy(() -> admin.createRole(ROOT, new NamedInput(" ", "", null)))
+            assertThatThrownBy(() -> groupsAndRoles.createRole(ROOT, new NamedInput(" ", "", null)))
                     .isInstanceOfSatisfying(AccessChangeRefused.class, e -> assertThat(e.errors()).containsOnlyKeys("name", "validity"));
-            assertThatThrownBy(() -> admin.setGroupsOfAgent(ROOT, jane, Map.of(99999, EnumSet.of(Permission.RO))))
+            assertThatThrownBy(() -> permissions.setGroupsOfAgent(ROOT, jane, Map.of(99999, EnumSet.of(Permission.RO))))
                     .isInstanceOf(AccessChangeRefused.class);
             assertThatThrownBy(() -> admin.agent(ROOT, 99999)).isInstanceOf(NoSuchAccessObject.class);
 
@@ -169,11 +173,11 @@ class AgentAdministrationTest {
                     () -> admin.agents(jane, "", null, 0),
                     () -> admin.createAgent(jane, new AgentInput("x", "X", "Y", "x@example.com", Validity.VALID, "long enough")),
                     () -> admin.updateAgent(jane, jane, new AgentInput("jdoe", "Jane", "Doe", "jane@example.com", Validity.VALID, "")),
-                    () -> admin.createGroup(jane, new NamedInput("g", "", Validity.VALID)),
-                    () -> admin.updateRole(jane, team, new NamedInput("Team", "", Validity.INVALID)),
-                    () -> admin.setGroupsOfAgent(jane, jane, Map.of(ADMIN_GROUP, EnumSet.of(Permission.RW))),
-                    () -> admin.setAgentsOfGroup(jane, staff, Map.of()),
-                    () -> admin.setRolesOfAgent(jane, jane, Set.of(team)),
+                    () -> groupsAndRoles.createGroup(jane, new NamedInput("g", "", Validity.VALID)),
+                    () -> groupsAndRoles.updateRole(jane, team, new NamedInput("Team", "", Validity.INVALID)),
+                    () -> permissions.setGroupsOfAgent(jane, jane, Map.of(ADMIN_GROUP, EnumSet.of(Permission.RW))),
+                    () -> permissions.setAgentsOfGroup(jane, staff, Map.of()),
+                    () -> permissions.setRolesOfAgent(jane, jane, Set.of(team)),
                     () -> admin.effectivePermissions(jane, ROOT));
             for (Runnable attempt : attempts) {
                 assertThatThrownBy(attempt::run).isInstanceOf(PermissionDenied.class);
@@ -182,12 +186,12 @@ class AgentAdministrationTest {
 
             // The last administrator: root holds rw on admin directly. Every way of losing it is refused.
             List<Runnable> lastAdmin = List.of(
-                    () -> admin.setGroupsOfAgent(ROOT, ROOT, Map.of(1, EnumSet.of(Permission.RW))),
-                    () -> admin.setAgentsOfGroup(ROOT, ADMIN_GROUP, Map.of(ROOT, EnumSet.of(Permission.RO))),
+                    () -> permissions.setGroupsOfAgent(ROOT, ROOT, Map.of(1, EnumSet.of(Permission.RW))),
+                    () -> permissions.setAgentsOfGroup(ROOT, ADMIN_GROUP, Map.of(ROOT, EnumSet.of(Permission.RO))),
                     () -> admin.updateAgent(ROOT, ROOT, new AgentInput("root@localhost", "Admin", "OTRS", "root@localhost",
                             Validity.INVALID, "")),
-                    () -> admin.updateGroup(ROOT, ADMIN_GROUP, new NamedInput("admin", "", Validity.INVALID)),
-                    () -> admin.updateGroup(ROOT, ADMIN_GROUP, new NamedInput("administrators", "", Validity.VALID)));
+                    () -> groupsAndRoles.updateGroup(ROOT, ADMIN_GROUP, new NamedInput("admin", "", Validity.INVALID)),
+                    () -> groupsAndRoles.updateGroup(ROOT, ADMIN_GROUP, new NamedInput("administrators", "", Validity.VALID)));
             for (Runnable attempt : lastAdmin) {
                 assertThatThrownBy(attempt::run).isInstanceOfSatisfying(AccessChangeRefused.class, e -> {
                     assertThat(e.conflict()).isTrue();
@@ -198,17 +202,17 @@ class AgentAdministrationTest {
             assertThat(jotrs.bean(AccessService.class).isAdmin(ROOT)).isTrue();
 
             // With the right moved to a role, root's direct grant may go, but not the role's.
-            admin.setGroupsOfRole(ROOT, team, Map.of(ADMIN_GROUP, EnumSet.of(Permission.RW)));
-            admin.setRolesOfAgent(ROOT, jane, Set.of(team));
-            admin.setAgentsOfGroup(ROOT, ADMIN_GROUP, Map.of());
+            permissions.setGroupsOfRole(ROOT, team, Map.of(ADMIN_GROUP, EnumSet.of(Permission.RW)));
+            permissions.setRolesOfAgent(ROOT, jane, Set.of(team));
+            permissions.setAgentsOfGroup(ROOT, ADMIN_GROUP, Map.of());
             assertThat(jotrs.bean(AccessService.class).isAdmin(ROOT)).isFalse();
             assertThat(jotrs.bean(AccessService.class).isAdmin(jane)).isTrue();
             List<Object> viaRole = snapshot(db);
             List<Runnable> viaRoleAttempts = List.of(
-                    () -> admin.setRolesOfAgent(jane, jane, Set.of()),
-                    () -> admin.setAgentsOfRole(jane, team, Set.of()),
-                    () -> admin.updateRole(jane, team, new NamedInput("Team", "", Validity.INVALID)),
-                    () -> admin.setRolesOfGroup(jane, ADMIN_GROUP, Map.of(team, EnumSet.of(Permission.RO))),
+                    () -> permissions.setRolesOfAgent(jane, jane, Set.of()),
+                    () -> permissions.setAgentsOfRole(jane, team, Set.of()),
+                    () -> groupsAndRoles.updateRole(jane, team, new NamedInput("Team", "", Validity.INVALID)),
+                    () -> permissions.setRolesOfGroup(jane, ADMIN_GROUP, Map.of(team, EnumSet.of(Permission.RO))),
                     () -> admin.updateAgent(jane, jane, new AgentInput("jdoe", "Jane", "Doe", "jane@example.com",
                             Validity.INVALID_TEMPORARILY, "")));
             for (Runnable attempt : viaRoleAttempts) {

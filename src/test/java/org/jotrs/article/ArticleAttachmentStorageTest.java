@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 
 import org.jooq.DSLContext;
 import org.jotrs.platform.DatabaseKind;
+import org.jotrs.testing.Customers;
 import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
@@ -188,9 +189,7 @@ class ArticleAttachmentStorageTest {
     }
 
     private static void customer(DSLContext db) {
-        db.execute("INSERT INTO customer_user (login, email, customer_id, first_name, last_name, valid_id,"
-                + " create_time, create_by, change_time, change_by) VALUES ('carla', 'carla@example.com', 'ACME',"
-                + " 'Carla', 'Customer', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+        Customers.aCustomerUser("carla").in(db);
     }
 
     private static byte[] binary(int length) {

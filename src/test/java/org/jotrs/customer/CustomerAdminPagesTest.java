@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.jooq.DSLContext;
 import org.jotrs.platform.DatabaseKind;
+import org.jotrs.testing.Agents;
 import org.jotrs.testing.AgentHttp;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
@@ -35,8 +36,7 @@ class CustomerAdminPagesTest {
         db = jotrs.bean(DSLContext.class);
         root = jotrs.agent();
         root.signIn("root@localhost", jotrs.firstStartPassword().orElseThrow());
-        db.execute("INSERT INTO users (login, pw, first_name, last_name, valid_id, create_time, create_by, change_time, change_by)"
-                + " VALUES ('agent', '" + DigestUtils.sha256Hex("agent-pw") + "', 'Ag', 'Ent', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+        Agents.anAgent("agent").named("Ag", "Ent").password("agent-pw").in(db);
     }
 
     @AfterAll

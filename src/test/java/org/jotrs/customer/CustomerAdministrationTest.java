@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.jooq.DSLContext;
 import org.jotrs.access.PasswordHashing;
+import org.jotrs.testing.Agents;
 import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.access.PermissionDenied;
 import org.jotrs.platform.AuditLog;
@@ -32,9 +33,10 @@ class CustomerAdministrationTest {
                 RunningJotrs jotrs = RunningJotrs.start(database, "--jotrs.customer.group-support=true")) {
             DSLContext db = jotrs.bean(DSLContext.class);
             CustomerAdministration admin = jotrs.bean(CustomerAdministration.class);
+            CompanyAdministration companies = jotrs.bean(CompanyAdministration.class);
             int outsider = agent(db, "outsider");
 
-            admin.createCompany(ROOT, new Company("ACME", "Acme Inc.", "Main St 1", "12345", "Springfield", "US",
+            companies.createCompany(ROOT, new Company("ACME", "Acme Inc.", "Main St 1", "12345", "Springfield", "US",
                     "https://acme.example", null, 1));
             int carla = admin.createCustomerUser(ROOT, carla("carla", "carla@example.com", "acme", "s3cret pass"));
 
@@ -60,10 +62,10 @@ class CustomerAdministrationTest {
                     .containsExactly("carla");
             assertThat(admin.customerUsers(ROOT, "nobody", 0).total()).isZero();
 
-            admin.updateCompany(ROOT, "ACME", new Company("changed", "Acme Corporation", null, null, null, null, null,
+            companies.updateCompany(ROOT, "ACME", new Company("changed", "Acme Corporation", null, null, null, null, null,
                     "key account", 1));
-            assertThat(admin.company(ROOT, "ACME").name()).isEqualTo("Acme Corporation");
-            assertThat(admin.companySuggestions(ROOT, "acme c", 10)).extracting(Company::customerId).containsExactly("ACME");
+            assertThat(companies.company(ROOT, "ACME").name()).isEqualTo("Acme Corporation");
+            assertThat(companies.companySuggestions(ROOT, "acme c", 10)).extracting(Company::customerId).containsExactly("ACME");
 
             List<AuditLog.Entry> entries = jotrs.bean(AuditLog.class).recent(null, null, 0, 10);
             assertThat(entries).extracting(AuditLog.Entry::objectType, AuditLog.Entry::action).containsExactly(
@@ -90,14 +92,14 @@ class CustomerAdministrationTest {
                     null, null, null, null, null, null, null, 7, null)))
                     .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsOnlyKeys(
                             "login", "firstName", "lastName", "email", "customerId", "validId"));
-            assertThatThrownBy(() -> admin.createCompany(ROOT, new Company("acme", "Other", null, null, null, null, null, null, 1)))
+            assertThatThrownBy(() -> companies.createCompany(ROOT, new Company("acme", "Other", null, null, null, null, null, null, 1)))
                     .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsOnlyKeys("customerId"));
-            assertThatThrownBy(() -> admin.createCompany(ROOT, new Company("OTHER", "ACME corporation", null, null, null,
+            assertThatThrownBy(() -> companies.createCompany(ROOT, new Company("OTHER", "ACME corporation", null, null, null,
                     null, "ftp://x", null, 1)))
                     .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsOnlyKeys("name", "url"));
             assertThatThrownBy(() -> admin.createCustomerUser(outsider, carla("eve", "eve@example.com", "ACME", "")))
                     .isInstanceOf(PermissionDenied.class);
-            assertThatThrownBy(() -> admin.updateCompany(outsider, "ACME", new Company("ACME", "Evil", null, null, null,
+            assertThatThrownBy(() -> companies.updateCompany(outsider, "ACME", new Company("ACME", "Evil", null, null, null,
                     null, null, null, 1))).isInstanceOf(PermissionDenied.class);
             assertThatThrownBy(() -> admin.customerUsers(outsider, "", 0)).isInstanceOf(PermissionDenied.class);
             assertThatThrownBy(() -> admin.setGroups(ROOT, carla, Map.of(1, Set.of("owner"))))
@@ -107,7 +109,7 @@ class CustomerAdministrationTest {
             assertThatThrownBy(() -> admin.updateCustomerUser(ROOT, 987654, carla("x", "x@example.com", "ACME", "")))
                     .isInstanceOf(org.jotrs.platform.NoSuchEntry.class);
             assertThat(counts(db)).as("nothing written").isEqualTo(before);
-            assertThat(admin.company(ROOT, "ACME").name()).isEqualTo("Acme Corporation");
+            assertThat(companies.company(ROOT, "ACME").name()).isEqualTo("Acme Corporation");
 
             // Customer groups (group support is on in this test).
             admin.setGroups(ROOT, carla, Map.of(1, Set.of("ro"), 3, Set.of("ro", "rw")));
@@ -129,9 +131,7 @@ class CustomerAdministrationTest {
     }
 
     static int agent(DSLContext db, String login) {
-        db.execute("INSERT INTO users (login, pw, first_name, last_name, valid_id, create_time, create_by, change_time, change_by)"
-                + " VALUES ('" + login + "', 'x', 'Out', 'Sider', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
-        return db.fetchSingle("SELECT id FROM users WHERE login = '" + login + "'").get(0, Integer.class);
+        return Agents.anAgent(login).named("Out", "Sider").in(db);
     }
 
     private static List<Integer> counts(DSLContext db) {

@@ -26,7 +26,8 @@ class CustomerGroupPagesTest {
                 RunningJotrs jotrs = RunningJotrs.start(database, "--jotrs.customer.group-support=true")) {
             DSLContext db = jotrs.bean(DSLContext.class);
             CustomerAdministration admin = jotrs.bean(CustomerAdministration.class);
-            admin.createCompany(1, new Company("ACME", "Acme", null, null, null, null, null, null, 1));
+            CompanyAdministration companies = jotrs.bean(CompanyAdministration.class);
+            companies.createCompany(1, new Company("ACME", "Acme", null, null, null, null, null, null, 1));
             int carla = admin.createCustomerUser(1, new CustomerUserChanges("carla", null, "Carla", "Customer",
                     "carla@example.com", "ACME", null, null, null, null, null, null, null, 1, null));
             AgentHttp root = jotrs.agent();

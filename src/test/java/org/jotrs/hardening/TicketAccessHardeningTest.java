@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.jooq.DSLContext;
 import org.jotrs.access.AgentAdministration;
+import org.jotrs.access.PermissionAdministration;
 import org.jotrs.access.AgentAdministration.AgentInput;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.platform.Validity;
@@ -229,7 +230,7 @@ class TicketAccessHardeningTest {
         int other = Agents.agent(db, "dropped", "Drop", "Ped");
         Agents.grant(db, other, qaGroup, "rw");
         AgentHttp dropped = signedIn("dropped");
-        jotrs.bean(AgentAdministration.class).setGroupsOfAgent(ROOT, other, Map.of());
+        jotrs.bean(PermissionAdministration.class).setGroupsOfAgent(ROOT, other, Map.of());
         assertThat(sessionsOf("dropped")).isZero();
         assertThat(dropped.get("/").statusCode()).isEqualTo(302);
     }

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.jooq.DSLContext;
 import org.jotrs.access.PermissionDenied;
+import org.jotrs.testing.Agents;
 import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.platform.AuditLog;
 import org.jotrs.platform.DatabaseKind;
@@ -32,14 +33,17 @@ class QueueAdministrationTest {
         try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
             DSLContext db = jotrs.bean(DSLContext.class);
             QueueAdministration admin = jotrs.bean(QueueAdministration.class);
+            SystemAddressAdministration addresses = jotrs.bean(SystemAddressAdministration.class);
+            TextBlockAdministration textBlocks = jotrs.bean(TextBlockAdministration.class);
+            TemplateAdministration templates = jotrs.bean(TemplateAdministration.class);
             ResponseTexts texts = jotrs.bean(ResponseTexts.class);
             int outsider = agent(db);
 
-            int salutation = admin.createTextBlock(ROOT, TextBlockKind.SALUTATION,
+            int salutation = textBlocks.createTextBlock(ROOT, TextBlockKind.SALUTATION,
                     new TextBlock("Formal", "Dear <OTRS_CUSTOMER_REALNAME>,\r\n", null, 1));
-            int signature = admin.createTextBlock(ROOT, TextBlockKind.SIGNATURE,
+            int signature = textBlocks.createTextBlock(ROOT, TextBlockKind.SIGNATURE,
                     new TextBlock("Team", "-- \n<OTRS_CURRENT_UserFirstname> <OTRS_CURRENT_UserLastname>", "ours", 1));
-            int address = admin.createSystemAddress(ROOT, new SystemAddressSettings("support@example.com", "Support", 2, null, 1));
+            int address = addresses.createSystemAddress(ROOT, new SystemAddressSettings("support@example.com", "Support", 2, null, 1));
             int support = admin.createQueue(ROOT, new QueueSettings("Support", 1, address, salutation, signature, 3, true,
                     60, 120, 240, 480, "1", "first level", 1));
             int hardware = admin.createQueue(ROOT, new QueueSettings(" Support :: Hardware ", 1, 1, 1, 1, 1, false,
@@ -61,12 +65,12 @@ class QueueAdministrationTest {
                     0, 120, 240, 480, "1", "first level", 1));
             assertThat(admin.queue(ROOT, hardware).name()).isEqualTo("Helpdesk::Hardware");
 
-            int template = admin.createTemplate(ROOT, new TemplateSettings("Reset password",
+            int template = templates.createTemplate(ROOT, new TemplateSettings("Reset password",
                     "Your ticket <OTRS_TICKET_TicketNumber> (<OTRS_TICKET_Title>): see <OTRS_CONFIG_HttpType>.", "Answer", null, 1));
-            admin.setQueuesOfTemplate(ROOT, template, Set.of(support, hardware));
-            admin.setTemplatesOfQueue(ROOT, hardware, Set.of(1));
-            assertThat(admin.queuesOfTemplate(ROOT, template)).containsExactly(support);
-            assertThat(admin.templatesOfQueue(ROOT, support)).containsExactly(template);
+            templates.setQueuesOfTemplate(ROOT, template, Set.of(support, hardware));
+            templates.setTemplatesOfQueue(ROOT, hardware, Set.of(1));
+            assertThat(templates.queuesOfTemplate(ROOT, template)).containsExactly(support);
+            assertThat(templates.templatesOfQueue(ROOT, support)).containsExactly(template);
 
             PlaceholderValues values = new PlaceholderValues("Carla Customer", "2026010110000012", "VPN down", "Anna",
                     "Agent", "Carla", "Customer", "carla@example.com");
@@ -79,7 +83,7 @@ class QueueAdministrationTest {
             assertThat(texts.salutation(support, values)).hasValue("Dear Carla Customer,\n");
             assertThat(texts.signature(support, values)).hasValue("-- \nAnna Agent");
             assertThat(texts.signature(2, values)).hasValueSatisfying(text -> assertThat(text).contains(" Anna Agent"));
-            admin.updateTemplate(ROOT, template, new TemplateSettings("Reset password", "x", "Answer", null, 2));
+            templates.updateTemplate(ROOT, template, new TemplateSettings("Reset password", "x", "Answer", null, 2));
             assertThat(texts.templates(support, "Answer")).as("invalid templates are not offered").isEmpty();
 
             List<AuditLog.Entry> entries = jotrs.bean(AuditLog.class).recent(null, null, 0, 20);
@@ -100,21 +104,21 @@ class QueueAdministrationTest {
                     .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors().get("name")).contains("Nowhere"));
             assertThatThrownBy(() -> admin.updateQueue(ROOT, support, new QueueSettings("Helpdesk::Hardware::Sub", 1, 1, 1,
                     1, 1, false, 0, 0, 0, 0, null, null, 1))).isInstanceOf(InvalidInput.class);
-            assertThatThrownBy(() -> admin.createSystemAddress(ROOT, new SystemAddressSettings("SUPPORT@example.com", "",
+            assertThatThrownBy(() -> addresses.createSystemAddress(ROOT, new SystemAddressSettings("SUPPORT@example.com", "",
                     999, null, 1)))
                     .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsOnlyKeys(
                             "address", "displayName", "queueId"));
-            assertThatThrownBy(() -> admin.createSystemAddress(ROOT, new SystemAddressSettings("no at sign", "x", 1, null, 1)))
+            assertThatThrownBy(() -> addresses.createSystemAddress(ROOT, new SystemAddressSettings("no at sign", "x", 1, null, 1)))
                     .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsOnlyKeys("address"));
-            assertThatThrownBy(() -> admin.createTextBlock(ROOT, TextBlockKind.SIGNATURE, new TextBlock("TEAM", " ", null, 1)))
+            assertThatThrownBy(() -> textBlocks.createTextBlock(ROOT, TextBlockKind.SIGNATURE, new TextBlock("TEAM", " ", null, 1)))
                     .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsOnlyKeys("name", "text"));
-            assertThatThrownBy(() -> admin.createTemplate(ROOT, new TemplateSettings("reset PASSWORD", "", "Reply", null, 1)))
+            assertThatThrownBy(() -> templates.createTemplate(ROOT, new TemplateSettings("reset PASSWORD", "", "Reply", null, 1)))
                     .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsOnlyKeys("name", "templateType"));
-            assertThatThrownBy(() -> admin.setQueuesOfTemplate(ROOT, template, Set.of(support, 9999)))
+            assertThatThrownBy(() -> templates.setQueuesOfTemplate(ROOT, template, Set.of(support, 9999)))
                     .isInstanceOf(InvalidInput.class);
             assertThatThrownBy(() -> admin.createQueue(outsider, new QueueSettings("Mine", 1, 1, 1, 1, 1, false,
                     0, 0, 0, 0, null, null, 1))).isInstanceOf(PermissionDenied.class);
-            assertThatThrownBy(() -> admin.setTemplatesOfQueue(outsider, support, Set.of())).isInstanceOf(PermissionDenied.class);
+            assertThatThrownBy(() -> templates.setTemplatesOfQueue(outsider, support, Set.of())).isInstanceOf(PermissionDenied.class);
             assertThatThrownBy(() -> admin.queues(outsider)).isInstanceOf(PermissionDenied.class);
             assertThat(counts(db)).as("nothing written").isEqualTo(before);
             assertThat(admin.queue(ROOT, support).name()).isEqualTo("Helpdesk");
@@ -122,9 +126,7 @@ class QueueAdministrationTest {
     }
 
     private static int agent(DSLContext db) {
-        db.execute("INSERT INTO users (login, pw, first_name, last_name, valid_id, create_time, create_by, change_time, change_by)"
-                + " VALUES ('outsider', 'x', 'Out', 'Sider', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
-        return db.fetchSingle("SELECT id FROM users WHERE login = 'outsider'").get(0, Integer.class);
+        return Agents.anAgent("outsider").named("Out", "Sider").in(db);
     }
 
     private static List<Integer> counts(DSLContext db) {

@@ -18,12 +18,52 @@ public final class Agents {
         return "pw-" + login;
     }
 
-    /** A valid agent; returns its id. */
+    /** A valid agent with the password {@link #passwordOf}; returns its id. */
     public static int agent(DSLContext db, String login, String firstName, String lastName) {
-        db.execute("INSERT INTO users (login, pw, first_name, last_name, valid_id, create_time, create_by, change_time,"
-                + " change_by) VALUES (?, ?, ?, ?, 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)",
-                login, sha256(passwordOf(login)), firstName, lastName);
-        return db.fetchSingle("SELECT id FROM users WHERE login = ?", login).get(0, Integer.class);
+        return anAgent(login).named(firstName, lastName).in(db);
+    }
+
+    /**
+     * An agent to write with {@link AgentRow#in}: {@code Agents.anAgent("zoe").password("pw").in(db)}.
+     * Defaults: named after the login, the password {@link #passwordOf}, valid.
+     */
+    public static AgentRow anAgent(String login) {
+        return new AgentRow(login);
+    }
+
+    /** What a {@code users} row gets. */
+    public static final class AgentRow {
+
+        private final String login;
+        private String firstName;
+        private String lastName = "Agent";
+        private String password;
+
+        private AgentRow(String login) {
+            this.login = login;
+            this.firstName = Character.toUpperCase(login.charAt(0)) + login.substring(1);
+            this.password = passwordOf(login);
+        }
+
+        public AgentRow named(String first, String last) {
+            this.firstName = first;
+            this.lastName = last;
+            return this;
+        }
+
+        /** The password to sign in with (stored in OTRS's unsalted sha256 form, which sign-in accepts). */
+        public AgentRow password(String raw) {
+            this.password = raw;
+            return this;
+        }
+
+        /** Writes the row; returns the agent's id. */
+        public int in(DSLContext db) {
+            db.execute("INSERT INTO users (login, pw, first_name, last_name, valid_id, create_time, create_by,"
+                    + " change_time, change_by) VALUES (?, ?, ?, ?, 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)",
+                    login, sha256(password), firstName, lastName);
+            return db.fetchSingle("SELECT id FROM users WHERE login = ?", login).get(0, Integer.class);
+        }
     }
 
     /** Grants the agent a permission on a group directly. */
@@ -42,9 +82,7 @@ public final class Agents {
 
     /** The customer user 'carla' of ACME, whom phone tickets can be opened for. */
     public static void customerCarla(DSLContext db) {
-        db.execute("INSERT INTO customer_user (login, email, customer_id, first_name, last_name, valid_id, create_time,"
-                + " create_by, change_time, change_by) VALUES ('carla', 'carla@example.com', 'ACME', 'Carla', 'Customer',"
-                + " 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+        Customers.aCustomerUser("carla").ofCompany("ACME").in(db);
     }
 
     private static String sha256(String text) {

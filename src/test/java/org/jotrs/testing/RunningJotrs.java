@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.jotrs.JotrsApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Jotrs started as the README starts it, on a test database and a random port. */
@@ -33,6 +34,15 @@ public final class RunningJotrs implements AutoCloseable {
     }
 
     public static RunningJotrs start(TestDatabase database, String... extraArguments) {
+        return start(database, List.of(), extraArguments);
+    }
+
+    /**
+     * Starts the application with listeners registered before anything else runs, to observe
+     * start-up itself (when the port opens, say).
+     */
+    public static RunningJotrs start(TestDatabase database, List<ApplicationListener<?>> listeners,
+            String... extraArguments) {
         List<String> arguments = new ArrayList<>();
         for (String argument : database.jotrsArguments()) {
             String name = argument.substring(0, argument.indexOf('=') + 1);
@@ -51,6 +61,7 @@ public final class RunningJotrs implements AutoCloseable {
         try {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(JotrsApplication.class)
                     .initializers(writeGuard)
+                    .listeners(listeners.toArray(ApplicationListener<?>[]::new))
                     .run(arguments.toArray(String[]::new));
             return new RunningJotrs(context, captured.toString(StandardCharsets.UTF_8), writeGuard);
         } finally {
@@ -73,6 +84,11 @@ public final class RunningJotrs implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /** A bean by name, where several share a type. */
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
     }
 
     /** What Jotrs printed to the console while starting. */

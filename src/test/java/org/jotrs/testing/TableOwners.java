@@ -37,6 +37,7 @@ public final class TableOwners {
         own("postmaster", "mail_account", "postmaster_filter", "auto_response", "queue_auto_response",
                 "jotrs_mail_account_setting", "jotrs_mail_received", "jotrs_mail_quarantine");
         own("live", "jotrs_live_viewer");
+        own("api", "jotrs_api_token");
         ownPrefix("portal", "jotrs_portal_");
         ownPrefix("observer", "jotrs_observer_");
         ownPrefix("search", "jotrs_search_");

@@ -21,6 +21,8 @@ import org.jotrs.article.NewArticle;
 import org.jotrs.article.NewAttachment;
 import org.jotrs.article.SenderType;
 import org.jotrs.platform.DatabaseKind;
+import org.jotrs.testing.Agents;
+import org.jotrs.testing.Customers;
 import org.jotrs.testing.AgentHttp;
 import org.jotrs.testing.AgentHttp.FilePart;
 import org.jotrs.testing.RunningJotrs;
@@ -50,12 +52,8 @@ class ArticleFilesPagesTest {
         root = jotrs.agent();
         root.signIn("root@localhost", jotrs.firstStartPassword().orElseThrow());
         DSLContext db = jotrs.bean(DSLContext.class);
-        db.execute("INSERT INTO customer_user (login, email, customer_id, first_name, last_name, valid_id,"
-                + " create_time, create_by, change_time, change_by) VALUES ('carla', 'carla@example.com', 'ACME',"
-                + " 'Carla', 'Customer', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
-        db.execute("INSERT INTO users (login, pw, first_name, last_name, valid_id, create_time, create_by, change_time, change_by)"
-                + " VALUES ('outsider', '" + org.apache.commons.codec.digest.DigestUtils.sha256Hex("outsider-pw")
-                + "', 'Out', 'Sider', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+        Customers.aCustomerUser("carla").in(db);
+        Agents.anAgent("outsider").named("Out", "Sider").password("outsider-pw").in(db);
     }
 
     @AfterAll

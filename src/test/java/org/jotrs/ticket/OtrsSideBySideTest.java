@@ -2,6 +2,7 @@ package org.jotrs.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jotrs.platform.db.schema.Tables.ARTICLE;
+import static org.jotrs.platform.db.schema.Tables.ARTICLE_DATA_MIME;
 import static org.jotrs.platform.db.schema.Tables.ARTICLE_DATA_MIME_PLAIN;
 import static org.jotrs.platform.db.schema.Tables.ARTICLE_FLAG;
 import static org.jotrs.platform.db.schema.Tables.ARTICLE_SENDER_TYPE;
@@ -275,7 +276,9 @@ class OtrsSideBySideTest {
                             + " channel=" + a.value3() + " visible=" + a.value4() + " by=" + names.agent(a.value5())
                             + " fingerprint=" + (a.value6() != null && a.value6().matches("\\d+-[A-Za-z0-9]{32}") ? "pid-random32"
                                     : a.value6())
-                            + " plain=" + db.fetchCount(ARTICLE_DATA_MIME_PLAIN, ARTICLE_DATA_MIME_PLAIN.ARTICLE_ID.eq(a.value1()))));
+                            + " plain=" + db.fetchCount(ARTICLE_DATA_MIME_PLAIN, ARTICLE_DATA_MIME_PLAIN.ARTICLE_ID.eq(a.value1()))
+                            + " type=" + db.select(ARTICLE_DATA_MIME.A_CONTENT_TYPE).from(ARTICLE_DATA_MIME)
+                                    .where(ARTICLE_DATA_MIME.ARTICLE_ID.eq(a.value1())).fetchOne(ARTICLE_DATA_MIME.A_CONTENT_TYPE)));
             db.select(ARTICLE_FLAG.ARTICLE_ID, ARTICLE_FLAG.ARTICLE_KEY, ARTICLE_FLAG.ARTICLE_VALUE, ARTICLE_FLAG.CREATE_BY)
                     .from(ARTICLE_FLAG).join(ARTICLE).on(ARTICLE.ID.eq(ARTICLE_FLAG.ARTICLE_ID))
                     .where(ARTICLE.TICKET_ID.eq(ticketId))

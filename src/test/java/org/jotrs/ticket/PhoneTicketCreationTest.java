@@ -15,6 +15,8 @@ import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jotrs.access.PermissionDenied;
+import org.jotrs.testing.Agents;
+import org.jotrs.testing.Customers;
 import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.RunningJotrs;
@@ -31,11 +33,8 @@ class PhoneTicketCreationTest {
         try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
             DSLContext db = jotrs.bean(DSLContext.class);
             TicketService tickets = jotrs.bean(TicketService.class);
-            db.execute("INSERT INTO customer_company (customer_id, name, valid_id, create_time, create_by, change_time, change_by)"
-                    + " VALUES ('ACME', 'Acme Inc.', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
-            db.execute("INSERT INTO customer_user (login, email, customer_id, first_name, last_name, valid_id,"
-                    + " create_time, create_by, change_time, change_by) VALUES ('carla', 'carla@example.com', 'ACME',"
-                    + " 'Carla', 'Customer', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+            Customers.aCompany("ACME").named("Acme Inc.").in(db);
+            Customers.aCustomerUser("carla").in(db);
             int reader = agent(db, "reader", "ro");
             int creator = agent(db, "creator", "create");
 
@@ -105,8 +104,7 @@ class PhoneTicketCreationTest {
 
     /** An agent holding one permission on group "users" (the group of queue Raw) through a role. */
     private static int agent(DSLContext db, String login, String permission) {
-        db.execute("INSERT INTO users (login, pw, first_name, last_name, valid_id, create_time, create_by, change_time, change_by)"
-                + " VALUES ('" + login + "', 'x', 'A', 'B', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+        Agents.anAgent(login).named("A", "B").in(db);
         db.execute("INSERT INTO roles (name, valid_id, create_time, create_by, change_time, change_by)"
                 + " VALUES ('" + login + "-role', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
         db.execute("INSERT INTO role_user (user_id, role_id, create_time, create_by, change_time, change_by)"

@@ -17,6 +17,8 @@ import java.util.concurrent.Future;
 
 import org.jooq.DSLContext;
 import org.jotrs.access.PermissionDenied;
+import org.jotrs.testing.Agents;
+import org.jotrs.testing.Customers;
 import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.RunningJotrs;
@@ -32,14 +34,9 @@ class TicketActionsTest {
         try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
             DSLContext db = jotrs.bean(DSLContext.class);
             TicketService tickets = jotrs.bean(TicketService.class);
-            db.execute("INSERT INTO customer_user (login, email, customer_id, first_name, last_name, valid_id,"
-                    + " create_time, create_by, change_time, change_by) VALUES ('carla', 'carla@example.com', 'ACME',"
-                    + " 'Carla', 'Customer', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
-            db.execute("INSERT INTO users (login, pw, first_name, last_name, valid_id, create_time, create_by, change_time, change_by)"
-                    + " VALUES ('reader', 'x', 'Rea', 'Der', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
-            int reader = db.fetchSingle("SELECT id FROM users WHERE login = 'reader'").get(0, Integer.class);
-            db.execute("INSERT INTO group_user (user_id, group_id, permission_key, create_time, create_by, change_time, change_by)"
-                    + " VALUES (" + reader + ", 1, 'ro', CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+            Customers.aCustomerUser("carla").in(db);
+            int reader = Agents.anAgent("reader").named("Rea", "Der").in(db);
+            Agents.grant(db, reader, 1, "ro");
             long ticketId = tickets.createPhoneTicket(ROOT,
                     new NewPhoneTicket(2, "carla", "Laptop broken", "Screen is black.", null, null, null)).ticketId();
 
@@ -85,12 +82,9 @@ class TicketActionsTest {
             assertThat(db.selectFrom(TICKET).where(TICKET.ID.eq(ticketId)).fetchSingle().getTicketPriorityId()).isEqualTo((short) 5);
 
             // Locking: taking the ticket makes the taker its owner; others without rw are then refused.
-            db.execute("INSERT INTO users (login, pw, first_name, last_name, valid_id, create_time, create_by, change_time, change_by)"
-                    + " VALUES ('helper', 'x', 'Hel', 'Per', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
-            int helper = db.fetchSingle("SELECT id FROM users WHERE login = 'helper'").get(0, Integer.class);
+            int helper = Agents.anAgent("helper").named("Hel", "Per").in(db);
             for (String permission : List.of("ro", "note", "owner", "move_into")) {
-                db.execute("INSERT INTO group_user (user_id, group_id, permission_key, create_time, create_by, change_time, change_by)"
-                        + " VALUES (" + helper + ", 1, '" + permission + "', CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+                Agents.grant(db, helper, 1, permission);
             }
             tickets.apply(ROOT, ticketId, new TicketAction.MoveToQueue(2));
             tickets.apply(helper, ticketId, new TicketAction.Lock());

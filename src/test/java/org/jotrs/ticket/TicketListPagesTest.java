@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.jooq.DSLContext;
 import org.jotrs.platform.DatabaseKind;
+import org.jotrs.testing.Agents;
 import org.jotrs.testing.AgentHttp;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
@@ -114,13 +115,9 @@ class TicketListPagesTest {
         assertThat(root.get("/tickets").body()).contains("Select at least one ticket.");
 
         // A ticket locked by someone else is reported and left alone; the rest are changed.
-        db.execute("INSERT INTO users (login, pw, first_name, last_name, valid_id, create_time, create_by, change_time, change_by)"
-                + " VALUES ('bulkagent', '" + org.apache.commons.codec.digest.DigestUtils.sha256Hex("bulk-pw")
-                + "', 'Bulk', 'Agent', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
-        int agent = db.fetchSingle("SELECT id FROM users WHERE login = 'bulkagent'").get(0, Integer.class);
+        int agent = Agents.anAgent("bulkagent").named("Bulk", "Agent").password("bulk-pw").in(db);
         for (String permission : List.of("ro", "note", "priority", "owner")) {
-            db.execute("INSERT INTO group_user (user_id, group_id, permission_key, create_time, create_by, change_time, change_by)"
-                    + " VALUES (" + agent + ", 1, '" + permission + "', CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+            Agents.grant(db, agent, 1, permission);
         }
         long free = create("Bulk free", 2, null);
         long taken = create("Bulk taken", 2, null);

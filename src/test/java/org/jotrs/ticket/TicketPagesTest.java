@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.jooq.DSLContext;
 import org.jotrs.platform.DatabaseKind;
+import org.jotrs.testing.Customers;
 import org.jotrs.testing.AgentHttp;
 import org.jotrs.testing.Agents;
 import org.jotrs.testing.RunningJotrs;
@@ -33,13 +34,9 @@ class TicketPagesTest {
         root = jotrs.agent();
         root.signIn("root@localhost", jotrs.firstStartPassword().orElseThrow());
         DSLContext db = jotrs.bean(DSLContext.class);
-        db.execute("INSERT INTO customer_company (customer_id, name, valid_id, create_time, create_by, change_time, change_by)"
-                + " VALUES ('ACME', 'Acme Inc.', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
-        db.execute("INSERT INTO customer_user (login, email, customer_id, first_name, last_name, valid_id,"
-                + " create_time, create_by, change_time, change_by) VALUES ('carla', 'carla@example.com', 'ACME',"
-                + " 'Carla', 'Customer', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
-        db.execute("INSERT INTO users (login, pw, first_name, last_name, valid_id, create_time, create_by, change_time, change_by)"
-                + " VALUES ('outsider', '" + org.apache.commons.codec.digest.DigestUtils.sha256Hex("outsider-pw") + "', 'Out', 'Sider', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+        Customers.aCompany("ACME").named("Acme Inc.").in(db);
+        Customers.aCustomerUser("carla").in(db);
+        Agents.anAgent("outsider").named("Out", "Sider").password("outsider-pw").in(db);
     }
 
     @AfterAll

@@ -11,6 +11,7 @@ import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jotrs.access.PermissionDenied;
+import org.jotrs.testing.Agents;
 import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.platform.AuditLog;
 import org.jotrs.platform.DatabaseKind;
@@ -35,9 +36,7 @@ class TicketSettingsAdministrationTest {
             DSLContext db = jotrs.bean(DSLContext.class);
             TicketSettingsAdministration admin = jotrs.bean(TicketSettingsAdministration.class);
             TicketService tickets = jotrs.bean(TicketService.class);
-            db.execute("INSERT INTO users (login, pw, first_name, last_name, valid_id, create_time, create_by, change_time, change_by)"
-                    + " VALUES ('outsider', 'x', 'Out', 'Sider', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
-            int outsider = db.fetchSingle("SELECT id FROM users WHERE login = 'outsider'").get(0, Integer.class);
+            int outsider = Agents.anAgent("outsider").named("Out", "Sider").in(db);
 
             int waiting = admin.create(ROOT, Setting.STATE, new Changes("waiting for customer", OPEN, "asked back", 1));
             int urgent = admin.create(ROOT, Setting.PRIORITY, new Changes("6 urgent", 0, null, 1));

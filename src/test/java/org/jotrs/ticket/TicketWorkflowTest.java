@@ -20,6 +20,8 @@ import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jotrs.access.PermissionDenied;
+import org.jotrs.testing.Agents;
+import org.jotrs.testing.Customers;
 import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.RunningJotrs;
@@ -223,18 +225,12 @@ class TicketWorkflowTest {
     }
 
     static void customer(DSLContext db, String login, String email, String company) {
-        db.execute("INSERT INTO customer_user (login, email, customer_id, first_name, last_name, valid_id,"
-                + " create_time, create_by, change_time, change_by) VALUES ('" + login + "', '" + email + "', '" + company
-                + "', '" + Character.toUpperCase(login.charAt(0)) + login.substring(1) + "', 'Customer', 1,"
-                + " CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+        Customers.aCustomerUser(login).email(email).ofCompany(company).in(db);
     }
 
     static int agent(DSLContext db, String login, String permission) {
-        db.execute("INSERT INTO users (login, pw, first_name, last_name, valid_id, create_time, create_by, change_time, change_by)"
-                + " VALUES ('" + login + "', 'x', 'Rea', 'Der', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
-        int id = db.fetchSingle("SELECT id FROM users WHERE login = '" + login + "'").get(0, Integer.class);
-        db.execute("INSERT INTO group_user (user_id, group_id, permission_key, create_time, create_by, change_time, change_by)"
-                + " VALUES (" + id + ", 1, '" + permission + "', CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+        int id = Agents.anAgent(login).named("Rea", "Der").in(db);
+        Agents.grant(db, id, 1, permission);
         return id;
     }
 

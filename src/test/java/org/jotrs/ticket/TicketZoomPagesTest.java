@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.jooq.DSLContext;
 import org.jotrs.platform.DatabaseKind;
+import org.jotrs.testing.Customers;
 import org.jotrs.testing.AgentHttp;
 import org.jotrs.testing.Agents;
 import org.jotrs.testing.RunningJotrs;
@@ -38,8 +39,7 @@ class TicketZoomPagesTest {
         root = jotrs.agent();
         root.signIn("root@localhost", jotrs.firstStartPassword().orElseThrow());
         db = jotrs.bean(DSLContext.class);
-        db.execute("INSERT INTO customer_company (customer_id, name, valid_id, create_time, create_by, change_time, change_by)"
-                + " VALUES ('ACME', 'Acme Inc.', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+        Customers.aCompany("ACME").named("Acme Inc.").in(db);
         Agents.customerCarla(db);
         db.execute("UPDATE customer_user SET phone = '+49 30 1234567' WHERE login = 'carla'");
         bob = Agents.agent(db, "bob", "Bob", "Baker");

@@ -22,6 +22,7 @@ import org.jotrs.article.NewArticle;
 import org.jotrs.article.NewAttachment;
 import org.jotrs.article.SenderType;
 import org.jotrs.platform.DatabaseKind;
+import org.jotrs.testing.Customers;
 import org.jotrs.testing.Chromium;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
@@ -48,9 +49,7 @@ class AttachmentBrowserTest {
                 Chromium chromium = Chromium.launch();
                 BrowserContext context = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
                         .setAcceptDownloads(true))) {
-            jotrs.bean(DSLContext.class).execute("INSERT INTO customer_user (login, email, customer_id, first_name,"
-                    + " last_name, valid_id, create_time, create_by, change_time, change_by) VALUES ('carla',"
-                    + " 'carla@example.com', 'ACME', 'Carla', 'Customer', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+            Customers.aCustomerUser("carla").in(jotrs.bean(DSLContext.class));
             Page page = context.newPage();
             List<String> problems = Chromium.problemsOf(page, text -> false);
 

@@ -12,6 +12,7 @@ import com.microsoft.playwright.options.AriaRole;
 
 import org.jooq.DSLContext;
 import org.jotrs.platform.DatabaseKind;
+import org.jotrs.testing.Customers;
 import org.jotrs.testing.Chromium;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
@@ -32,9 +33,7 @@ class PhoneTicketBrowserTest {
                 RunningJotrs jotrs = RunningJotrs.start(database);
                 Chromium chromium = Chromium.launch();
                 BrowserContext context = chromium.browser().newContext()) {
-            jotrs.bean(DSLContext.class).execute("INSERT INTO customer_user (login, email, customer_id, first_name,"
-                    + " last_name, valid_id, create_time, create_by, change_time, change_by) VALUES ('carla',"
-                    + " 'carla@example.com', 'ACME', 'Carla', 'Customer', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+            Customers.aCustomerUser("carla").in(jotrs.bean(DSLContext.class));
             Page page = context.newPage();
             // The refused pending state answers 422 on purpose; Chrome logs every 4xx page load.
             List<String> problems = Chromium.problemsOf(page, text -> text.contains("status of 422"));

@@ -14,6 +14,7 @@ import com.microsoft.playwright.options.AriaRole;
 import org.jooq.DSLContext;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.platform.db.schema.Tables;
+import org.jotrs.testing.Customers;
 import org.jotrs.testing.Chromium;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
@@ -37,9 +38,7 @@ class TicketWorkflowBrowserTest {
                 Chromium chromium = Chromium.launch();
                 BrowserContext context = chromium.browser().newContext()) {
             DSLContext db = jotrs.bean(DSLContext.class);
-            db.execute("INSERT INTO customer_user (login, email, customer_id, first_name, last_name, valid_id, create_time,"
-                    + " create_by, change_time, change_by) VALUES ('carla', 'carla@example.com', 'ACME', 'Carla', 'Customer',"
-                    + " 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+            Customers.aCustomerUser("carla").in(db);
             TicketService tickets = jotrs.bean(TicketService.class);
             long main = tickets.createPhoneTicket(1, new NewPhoneTicket(2, "carla", "Printer on floor 3 jams",
                     "Paper jams on every print.", null, null, null)).ticketId();

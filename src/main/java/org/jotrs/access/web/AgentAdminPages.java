@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jotrs.access.AccessChangeRefused;
 import org.jotrs.access.AccessService;
+import org.jotrs.access.PermissionAdministration;
 import org.jotrs.access.AgentAdministration;
 import org.jotrs.access.AgentAdministration.Agent;
 import org.jotrs.access.SignedInAgent;
@@ -24,10 +25,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class AgentAdminPages {
 
     private final AgentAdministration administration;
+    private final PermissionAdministration permissions;
     private final AccessService access;
 
-    AgentAdminPages(AgentAdministration administration, AccessService access) {
+    AgentAdminPages(AgentAdministration administration, PermissionAdministration permissions, AccessService access) {
         this.administration = administration;
+        this.permissions = permissions;
         this.access = access;
     }
 
@@ -91,7 +94,7 @@ class AgentAdminPages {
     String saveGroups(@AuthenticationPrincipal SignedInAgent agent, @PathVariable int agentId,
             @RequestParam(name = "grant", required = false) List<String> cells, Model model, HttpServletResponse response) {
         try {
-            administration.setGroupsOfAgent(agent.id(), agentId, MatrixCells.grants(cells));
+            permissions.setGroupsOfAgent(agent.id(), agentId, MatrixCells.grants(cells));
             return "redirect:/admin/agents/" + agentId + "?saved#groups";
         } catch (AccessChangeRefused refused) {
             response.setStatus(refused.status());
@@ -105,7 +108,7 @@ class AgentAdminPages {
             @RequestParam(name = "member", required = false) List<String> members, Model model,
             HttpServletResponse response) {
         try {
-            administration.setRolesOfAgent(agent.id(), agentId, MatrixCells.ids(members));
+            permissions.setRolesOfAgent(agent.id(), agentId, MatrixCells.ids(members));
             return "redirect:/admin/agents/" + agentId + "?saved#roles";
         } catch (AccessChangeRefused refused) {
             response.setStatus(refused.status());
@@ -125,8 +128,8 @@ class AgentAdminPages {
         model.addAttribute("agentId", agentId);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("groups", administration.groupsOfAgent(actor.id(), agentId));
-        model.addAttribute("roles", administration.rolesOfAgent(actor.id(), agentId));
+        model.addAttribute("groups", permissions.groupsOfAgent(actor.id(), agentId));
+        model.addAttribute("roles", permissions.rolesOfAgent(actor.id(), agentId));
         model.addAttribute("saved", saved);
         return "access/admin/agent";
     }

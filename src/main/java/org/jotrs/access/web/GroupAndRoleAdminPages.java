@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jotrs.access.AccessChangeRefused;
 import org.jotrs.access.AccessService;
+import org.jotrs.access.GroupAndRoleAdministration;
+import org.jotrs.access.PermissionAdministration;
 import org.jotrs.access.AgentAdministration;
 import org.jotrs.access.SignedInAgent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,11 +43,14 @@ class GroupAndRoleAdminPages {
         }
     }
 
-    private final AgentAdministration administration;
+    private final GroupAndRoleAdministration administration;
+    private final PermissionAdministration permissions;
     private final AccessService access;
 
-    GroupAndRoleAdminPages(AgentAdministration administration, AccessService access) {
+    GroupAndRoleAdminPages(GroupAndRoleAdministration administration, PermissionAdministration permissions,
+            AccessService access) {
         this.administration = administration;
+        this.permissions = permissions;
         this.access = access;
     }
 
@@ -142,7 +147,7 @@ class GroupAndRoleAdminPages {
     String saveAgentsOfGroup(@AuthenticationPrincipal SignedInAgent agent, @PathVariable int id,
             @RequestParam(name = "grant", required = false) List<String> cells, Model model, HttpServletResponse response) {
         try {
-            administration.setAgentsOfGroup(agent.id(), id, MatrixCells.grants(cells));
+            permissions.setAgentsOfGroup(agent.id(), id, MatrixCells.grants(cells));
             return "redirect:/admin/groups/" + id + "?saved#agents";
         } catch (AccessChangeRefused refused) {
             return refusedOnPage(agent, Kind.GROUP, id, "agents", refused, model, response);
@@ -153,7 +158,7 @@ class GroupAndRoleAdminPages {
     String saveRolesOfGroup(@AuthenticationPrincipal SignedInAgent agent, @PathVariable int id,
             @RequestParam(name = "grant", required = false) List<String> cells, Model model, HttpServletResponse response) {
         try {
-            administration.setRolesOfGroup(agent.id(), id, MatrixCells.grants(cells));
+            permissions.setRolesOfGroup(agent.id(), id, MatrixCells.grants(cells));
             return "redirect:/admin/groups/" + id + "?saved#roles";
         } catch (AccessChangeRefused refused) {
             return refusedOnPage(agent, Kind.GROUP, id, "roles", refused, model, response);
@@ -164,7 +169,7 @@ class GroupAndRoleAdminPages {
     String saveGroupsOfRole(@AuthenticationPrincipal SignedInAgent agent, @PathVariable int id,
             @RequestParam(name = "grant", required = false) List<String> cells, Model model, HttpServletResponse response) {
         try {
-            administration.setGroupsOfRole(agent.id(), id, MatrixCells.grants(cells));
+            permissions.setGroupsOfRole(agent.id(), id, MatrixCells.grants(cells));
             return "redirect:/admin/roles/" + id + "?saved#groups";
         } catch (AccessChangeRefused refused) {
             return refusedOnPage(agent, Kind.ROLE, id, "groups", refused, model, response);
@@ -176,7 +181,7 @@ class GroupAndRoleAdminPages {
             @RequestParam(name = "member", required = false) List<String> members, Model model,
             HttpServletResponse response) {
         try {
-            administration.setAgentsOfRole(agent.id(), id, MatrixCells.ids(members));
+            permissions.setAgentsOfRole(agent.id(), id, MatrixCells.ids(members));
             return "redirect:/admin/roles/" + id + "?saved#agents";
         } catch (AccessChangeRefused refused) {
             return refusedOnPage(agent, Kind.ROLE, id, "agents", refused, model, response);
@@ -200,10 +205,10 @@ class GroupAndRoleAdminPages {
         model.addAttribute("errors", errors);
         model.addAttribute("saved", saved);
         boolean editing = id != null;
-        model.addAttribute("agentMatrix", editing && kind == Kind.GROUP ? administration.agentsOfGroup(agent.id(), id) : null);
-        model.addAttribute("roleMatrix", editing && kind == Kind.GROUP ? administration.rolesOfGroup(agent.id(), id) : null);
-        model.addAttribute("groupMatrix", editing && kind == Kind.ROLE ? administration.groupsOfRole(agent.id(), id) : null);
-        model.addAttribute("members", editing && kind == Kind.ROLE ? administration.agentsOfRole(agent.id(), id) : null);
+        model.addAttribute("agentMatrix", editing && kind == Kind.GROUP ? permissions.agentsOfGroup(agent.id(), id) : null);
+        model.addAttribute("roleMatrix", editing && kind == Kind.GROUP ? permissions.rolesOfGroup(agent.id(), id) : null);
+        model.addAttribute("groupMatrix", editing && kind == Kind.ROLE ? permissions.groupsOfRole(agent.id(), id) : null);
+        model.addAttribute("members", editing && kind == Kind.ROLE ? permissions.agentsOfRole(agent.id(), id) : null);
         return "access/admin/named";
     }
 }

@@ -326,7 +326,8 @@ class JooqArticleService implements ArticleService {
                 .set(ARTICLE_DATA_MIME.A_FROM, article.from())
                 .set(ARTICLE_DATA_MIME.A_TO, article.to())
                 .set(ARTICLE_DATA_MIME.A_SUBJECT, article.subject())
-                .set(ARTICLE_DATA_MIME.A_CONTENT_TYPE, PLAIN_TEXT)
+                .set(ARTICLE_DATA_MIME.A_CONTENT_TYPE, "utf-8".equals(article.charset()) ? PLAIN_TEXT
+                        : "text/plain; charset=" + article.charset())
                 .set(ARTICLE_DATA_MIME.A_BODY, body)
                 .set(ARTICLE_DATA_MIME.INCOMING_TIME, (int) clock.instant().getEpochSecond())
                 .set(ARTICLE_DATA_MIME.CONTENT_PATH, contentPath)

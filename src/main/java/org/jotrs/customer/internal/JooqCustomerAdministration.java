@@ -4,7 +4,6 @@ import static org.jotrs.platform.db.schema.Tables.CUSTOMER_COMPANY;
 import static org.jotrs.platform.db.schema.Tables.CUSTOMER_USER;
 import static org.jotrs.platform.db.schema.Tables.GROUP_CUSTOMER_USER;
 
-import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,33 +16,29 @@ import java.util.TreeSet;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.jotrs.access.AccessService;
 import org.jotrs.access.PasswordHashing;
-import org.jotrs.customer.Company;
 import org.jotrs.customer.CustomerAdministration;
 import org.jotrs.customer.CustomerGroupGrant;
 import org.jotrs.customer.CustomerUserChanges;
 import org.jotrs.customer.CustomerUserDetails;
+import org.jotrs.platform.AdminRows;
 import org.jotrs.platform.Page;
-import org.jotrs.platform.AuditLog;
 import org.jotrs.platform.AuditLog.Change;
 import org.jotrs.platform.DatabaseSchema;
 import org.jotrs.platform.ColumnLimits;
 import org.jotrs.platform.InvalidInput;
 import org.jotrs.platform.MailAddressSyntax;
 import org.jotrs.platform.NoSuchEntry;
-import org.jotrs.platform.RowStamps;
 import org.jotrs.platform.Validity;
 import org.jotrs.platform.db.schema.tables.PermissionGroups;
-import org.jotrs.platform.db.schema.tables.records.CustomerCompanyRecord;
 import org.jotrs.platform.db.schema.tables.records.CustomerUserRecord;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Customer users and companies in OTRS's tables, with OTRS's rules: logins and company ids are
+ * Customer users and their group permissions in OTRS's tables, with OTRS's rules: logins are
  * unique ignoring case, a customer user's mail address is unique among customer users (OTRS's
  * {@code CustomerUserEmailUniqCheck}, on by default), and passwords are stored as OTRS bcrypt.
  */
@@ -55,20 +50,18 @@ class JooqCustomerAdministration implements CustomerAdministration {
     private final DSLContext db;
     private final AccessService access;
     private final PasswordHashing passwords;
-    private final AuditLog audit;
+    private final AdminRows rows;
     private final DatabaseSchema schema;
     private final CustomerProperties properties;
-    private final Clock clock;
 
-    JooqCustomerAdministration(DSLContext db, AccessService access, PasswordHashing passwords, AuditLog audit,
-            DatabaseSchema schema, CustomerProperties properties, Clock clock) {
+    JooqCustomerAdministration(DSLContext db, AccessService access, PasswordHashing passwords, AdminRows rows,
+            DatabaseSchema schema, CustomerProperties properties) {
         this.db = db;
         this.access = access;
         this.passwords = passwords;
-        this.audit = audit;
+        this.rows = rows;
         this.schema = schema;
         this.properties = properties;
-        this.clock = clock;
     }
 
     // ---- customer users
@@ -77,15 +70,15 @@ class JooqCustomerAdministration implements CustomerAdministration {
     @Transactional(readOnly = true)
     public Page<CustomerUserDetails> customerUsers(int actorId, String text, int page) {
         access.requireAdmin(actorId);
-        Condition filter = containsAny(text, CUSTOMER_USER.LOGIN, CUSTOMER_USER.FIRST_NAME, CUSTOMER_USER.LAST_NAME,
+        Condition filter = TextFilters.containsAny(text, CUSTOMER_USER.LOGIN, CUSTOMER_USER.FIRST_NAME, CUSTOMER_USER.LAST_NAME,
                 CUSTOMER_USER.EMAIL, CUSTOMER_USER.CUSTOMER_ID);
         int total = db.fetchCount(CUSTOMER_USER, filter);
         int current = Math.max(0, page);
-        List<CustomerUserDetails> rows = db.selectFrom(CUSTOMER_USER).where(filter)
+        List<CustomerUserDetails> found = db.selectFrom(CUSTOMER_USER).where(filter)
                 .orderBy(DSL.lower(CUSTOMER_USER.LOGIN))
                 .offset(current * PAGE_SIZE).limit(PAGE_SIZE)
                 .fetch(JooqCustomerAdministration::details);
-        return new Page<>(rows, current, PAGE_SIZE, total);
+        return new Page<>(found, current, PAGE_SIZE, total);
     }
 
     @Override
@@ -106,13 +99,12 @@ class JooqCustomerAdministration implements CustomerAdministration {
         if (clean.password() != null) {
             row.setPw(passwords.hash(clean.password()));
         }
-        RowStamps.created(row, actorId, clock);
-        row.store();
+        rows.created(actorId, row).store();
         List<Change> recorded = new ArrayList<>(userChanges(null, details(row)));
         if (clean.password() != null) {
             recorded.add(Change.secret("password"));
         }
-        audit.record(actorId, "customer-user", "login " + clean.login(), "create", recorded);
+        rows.audit(actorId, "customer-user", "login " + clean.login(), "create", recorded);
         return row.getId();
     }
 
@@ -127,13 +119,12 @@ class JooqCustomerAdministration implements CustomerAdministration {
         if (clean.password() != null) {
             row.setPw(passwords.hash(clean.password()));
         }
-        RowStamps.changed(row, actorId, clock);
-        row.update();
+        rows.changed(actorId, row).update();
         List<Change> recorded = new ArrayList<>(userChanges(before, details(row)));
         if (clean.password() != null) {
             recorded.add(Change.secret("password"));
         }
-        audit.record(actorId, "customer-user", "login " + row.getLogin(), "update", recorded);
+        rows.audit(actorId, "customer-user", "login " + row.getLogin(), "update", recorded);
     }
 
     private CustomerUserRecord customerUserRow(int customerUserId) {
@@ -147,7 +138,7 @@ class JooqCustomerAdministration implements CustomerAdministration {
     /** Checks every field against the columns and OTRS's rules; returns the values as they will be stored. */
     private CustomerUserChanges validate(CustomerUserChanges in, CustomerUserRecord existing) {
         var errors = new InvalidInput.Collector();
-        String login = existing == null ? clean(in.login()) : existing.getLogin();
+        String login = existing == null ? InvalidInput.clean(in.login()) : existing.getLogin();
         if (existing == null) {
             if (login == null) {
                 errors.add("login", "Enter a login.");
@@ -194,9 +185,7 @@ class JooqCustomerAdministration implements CustomerAdministration {
         String city = errors.optional("city", in.city(), CUSTOMER_USER.CITY);
         String country = errors.optional("country", in.country(), CUSTOMER_USER.COUNTRY);
         String comment = errors.optional("comment", in.comment(), CUSTOMER_USER.COMMENTS);
-        if (Validity.of(in.validId()).isEmpty()) {
-            errors.add("validId", "Choose valid, invalid or invalid-temporarily.");
-        }
+        AdminRows.validity(errors, in.validId());
         String password = in.password() == null || in.password().isEmpty() ? null : in.password();
         if (password != null && password.isBlank()) {
             errors.add("password", "A password cannot be only spaces.");
@@ -244,150 +233,7 @@ class JooqCustomerAdministration implements CustomerAdministration {
                 Change.of("city", creating ? null : before.city(), after.city()),
                 Change.of("country", creating ? null : before.country(), after.country()),
                 Change.of("comment", creating ? null : before.comment(), after.comment()),
-                Change.of("valid", creating ? null : Validity.labelOf(before.validId()), Validity.labelOf(after.validId())));
-    }
-
-    // ---- companies
-
-    @Override
-    @Transactional(readOnly = true)
-    public Page<Company> companies(int actorId, String text, int page) {
-        access.requireAdmin(actorId);
-        Condition filter = containsAny(text, CUSTOMER_COMPANY.CUSTOMER_ID, CUSTOMER_COMPANY.NAME);
-        int total = db.fetchCount(CUSTOMER_COMPANY, filter);
-        int current = Math.max(0, page);
-        List<Company> rows = db.selectFrom(CUSTOMER_COMPANY).where(filter)
-                .orderBy(DSL.lower(CUSTOMER_COMPANY.NAME))
-                .offset(current * PAGE_SIZE).limit(PAGE_SIZE)
-                .fetch(JooqCustomerAdministration::company);
-        return new Page<>(rows, current, PAGE_SIZE, total);
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public Company company(int actorId, String customerId) {
-        access.requireAdmin(actorId);
-        return company(companyRow(customerId));
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public List<Company> companySuggestions(int actorId, String text, int limit) {
-        access.requireAdmin(actorId);
-        String prefix = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        Condition matching = prefix.isEmpty() ? DSL.noCondition()
-                : DSL.lower(CUSTOMER_COMPANY.CUSTOMER_ID).like(escapeLike(prefix) + "%", '!')
-                        .or(DSL.lower(CUSTOMER_COMPANY.NAME).like(escapeLike(prefix) + "%", '!'));
-        return db.selectFrom(CUSTOMER_COMPANY)
-                .where(CUSTOMER_COMPANY.VALID_ID.eq(Validity.VALID.id())).and(matching)
-                .orderBy(DSL.lower(CUSTOMER_COMPANY.NAME)).limit(limit)
-                .fetch(JooqCustomerAdministration::company);
-    }
-
-    @Override
-    @Transactional
-    public void createCompany(int actorId, Company company) {
-        access.requireAdmin(actorId);
-        Company clean = validate(company, null);
-        CustomerCompanyRecord row = db.newRecord(CUSTOMER_COMPANY);
-        row.setCustomerId(clean.customerId());
-        apply(row, clean);
-        RowStamps.created(row, actorId, clock);
-        row.store();
-        audit.record(actorId, "customer-company", "customer id " + clean.customerId(), "create",
-                companyChanges(null, clean));
-    }
-
-    @Override
-    @Transactional
-    public void updateCompany(int actorId, String customerId, Company changes) {
-        access.requireAdmin(actorId);
-        CustomerCompanyRecord row = companyRow(customerId);
-        Company before = company(row);
-        Company clean = validate(changes, row);
-        apply(row, clean);
-        RowStamps.changed(row, actorId, clock);
-        row.update();
-        audit.record(actorId, "customer-company", "customer id " + row.getCustomerId(), "update",
-                companyChanges(before, company(row)));
-    }
-
-    private CustomerCompanyRecord companyRow(String customerId) {
-        CustomerCompanyRecord row = customerId == null ? null
-                : db.selectFrom(CUSTOMER_COMPANY).where(CUSTOMER_COMPANY.CUSTOMER_ID.eq(customerId)).fetchOne();
-        if (row == null) {
-            throw new NoSuchEntry("customer company '" + customerId + "'");
-        }
-        return row;
-    }
-
-    private Company validate(Company in, CustomerCompanyRecord existing) {
-        var errors = new InvalidInput.Collector();
-        String customerId = existing == null ? clean(in.customerId()) : existing.getCustomerId();
-        if (existing == null) {
-            if (customerId == null) {
-                errors.add("customerId", "Enter the customer id.");
-            } else if (customerId.length() > ColumnLimits.length(CUSTOMER_COMPANY.CUSTOMER_ID)) {
-                errors.add("customerId", "The customer id may have at most " + ColumnLimits.length(CUSTOMER_COMPANY.CUSTOMER_ID) + " characters.");
-            } else if (db.fetchExists(CUSTOMER_COMPANY,
-                    DSL.lower(CUSTOMER_COMPANY.CUSTOMER_ID).eq(customerId.toLowerCase(Locale.ROOT)))) {
-                errors.add("customerId", "There is already a company with the customer id '" + customerId + "'.");
-            }
-        }
-        String name = errors.required("name", in.name(), CUSTOMER_COMPANY.NAME, "Enter the company's name.");
-        if (name != null && !errors.has("name")) {
-            Condition sameName = DSL.lower(CUSTOMER_COMPANY.NAME).eq(name.toLowerCase(Locale.ROOT));
-            if (existing != null) {
-                sameName = sameName.and(CUSTOMER_COMPANY.CUSTOMER_ID.ne(existing.getCustomerId()));
-            }
-            if (db.fetchExists(CUSTOMER_COMPANY, sameName)) {
-                errors.add("name", "There is already a company named '" + name + "'.");
-            }
-        }
-        String street = errors.optional("street", in.street(), CUSTOMER_COMPANY.STREET);
-        String zip = errors.optional("zip", in.zip(), CUSTOMER_COMPANY.ZIP);
-        String city = errors.optional("city", in.city(), CUSTOMER_COMPANY.CITY);
-        String country = errors.optional("country", in.country(), CUSTOMER_COMPANY.COUNTRY);
-        String url = errors.optional("url", in.url(), CUSTOMER_COMPANY.URL);
-        if (url != null && !errors.has("url") && !url.matches("(?i)https?://\\S+")) {
-            errors.add("url", "Enter a web address starting with http:// or https://.");
-        }
-        String comment = errors.optional("comment", in.comment(), CUSTOMER_COMPANY.COMMENTS);
-        if (Validity.of(in.validId()).isEmpty()) {
-            errors.add("validId", "Choose valid, invalid or invalid-temporarily.");
-        }
-        errors.throwIfAny();
-        return new Company(customerId, name, street, zip, city, country, url, comment, in.validId());
-    }
-
-    private static void apply(CustomerCompanyRecord row, Company clean) {
-        row.setName(clean.name());
-        row.setStreet(clean.street());
-        row.setZip(clean.zip());
-        row.setCity(clean.city());
-        row.setCountry(clean.country());
-        row.setUrl(clean.url());
-        row.setComments(clean.comment());
-        row.setValidId((short) clean.validId());
-    }
-
-    private static Company company(CustomerCompanyRecord r) {
-        return new Company(r.getCustomerId(), r.getName(), r.getStreet(), r.getZip(), r.getCity(), r.getCountry(),
-                r.getUrl(), r.getComments(), r.getValidId());
-    }
-
-    private static List<Change> companyChanges(Company before, Company after) {
-        boolean creating = before == null;
-        return java.util.Arrays.asList(
-                creating ? Change.of("customerId", null, after.customerId()) : null,
-                Change.of("name", creating ? null : before.name(), after.name()),
-                Change.of("street", creating ? null : before.street(), after.street()),
-                Change.of("zip", creating ? null : before.zip(), after.zip()),
-                Change.of("city", creating ? null : before.city(), after.city()),
-                Change.of("country", creating ? null : before.country(), after.country()),
-                Change.of("url", creating ? null : before.url(), after.url()),
-                Change.of("comment", creating ? null : before.comment(), after.comment()),
-                Change.of("valid", creating ? null : Validity.labelOf(before.validId()), Validity.labelOf(after.validId())));
+                AdminRows.validityChange(creating ? null : before.validId(), after.validId()));
     }
 
     // ---- customer groups
@@ -438,7 +284,7 @@ class JooqCustomerAdministration implements CustomerAdministration {
         errors.throwIfAny();
 
         Map<Integer, Set<String>> before = heldPermissions(login);
-        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime now = rows.now();
         db.deleteFrom(GROUP_CUSTOMER_USER).where(GROUP_CUSTOMER_USER.USER_ID.eq(login)).execute();
         List<Change> changes = new ArrayList<>();
         Set<Integer> touched = new TreeSet<>(before.keySet());
@@ -461,7 +307,7 @@ class JooqCustomerAdministration implements CustomerAdministration {
             changes.add(Change.of("group " + groupNames.getOrDefault(groupId, String.valueOf(groupId)),
                     String.join(",", new TreeSet<>(was)), String.join(",", is)));
         }
-        audit.record(actorId, "customer-group-permission", "login " + login, "update", changes);
+        rows.audit(actorId, "customer-group-permission", "login " + login, "update", changes);
     }
 
     /** Group id to the permission keys held; OTRS keeps revoked permissions as rows with value 0. */
@@ -473,33 +319,5 @@ class JooqCustomerAdministration implements CustomerAdministration {
                 .fetch()
                 .forEach(r -> held.computeIfAbsent(r.value1(), id -> new HashSet<>()).add(r.value2()));
         return held;
-    }
-
-    // ---- shared field rules
-
-    private static String clean(String value) {
-        if (value == null) {
-            return null;
-        }
-        String stripped = value.strip();
-        return stripped.isEmpty() ? null : stripped;
-    }
-
-    @SafeVarargs
-    private static Condition containsAny(String text, Field<String>... fields) {
-        String needle = clean(text);
-        if (needle == null) {
-            return DSL.noCondition();
-        }
-        String pattern = "%" + escapeLike(needle.toLowerCase(Locale.ROOT)) + "%";
-        Condition any = DSL.falseCondition();
-        for (Field<String> field : fields) {
-            any = any.or(DSL.lower(field).like(pattern, '!'));
-        }
-        return any;
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

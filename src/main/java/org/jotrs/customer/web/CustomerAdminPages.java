@@ -23,13 +23,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriUtils;
 
-/** Admin screens for customer users ({@code /admin/customers}) and companies ({@code /admin/companies}). */
+/** Admin screens for customer users ({@code /admin/customers}) and their group permissions. */
 @Controller
 class CustomerAdminPages {
-
-    static final int SUGGESTIONS = 10;
 
     private final CustomerAdministration customers;
     private final AccessService access;
@@ -44,14 +41,6 @@ class CustomerAdminPages {
         return new AdminSection("admin.area.customers", "admin.section.customers.title", "/admin/customers",
                 "admin.section.customers.summary");
     }
-
-    @Bean
-    static AdminSection customerCompaniesSection() {
-        return new AdminSection("admin.area.customers", "admin.section.companies.title", "/admin/companies",
-                "admin.section.companies.summary");
-    }
-
-    // ---- customer users
 
     @GetMapping("/admin/customers")
     String customerUsers(@AuthenticationPrincipal SignedInAgent agent, @RequestParam(defaultValue = "") String q,
@@ -149,72 +138,5 @@ class CustomerAdminPages {
         model.addAttribute("groupSupport", customers.groupSupport());
         model.addAttribute("groups", groups);
         return "customer/admin/user";
-    }
-
-    // ---- companies
-
-    @GetMapping("/admin/companies")
-    String companies(@AuthenticationPrincipal SignedInAgent agent, @RequestParam(defaultValue = "") String q,
-            @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("listing", customers.companies(agent.id(), q, page));
-        model.addAttribute("q", q);
-        return "customer/admin/companies";
-    }
-
-    @GetMapping("/admin/companies/new")
-    String newCompany(@AuthenticationPrincipal SignedInAgent agent, Model model) {
-        access.requireAdmin(agent.id());
-        return companyForm(model, null, CompanyForm.empty(), Map.of());
-    }
-
-    @PostMapping("/admin/companies/new")
-    String createCompany(@AuthenticationPrincipal SignedInAgent agent, CompanyForm form, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
-        try {
-            customers.createCompany(agent.id(), form.company());
-            redirect.addFlashAttribute("notice", Messages.t("customer.admin.notice.company-created", form.name().strip()));
-            return "redirect:/admin/companies/edit?customerId=" + UriUtils.encodeQueryParam(form.customerId().strip(),
-                    java.nio.charset.StandardCharsets.UTF_8);
-        } catch (InvalidInput invalid) {
-            response.setStatus(422);
-            return companyForm(model, null, form.cleaned(), invalid.errors());
-        }
-    }
-
-    @GetMapping("/admin/companies/edit")
-    String company(@AuthenticationPrincipal SignedInAgent agent, @RequestParam String customerId, Model model) {
-        return companyForm(model, customerId, CompanyForm.of(customers.company(agent.id(), customerId)), Map.of());
-    }
-
-    @PostMapping("/admin/companies/edit")
-    String updateCompany(@AuthenticationPrincipal SignedInAgent agent, @RequestParam("key") String key,
-            CompanyForm form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
-        try {
-            customers.updateCompany(agent.id(), key, form.company());
-            redirect.addFlashAttribute("notice", Messages.t("customer.admin.notice.company-saved"));
-            return "redirect:/admin/companies/edit?customerId=" + UriUtils.encodeQueryParam(key,
-                    java.nio.charset.StandardCharsets.UTF_8);
-        } catch (InvalidInput invalid) {
-            response.setStatus(422);
-            CompanyForm shown = form.cleaned();
-            shown = new CompanyForm(key, shown.name(), shown.street(), shown.zip(), shown.city(), shown.country(),
-                    shown.url(), shown.comment(), shown.validId());
-            return companyForm(model, key, shown, invalid.errors());
-        }
-    }
-
-    /** Typeahead for the customer user form's company field: datalist options, fetched by htmx. */
-    @GetMapping("/admin/companies/suggestions")
-    String companySuggestions(@AuthenticationPrincipal SignedInAgent agent,
-            @RequestParam(defaultValue = "") String customerId, Model model) {
-        model.addAttribute("companies", customers.companySuggestions(agent.id(), customerId, SUGGESTIONS));
-        return "customer/admin/company-suggestions";
-    }
-
-    private String companyForm(Model model, String key, CompanyForm form, Map<String, String> errors) {
-        model.addAttribute("key", key);
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
-        return "customer/admin/company";
     }
 }

@@ -6,9 +6,9 @@ import static org.jotrs.platform.db.schema.Tables.QUEUE;
 import static org.jotrs.platform.db.schema.Tables.QUEUE_AUTO_RESPONSE;
 import static org.jotrs.platform.db.schema.Tables.SYSTEM_ADDRESS;
 
-import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,11 +18,10 @@ import java.util.TreeSet;
 
 import org.jooq.DSLContext;
 import org.jotrs.access.AccessService;
-import org.jotrs.platform.AuditLog;
+import org.jotrs.platform.AdminRows;
+import org.jotrs.platform.AuditLog.Change;
 import org.jotrs.platform.InvalidInput;
 import org.jotrs.platform.NoSuchEntry;
-import org.jotrs.platform.RowStamps;
-import org.jotrs.platform.Validity;
 import org.jotrs.platform.db.schema.tables.records.AutoResponseRecord;
 import org.jotrs.postmaster.AutoResponseAdministration;
 import org.jotrs.postmaster.AutoResponseSettings;
@@ -38,14 +37,12 @@ class JooqAutoResponseAdministration implements AutoResponseAdministration {
 
     private final DSLContext db;
     private final AccessService access;
-    private final AuditLog audit;
-    private final Clock clock;
+    private final AdminRows rows;
 
-    JooqAutoResponseAdministration(DSLContext db, AccessService access, AuditLog audit, Clock clock) {
+    JooqAutoResponseAdministration(DSLContext db, AccessService access, AdminRows rows) {
         this.db = db;
         this.access = access;
-        this.audit = audit;
-        this.clock = clock;
+        this.rows = rows;
     }
 
     @Override
@@ -98,10 +95,9 @@ class JooqAutoResponseAdministration implements AutoResponseAdministration {
         AutoResponseSettings clean = validate(settings, null);
         AutoResponseRecord row = db.newRecord(AUTO_RESPONSE);
         apply(row, clean);
-        RowStamps.created(row, actorId, clock);
-        row.store();
+        rows.created(actorId, row).store();
         assignQueues(actorId, row.getId(), row.getTypeId(), clean.queueIds());
-        audit.record(actorId, "auto-response", clean.name(), "create", changes(null, clean));
+        rows.audit(actorId, "auto-response", clean.name(), "create", changes(null, clean));
         return row.getId();
     }
 
@@ -113,10 +109,9 @@ class JooqAutoResponseAdministration implements AutoResponseAdministration {
         AutoResponseSettings before = autoResponse(actorId, id);
         AutoResponseSettings clean = validate(settings, id);
         apply(row, clean);
-        RowStamps.changed(row, actorId, clock);
-        row.update();
+        rows.changed(actorId, row).update();
         assignQueues(actorId, id, row.getTypeId(), clean.queueIds());
-        audit.record(actorId, "auto-response", before.name(), "update", changes(before, clean));
+        rows.audit(actorId, "auto-response", before.name(), "update", changes(before, clean));
     }
 
     private AutoResponseRecord row(int id) {
@@ -129,7 +124,7 @@ class JooqAutoResponseAdministration implements AutoResponseAdministration {
 
     private AutoResponseSettings validate(AutoResponseSettings in, Integer id) {
         var errors = new InvalidInput.Collector();
-        String name = errors.required("name", in.name(), 200, "Enter a name.");
+        String name = errors.required("name", in.name(), AUTO_RESPONSE.NAME, "Enter a name.");
         if (name != null && !errors.has("name")) {
             var same = AUTO_RESPONSE.NAME.eq(name);
             if (id != null) {
@@ -146,12 +141,10 @@ class JooqAutoResponseAdministration implements AutoResponseAdministration {
                 || !db.fetchExists(SYSTEM_ADDRESS, SYSTEM_ADDRESS.ID.eq((short) in.systemAddressId()))) {
             errors.add("systemAddressId", "Choose the system address it is sent from.");
         }
-        String subject = errors.required("subject", in.subject(), 6000, "Enter a subject.");
-        String body = errors.required("body", in.body(), 6000, "Enter the text.");
-        String comment = errors.optional("comment", in.comment(), 250);
-        if (Validity.of(in.validId()).isEmpty()) {
-            errors.add("validId", "Choose valid, invalid or invalid-temporarily.");
-        }
+        String subject = errors.required("subject", in.subject(), AUTO_RESPONSE.TEXT0, "Enter a subject.");
+        String body = errors.required("body", in.body(), AUTO_RESPONSE.TEXT1, "Enter the text.");
+        String comment = errors.optional("comment", in.comment(), AUTO_RESPONSE.COMMENTS);
+        AdminRows.validity(errors, in.validId());
         for (int queueId : in.queueIds()) {
             if (!db.fetchExists(QUEUE, QUEUE.ID.eq(queueId))) {
                 errors.add("queueIds", "Queue " + queueId + " does not exist.");
@@ -186,7 +179,7 @@ class JooqAutoResponseAdministration implements AutoResponseAdministration {
                 .and(QUEUE_AUTO_RESPONSE.AUTO_RESPONSE_ID.in(db.select(AUTO_RESPONSE.ID).from(AUTO_RESPONSE)
                         .where(AUTO_RESPONSE.TYPE_ID.eq(typeId))))
                 .execute();
-        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime now = rows.now();
         for (int queueId : new TreeSet<>(queueIds)) {
             db.insertInto(QUEUE_AUTO_RESPONSE)
                     .set(QUEUE_AUTO_RESPONSE.QUEUE_ID, queueId)
@@ -197,21 +190,15 @@ class JooqAutoResponseAdministration implements AutoResponseAdministration {
         }
     }
 
-    private static List<AuditLog.Change> changes(AutoResponseSettings before, AutoResponseSettings after) {
-        List<AuditLog.Change> changes = new ArrayList<>();
-        add(changes, "name", before == null ? null : before.name(), after.name());
-        add(changes, "type", before == null ? null : before.type(), after.type());
-        add(changes, "system-address", before == null ? null : String.valueOf(before.systemAddressId()), String.valueOf(after.systemAddressId()));
-        add(changes, "subject", before == null ? null : before.subject(), after.subject());
-        add(changes, "text", before == null ? null : before.body(), after.body());
-        add(changes, "queues", before == null ? null : new TreeSet<>(before.queueIds()).toString(), new TreeSet<>(after.queueIds()).toString());
-        add(changes, "valid", before == null ? null : String.valueOf(before.validId()), String.valueOf(after.validId()));
-        return changes;
-    }
-
-    private static void add(List<AuditLog.Change> changes, String field, String before, String after) {
-        if (!java.util.Objects.equals(before, after)) {
-            changes.add(new AuditLog.Change(field, before, after));
-        }
+    private static List<Change> changes(AutoResponseSettings before, AutoResponseSettings after) {
+        boolean c = before == null;
+        return Arrays.asList(
+                Change.of("name", c ? null : before.name(), after.name()),
+                Change.of("type", c ? null : before.type(), after.type()),
+                Change.of("system-address", c ? null : before.systemAddressId(), after.systemAddressId()),
+                Change.of("subject", c ? null : before.subject(), after.subject()),
+                Change.of("text", c ? null : before.body(), after.body()),
+                Change.of("queues", c ? null : new TreeSet<>(before.queueIds()), new TreeSet<>(after.queueIds())),
+                Change.of("valid", c ? null : before.validId(), after.validId()));
     }
 }

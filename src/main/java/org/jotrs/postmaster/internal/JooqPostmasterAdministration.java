@@ -6,7 +6,6 @@ import static org.jotrs.platform.db.schema.Tables.POSTMASTER_FILTER;
 import static org.jotrs.platform.db.schema.Tables.QUEUE;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,11 +20,11 @@ import jakarta.mail.MessagingException;
 import org.jooq.DSLContext;
 import org.jotrs.access.AccessService;
 import org.jotrs.mail.OAuth2AccessTokens;
+import org.jotrs.platform.AdminRows;
 import org.jotrs.platform.AuditLog;
+import org.jotrs.platform.ColumnLimits;
 import org.jotrs.platform.InvalidInput;
 import org.jotrs.platform.NoSuchEntry;
-import org.jotrs.platform.RowStamps;
-import org.jotrs.platform.Validity;
 import org.jotrs.platform.db.schema.tables.records.MailAccountRecord;
 import org.jotrs.postmaster.ConnectionCheck;
 import org.jotrs.postmaster.MailAccountSettings;
@@ -43,21 +42,19 @@ class JooqPostmasterAdministration implements PostmasterAdministration {
 
     private final DSLContext db;
     private final AccessService access;
-    private final AuditLog audit;
+    private final AdminRows admin;
     private final MailAccountRows rows;
     private final MailFetcher fetcher;
     private final SecretBox secrets;
-    private final Clock clock;
 
-    JooqPostmasterAdministration(DSLContext db, AccessService access, AuditLog audit, MailAccountRows rows,
-            MailFetcher fetcher, SecretBox secrets, Clock clock) {
+    JooqPostmasterAdministration(DSLContext db, AccessService access, AdminRows admin, MailAccountRows rows,
+            MailFetcher fetcher, SecretBox secrets) {
         this.db = db;
         this.access = access;
-        this.audit = audit;
+        this.admin = admin;
         this.rows = rows;
         this.fetcher = fetcher;
         this.secrets = secrets;
-        this.clock = clock;
     }
 
     // ---- accounts
@@ -114,10 +111,9 @@ class JooqPostmasterAdministration implements PostmasterAdministration {
         MailAccountSettings clean = validate(settings, null);
         MailAccountRecord row = db.newRecord(MAIL_ACCOUNT);
         apply(row, clean, null);
-        RowStamps.created(row, actorId, clock);
-        row.store();
+        admin.created(actorId, row).store();
         storeSettings(row.getId(), clean, true);
-        audit.record(actorId, "mail-account", describe(clean), "create", changes(null, clean));
+        admin.audit(actorId, "mail-account", describe(clean), "create", changes(null, clean));
         return row.getId();
     }
 
@@ -129,10 +125,9 @@ class JooqPostmasterAdministration implements PostmasterAdministration {
         MailAccountSettings before = account(actorId, accountId);
         MailAccountSettings clean = validate(settings, row);
         apply(row, clean, row.getPw());
-        RowStamps.changed(row, actorId, clock);
-        row.update();
+        admin.changed(actorId, row).update();
         storeSettings(accountId, clean, false);
-        audit.record(actorId, "mail-account", describe(before), "update", changes(before, clean));
+        admin.audit(actorId, "mail-account", describe(before), "update", changes(before, clean));
     }
 
     @Override
@@ -180,16 +175,16 @@ class JooqPostmasterAdministration implements PostmasterAdministration {
         } else {
             type = type.toUpperCase(Locale.ROOT);
         }
-        String host = errors.required("host", in.host(), 200, "Enter the mail server’s host name.");
+        String host = errors.required("host", in.host(), MAIL_ACCOUNT.HOST, "Enter the mail server’s host name.");
         if (host != null && !errors.has("host") && !host.matches("[A-Za-z0-9.:\\[\\]_-]+")) {
             errors.add("host", "A host name or IP address, without spaces or a protocol.");
         }
-        String login = errors.required("login", in.login(), 200, "Enter the login of the mailbox.");
-        String tokenUrl = errors.optional("oauth2TokenUrl", in.oauth2TokenUrl(), 500);
-        String clientId = errors.optional("oauth2ClientId", in.oauth2ClientId(), 250);
+        String login = errors.required("login", in.login(), MAIL_ACCOUNT.LOGIN, "Enter the login of the mailbox.");
+        String tokenUrl = errors.optional("oauth2TokenUrl", in.oauth2TokenUrl(), JOTRS_MAIL_ACCOUNT_SETTING.OAUTH2_TOKEN_URL);
+        String clientId = errors.optional("oauth2ClientId", in.oauth2ClientId(), JOTRS_MAIL_ACCOUNT_SETTING.OAUTH2_CLIENT_ID);
         String clientSecret = errors.optional("oauth2ClientSecret", in.oauth2ClientSecret(), 1500);
         String refreshToken = errors.optional("oauth2RefreshToken", in.oauth2RefreshToken(), 2500);
-        String scope = errors.optional("oauth2Scope", in.oauth2Scope(), 500);
+        String scope = errors.optional("oauth2Scope", in.oauth2Scope(), JOTRS_MAIL_ACCOUNT_SETTING.OAUTH2_SCOPE);
         boolean oauth2 = tokenUrl != null;
         if (oauth2) {
             try {
@@ -216,8 +211,8 @@ class JooqPostmasterAdministration implements PostmasterAdministration {
         }
         // The password column is NOT NULL in OTRS; an OAuth2 account stores an empty one.
         String password = in.password() == null || in.password().isEmpty() ? null : in.password();
-        if (password != null && password.length() > 200) {
-            errors.add("password", "At most 200 characters.");
+        if (password != null && password.length() > ColumnLimits.length(MAIL_ACCOUNT.PW)) {
+            errors.add("password", "At most " + ColumnLimits.length(MAIL_ACCOUNT.PW) + " characters.");
         }
         if (!oauth2 && password == null && (existing == null || existing.getPw() == null || existing.getPw().isEmpty())) {
             errors.add("password", "Enter the password of the mailbox (or set up OAuth2).");
@@ -225,18 +220,16 @@ class JooqPostmasterAdministration implements PostmasterAdministration {
         if (in.queueId() != 0 && !db.fetchExists(QUEUE, QUEUE.ID.eq(in.queueId()))) {
             errors.add("queueId", "Choose a queue, or dispatch by recipient address.");
         }
-        String folder = errors.optional("folder", in.folder(), 250);
+        String folder = errors.optional("folder", in.folder(), MAIL_ACCOUNT.IMAP_FOLDER);
         if (in.port() != null && (in.port() < 1 || in.port() > 65535)) {
             errors.add("port", "A port from 1 to 65535, or empty for the protocol’s default.");
         }
         if (in.keepOnServer() && type != null && !type.startsWith("IMAP")) {
             errors.add("keepOnServer", "POP3 has no seen flag: mail is deleted after it was stored.");
         }
-        String sslTrust = errors.optional("sslTrust", in.sslTrust(), 200);
-        String comment = errors.optional("comment", in.comment(), 250);
-        if (Validity.of(in.validId()).isEmpty()) {
-            errors.add("validId", "Choose valid, invalid or invalid-temporarily.");
-        }
+        String sslTrust = errors.optional("sslTrust", in.sslTrust(), JOTRS_MAIL_ACCOUNT_SETTING.SSL_TRUST);
+        String comment = errors.optional("comment", in.comment(), MAIL_ACCOUNT.COMMENTS);
+        AdminRows.validity(errors, in.validId());
         errors.throwIfAny();
         return new MailAccountSettings(login, password, host, type, in.queueId(), in.trusted(), folder, in.port(),
                 in.keepOnServer(), sslTrust, tokenUrl, clientId, clientSecret, refreshToken, scope, comment, in.validId());
@@ -364,14 +357,14 @@ class JooqPostmasterAdministration implements PostmasterAdministration {
                     .set(POSTMASTER_FILTER.F_NOT, (short) 0)
                     .execute();
         }
-        audit.record(actorId, "postmaster-filter", clean.name(), previousName == null ? "create" : "update",
+        admin.audit(actorId, "postmaster-filter", clean.name(), previousName == null ? "create" : "update",
                 List.of(new AuditLog.Change("rules", null, clean.matches().size() + " match, " + clean.sets().size() + " set"
                         + (clean.stop() ? ", stop" : ""))));
     }
 
     private PostmasterFilter validate(PostmasterFilter in, String previousName) {
         var errors = new InvalidInput.Collector();
-        String name = errors.required("name", in.name(), 200, "Enter a name; filters run in name order.");
+        String name = errors.required("name", in.name(), POSTMASTER_FILTER.F_NAME, "Enter a name; filters run in name order.");
         if (name != null && !errors.has("name") && !name.equals(previousName)
                 && db.fetchExists(POSTMASTER_FILTER, POSTMASTER_FILTER.F_NAME.eq(name))) {
             errors.add("name", "A filter named ‘" + name + "’ exists already.");
@@ -389,8 +382,8 @@ class JooqPostmasterAdministration implements PostmasterAdministration {
             }
             if (regex == null) {
                 errors.add("matchValue" + i, "Enter the regular expression to look for.");
-            } else if (regex.length() > 200) {
-                errors.add("matchValue" + i, "At most 200 characters.");
+            } else if (regex.length() > ColumnLimits.length(POSTMASTER_FILTER.F_VALUE)) {
+                errors.add("matchValue" + i, "At most " + ColumnLimits.length(POSTMASTER_FILTER.F_VALUE) + " characters.");
             } else {
                 try {
                     Pattern.compile(regex);
@@ -416,8 +409,8 @@ class JooqPostmasterAdministration implements PostmasterAdministration {
             }
             if (value == null) {
                 errors.add("setValue" + i, "Enter the value to set.");
-            } else if (value.length() > 200) {
-                errors.add("setValue" + i, "At most 200 characters.");
+            } else if (value.length() > ColumnLimits.length(POSTMASTER_FILTER.F_VALUE)) {
+                errors.add("setValue" + i, "At most " + ColumnLimits.length(POSTMASTER_FILTER.F_VALUE) + " characters.");
             }
             sets.add(new PostmasterFilter.SetHeader(header, value));
         }
@@ -436,6 +429,6 @@ class JooqPostmasterAdministration implements PostmasterAdministration {
         if (deleted == 0) {
             throw new NoSuchEntry("postmaster filter " + name);
         }
-        audit.record(actorId, "postmaster-filter", name, "delete", List.of());
+        admin.audit(actorId, "postmaster-filter", name, "delete", List.of());
     }
 }

@@ -1,6 +1,6 @@
 package org.jotrs.queue.web;
 
-import org.jotrs.queue.QueueAdministration;
+import org.jotrs.queue.TemplateAdministration;
 import org.jotrs.queue.TemplateSettings;
 import org.jotrs.queue.TextBlock;
 
@@ -8,7 +8,7 @@ import org.jotrs.queue.TextBlock;
 public record TextForm(String name, String text, String templateType, String comment, Integer validId) {
 
     static TextForm empty() {
-        return new TextForm("", "", QueueAdministration.TEMPLATE_TYPES.getFirst(), "", 1);
+        return new TextForm("", "", TemplateAdministration.TEMPLATE_TYPES.getFirst(), "", 1);
     }
 
     static TextForm of(TextBlock block) {

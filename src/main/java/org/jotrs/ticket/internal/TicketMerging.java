@@ -83,9 +83,10 @@ class TicketMerging {
                 .where(TIME_ACCOUNTING.TICKET_ID.eq(mergedId)).execute();
         moveWatchers(mergedId, mainId, actorId);
 
+        // OTRS's TicketMerge composes this note as "text/plain; charset=ascii".
         long noteId = articles.add(new NewArticle(mergedId, SenderType.AGENT, Channel.INTERNAL, true,
                 access.mailbox(actorId), null, "Ticket Merged",
-                "Merged Ticket " + merged.number() + " to " + main.number() + ".", actorId));
+                "Merged Ticket " + merged.number() + " to " + main.number() + ".", actorId, null, List.of(), "ascii"));
         history.add(merged.snapshot(), noteId, HistoryType.ADD_NOTE, "%%Note", actorId);
         arrival.recorded(merged.snapshot(), noteId, SenderType.AGENT, actorId);
 

@@ -8,6 +8,8 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.jotrs.access.AccessService;
 import org.jotrs.access.AgentAdministration;
+import org.jotrs.access.GroupAndRoleAdministration;
+import org.jotrs.access.PermissionAdministration;
 import org.jotrs.access.AgentRef;
 import org.jotrs.access.Permission;
 import org.jotrs.platform.DatabaseKind;
@@ -33,6 +35,8 @@ class PermissionQueriesAgreeTest {
             DSLContext db = jotrs.bean(DSLContext.class);
             AccessService access = jotrs.bean(AccessService.class);
             AgentAdministration admin = jotrs.bean(AgentAdministration.class);
+            GroupAndRoleAdministration groupsAndRoles = jotrs.bean(GroupAndRoleAdministration.class);
+            PermissionAdministration permissions = jotrs.bean(PermissionAdministration.class);
             AdministratorGuard guard = jotrs.bean(AdministratorGuard.class);
             int group = Groups.group(db, "Mixed");
             int adminGroup = db.fetchSingle("SELECT id FROM permission_groups WHERE name = 'admin'").get(0, Integer.class);

@@ -1,0 +1,164 @@
+package org.jotrs.api.internal;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jotrs.api.ApiScope;
+import org.jotrs.platform.ErrorReplies;
+import org.jotrs.platform.ErrorReplies.Reply;
+import org.jotrs.platform.RequestTooLarge;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The door of {@code /api/v1}, in the API's security chain: the body size limit (413), the bearer
+ * token (401), the token's scope (403 for a read-only token's change) and the rate limit (429 with
+ * {@code Retry-After}), each answered as problem+json before any controller runs. The OpenAPI
+ * document and its UI are open. Tokens are never logged.
+ */
+class ApiAuthentication extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiAuthentication.class);
+
+    private final BearerTokens tokens;
+    private final ApiRateLimits limits;
+    private final ErrorReplies replies;
+    private final long maxBody;
+
+    ApiAuthentication(BearerTokens tokens, ApiRateLimits limits, ErrorReplies replies, ApiProperties properties) {
+        this.tokens = tokens;
+        this.limits = limits;
+        this.replies = replies;
+        this.maxBody = properties.maxRequestSize().toBytes();
+    }
+
+    /** The OpenAPI document and the browsable UI need no token. */
+    static boolean open(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/api/v1/openapi.json") || path.startsWith("/api/v1/openapi.json/")
+                || path.equals("/api/v1/docs") || path.startsWith("/api/v1/swagger-ui/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (open(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (request.getContentLengthLong() > maxBody) {
+            refuse(request, response, Reply.of(HttpStatus.CONTENT_TOO_LARGE, new RequestTooLarge(maxBody).getMessage()));
+            return;
+        }
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"jotrs\"");
+            refuse(request, response, Reply.of(HttpStatus.UNAUTHORIZED, authorization == null
+                    ? "Send an API token as 'Authorization: Bearer <token>'; agents create them under Preferences › API tokens."
+                    : "The Authorization header must be 'Bearer <token>'."));
+            return;
+        }
+        ApiCaller caller;
+        switch (tokens.check(authorization.substring(7).strip())) {
+            case BearerTokens.Refused refused -> {
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"jotrs\", error=\"invalid_token\"");
+                refuse(request, response, Reply.of(HttpStatus.UNAUTHORIZED, refused.reason()));
+                return;
+            }
+            case BearerTokens.Accepted accepted -> caller = accepted.caller();
+        }
+        if (caller.scope() == ApiScope.READ && !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+            refuse(request, response, Reply.of(HttpStatus.FORBIDDEN,
+                    "This API token is read-only; changes need a token with the scope write."));
+            return;
+        }
+        long wait = limits.secondsToWait(caller.tokenId());
+        if (wait > 0) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
+            refuse(request, response, Reply.of(HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many requests with this API token; retry after " + wait + " s."));
+            return;
+        }
+        request.setAttribute(ApiCaller.ATTRIBUTE, caller);
+        chain.doFilter(request.getContentLengthLong() < 0 ? new LimitedBody(request, maxBody) : request, response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, Reply reply) throws IOException {
+        log.info("API request refused status={} method={} uri={} reason={}", reply.status(), request.getMethod(),
+                request.getRequestURI(), reply.detail());
+        replies.write(request, response, reply);
+    }
+
+    /** A body without a length (chunked), read only up to the limit: past it, {@link RequestTooLarge}. */
+    private static final class LimitedBody extends HttpServletRequestWrapper {
+
+        private final long max;
+        private ServletInputStream limited;
+
+        LimitedBody(HttpServletRequest request, long max) {
+            super(request);
+            this.max = max;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (limited == null) {
+                ServletInputStream in = super.getInputStream();
+                limited = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b >= 0) {
+                            count(1);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = in.read(buffer, offset, length);
+                        if (n > 0) {
+                            count(n);
+                        }
+                        return n;
+                    }
+
+                    private void count(int n) throws RequestTooLarge {
+                        read += n;
+                        if (read > max) {
+                            throw new RequestTooLarge(max);
+                        }
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return limited;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.jotrs.api.web;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import org.jotrs.api.internal.ApiCaller;
+import org.jotrs.article.ArticleView;
+import org.jotrs.article.Attachment;
+import org.jotrs.article.NewAttachment;
+import org.jotrs.platform.InvalidInput;
+import org.jotrs.platform.NoSuchEntry;
+import org.jotrs.ticket.TicketAction;
+import org.jotrs.ticket.TicketService;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A ticket's articles over /api/v1: list, read, add a note, a phone call, a reply or a forward
+ * (mails are stored and queued in the outbox in the same transaction, as from the zoom), and
+ * download their attachments. New files are uploaded with the article they belong to (base64).
+ */
+@RestController
+@RequestMapping(path = "/api/v1/tickets/{ticketId}/articles", produces = MediaType.APPLICATION_JSON_VALUE)
+class ArticlesApi {
+
+    private final TicketService tickets;
+
+    ArticlesApi(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    @GetMapping
+    List<ApiJson.Article> list(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller, @PathVariable long ticketId) {
+        return tickets.details(caller.agentId(), ticketId).articles().stream().map(ApiJson.Article::of).toList();
+    }
+
+    @GetMapping("/{articleId}")
+    ApiJson.Article get(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller, @PathVariable long ticketId,
+            @PathVariable long articleId) {
+        return ApiJson.Article.of(article(caller, ticketId, articleId));
+    }
+
+    @GetMapping(path = "/{articleId}/attachments/{fileId}", produces = MediaType.ALL_VALUE)
+    ResponseEntity<byte[]> attachment(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller, @PathVariable long ticketId,
+            @PathVariable long articleId, @PathVariable int fileId) {
+        Attachment file = tickets.attachment(caller.agentId(), ticketId, articleId, fileId);
+        MediaType type;
+        try {
+            type = file.info().contentType() == null ? MediaType.APPLICATION_OCTET_STREAM
+                    : MediaType.parseMediaType(file.info().contentType());
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            type = MediaType.APPLICATION_OCTET_STREAM;
+        }
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.info().filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(file.content());
+    }
+
+    /** Adds an article; the answer is the new article (201) with its address. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ApiJson.Article> add(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller,
+            @PathVariable long ticketId, @RequestBody ApiRequests.NewArticleOnTicket request) {
+        InvalidInput.Collector errors = new InvalidInput.Collector();
+        List<NewAttachment> files = ApiRequests.attachments(request.attachments(), "attachments", errors);
+        String kind = request.kind() == null ? "" : request.kind().strip().toLowerCase(Locale.ROOT);
+        BigDecimal time = request.timeUnits();
+        TicketAction action = switch (kind) {
+            case "note" -> new TicketAction.AddNote(request.subject(), request.body(),
+                    Boolean.TRUE.equals(request.visibleForCustomer()), time, files);
+            case "phone" -> {
+                if (!files.isEmpty()) {
+                    errors.add("attachments", "A phone call has no attachments; add them with a note.");
+                }
+                yield new TicketAction.AddPhoneCall(request.subject(), request.body(),
+                        !Boolean.FALSE.equals(request.fromCustomer()), time);
+            }
+            case "reply", "forward" -> new TicketAction.SendMail(kind.equals("reply") ? TicketAction.MailKind.REPLY
+                    : TicketAction.MailKind.FORWARD, request.inReplyTo(), request.to(), request.cc(), request.bcc(),
+                    request.subject(), request.body(), time, files);
+            default -> {
+                errors.add("kind", request.kind() == null ? "Choose the kind: note, phone, reply or forward."
+                        : "'" + ApiRequests.shown(request.kind()) + "' is not a valid kind; choose note, phone, reply or forward.");
+                yield null;
+            }
+        };
+        errors.throwIfAny();
+        long before = newest(caller, ticketId);
+        tickets.apply(caller.agentId(), ticketId, action);
+        ArticleView added = tickets.details(caller.agentId(), ticketId).articles().stream()
+                .filter(article -> article.id() > before).max(Comparator.comparingLong(ArticleView::id))
+                .orElseThrow(() -> new IllegalStateException("The new article of ticket " + ticketId + " is not there"));
+        return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticketId + "/articles/" + added.id()))
+                .body(ApiJson.Article.of(added));
+    }
+
+    private long newest(ApiCaller caller, long ticketId) {
+        return tickets.details(caller.agentId(), ticketId).articles().stream().mapToLong(ArticleView::id).max().orElse(0);
+    }
+
+    private ArticleView article(ApiCaller caller, long ticketId, long articleId) {
+        return tickets.details(caller.agentId(), ticketId).articles().stream().filter(a -> a.id() == articleId)
+                .findFirst().orElseThrow(() -> new NoSuchEntry("article " + articleId + " on ticket " + ticketId));
+    }
+}

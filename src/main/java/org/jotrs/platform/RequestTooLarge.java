@@ -1,0 +1,14 @@
+package org.jotrs.platform;
+
+import java.io.IOException;
+
+/**
+ * A request body over the limit of the address it was sent to (HTTP 413), noticed while reading
+ * it: a body sent without a length (chunked) cannot be refused before it arrives.
+ */
+public class RequestTooLarge extends IOException {
+
+    public RequestTooLarge(long maxBytes) {
+        super("The request body is larger than the " + maxBytes + " bytes this address accepts; nothing was saved.");
+    }
+}

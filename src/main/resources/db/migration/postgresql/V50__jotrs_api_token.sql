@@ -1,0 +1,19 @@
+-- Personal API tokens for /api/v1: only the SHA-256 of the token is stored (tokens are 256-bit
+-- random, so no salt or slow hash is needed), with a short prefix to recognise it in lists.
+-- A revoked token keeps its row, so a client using it is told it was revoked.
+CREATE TABLE jotrs_api_token (
+    id BIGSERIAL NOT NULL,
+    user_id INTEGER NOT NULL,
+    name VARCHAR(100) NOT NULL,
+    token_hash VARCHAR(64) NOT NULL,
+    token_prefix VARCHAR(16) NOT NULL,
+    scope VARCHAR(10) NOT NULL,
+    expires_at TIMESTAMP(0),
+    last_used TIMESTAMP(0),
+    revoked_at TIMESTAMP(0),
+    revoked_by INTEGER,
+    create_time TIMESTAMP(0) NOT NULL,
+    PRIMARY KEY (id)
+);
+CREATE UNIQUE INDEX jotrs_api_token_hash ON jotrs_api_token (token_hash);
+CREATE INDEX jotrs_api_token_user ON jotrs_api_token (user_id);
