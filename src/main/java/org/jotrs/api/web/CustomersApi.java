@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.jotrs.api.internal.ApiCaller;
 import org.jotrs.customer.Company;
+import org.jotrs.customer.CompanyAdministration;
 import org.jotrs.customer.CustomerAdministration;
 import org.jotrs.customer.CustomerUserChanges;
 import org.jotrs.customer.CustomerUserDetails;
@@ -47,9 +48,11 @@ class CustomersApi {
     }
 
     private final CustomerAdministration customers;
+    private final CompanyAdministration companies;
 
-    CustomersApi(CustomerAdministration customers) {
+    CustomersApi(CustomerAdministration customers, CompanyAdministration companies) {
         this.customers = customers;
+        this.companies = companies;
     }
 
     @GetMapping("/customer-users")
@@ -81,19 +84,19 @@ class CustomersApi {
     @GetMapping("/companies")
     ApiJson.Page<Company> companies(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller,
             @RequestParam(defaultValue = "") String search, @RequestParam(defaultValue = "0") int page) {
-        return ApiJson.Page.of(customers.companies(caller.agentId(), search, page), company -> company);
+        return ApiJson.Page.of(companies.companies(caller.agentId(), search, page), company -> company);
     }
 
     @GetMapping("/companies/{customerId}")
     Company company(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller, @PathVariable String customerId) {
-        return customers.company(caller.agentId(), customerId);
+        return companies.company(caller.agentId(), customerId);
     }
 
     @PostMapping(path = "/companies", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Company> createCompany(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller,
             @RequestBody CompanyInput input) {
-        customers.createCompany(caller.agentId(), input.company());
-        Company created = customers.company(caller.agentId(), input.customerId().strip());
+        companies.createCompany(caller.agentId(), input.company());
+        Company created = companies.company(caller.agentId(), input.customerId().strip());
         return ResponseEntity.created(URI.create("/api/v1/companies/" + created.customerId())).body(created);
     }
 
@@ -101,7 +104,7 @@ class CustomersApi {
     @PutMapping(path = "/companies/{customerId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Company updateCompany(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller, @PathVariable String customerId,
             @RequestBody CompanyInput input) {
-        customers.updateCompany(caller.agentId(), customerId, input.company());
-        return customers.company(caller.agentId(), customerId);
+        companies.updateCompany(caller.agentId(), customerId, input.company());
+        return companies.company(caller.agentId(), customerId);
     }
 }
