@@ -11,7 +11,7 @@ class ModularityTests {
 
     /** Every module of the application; a new module is added here on purpose, not by accident. */
     private static final String[] EXPECTED_MODULES = {
-        "access", "api", "article", "customer", "genericinterface", "live", "mail", "observer", "platform", "portal",
+        "access", "api", "article", "customer", "demo", "genericinterface", "live", "mail", "observer", "platform", "portal",
         "postmaster", "queue", "search", "ticket",
         "web", "webhook",
     };
