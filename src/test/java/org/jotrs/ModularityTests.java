@@ -13,7 +13,7 @@ class ModularityTests {
     private static final String[] EXPECTED_MODULES = {
         "access", "api", "article", "customer", "genericinterface", "live", "mail", "observer", "platform", "portal",
         "postmaster", "queue", "search", "ticket",
-        "web",
+        "web", "webhook",
     };
 
     private final ApplicationModules modules = ApplicationModules.of(JotrsApplication.class);

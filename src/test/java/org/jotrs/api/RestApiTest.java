@@ -410,10 +410,16 @@ class RestApiTest {
         assertThat(ui.body()).contains("swagger");
     }
 
-    /** Every {@code sh} block of docs/api.md, in order, in one bash with curl and jq: the examples work as written. */
+    /**
+     * Every {@code sh} block of the /api/v1 section of docs/api.md, in order, in one bash with curl and
+     * jq: the examples work as written.
+     */
     @Test
     void theExamplesOfTheDocsWork() throws Exception {
-        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("docs/api.md"));
+        String page = java.nio.file.Files.readString(java.nio.file.Path.of("docs/api.md"));
+        int start = page.indexOf("## REST API (`/api/v1`)");
+        int end = page.indexOf("\n## ", start + 1);
+        String docs = page.substring(start, end < 0 ? page.length() : end);
         Matcher block = Pattern.compile("```sh\n(.*?)```", Pattern.DOTALL).matcher(docs);
         StringBuilder script = new StringBuilder("set -euo pipefail\n");
         int blocks = 0;

@@ -17,11 +17,9 @@ import org.jotrs.access.PasswordHashing;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.Agents;
 import org.jotrs.testing.Groups;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,39 +35,37 @@ class GenericTicketConnectorTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String BASE = "/otrs/nph-genericinterface.pl/Webservice/GenericTicketConnectorREST";
 
-    private static TestDatabase database;
     private static RunningJotrs jotrs;
     private static DSLContext db;
     private static final HttpClient http = HttpClient.newHttpClient();
     private static int secretQueue;
 
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.create(DatabaseKind.H2);
-        jotrs = RunningJotrs.start(database);
-        db = jotrs.bean(DSLContext.class);
-        Agents.customerCarla(db);
-        db.execute("INSERT INTO customer_user (login, email, customer_id, first_name, last_name, valid_id, create_time,"
-                + " create_by, change_time, change_by) VALUES ('otto', 'otto@example.org', 'OTHER', 'Otto', 'Other',"
-                + " 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
-        String hash = jotrs.bean(PasswordHashing.class).hash("carla-secret");
-        db.execute("UPDATE customer_user SET pw = ? WHERE login IN ('carla', 'otto')", hash);
-        int helpdesk = Agents.agent(db, "helpdesk", "Hel", "Pdesk");
-        Agents.grant(db, helpdesk, 1, "rw");
-        int secret = Groups.group(db, "secret");
-        secretQueue = Agents.queue(db, "Secret", secret);
-        int spy = Agents.agent(db, "spy", "Sec", "Ret");
-        Agents.grant(db, spy, secret, "rw");
+    /** One application per database for all three stories (each starts from its own data). */
+    @OnEveryDatabase
+    void ticketConnector(DatabaseKind kind) throws Exception {
+        try (TestDatabase database = TestDatabase.create(kind); RunningJotrs running = RunningJotrs.start(database)) {
+            jotrs = running;
+            db = running.bean(DSLContext.class);
+            Agents.customerCarla(db);
+            db.execute("INSERT INTO customer_user (login, email, customer_id, first_name, last_name, valid_id, create_time,"
+                    + " create_by, change_time, change_by) VALUES ('otto', 'otto@example.org', 'OTHER', 'Otto', 'Other',"
+                    + " 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+            String hash = running.bean(PasswordHashing.class).hash("carla-secret");
+            db.execute("UPDATE customer_user SET pw = ? WHERE login IN ('carla', 'otto')", hash);
+            int helpdesk = Agents.agent(db, "helpdesk", "Hel", "Pdesk");
+            Agents.grant(db, helpdesk, 1, "rw");
+            int secret = Groups.group(db, "secret");
+            secretQueue = Agents.queue(db, "Secret", secret);
+            int spy = Agents.agent(db, "spy", "Sec", "Ret");
+            Agents.grant(db, spy, secret, "rw");
+
+            createGetSearchUpdateAndHistoryAsOtrsAnswersThem();
+            agentsOfOtherGroupsAndCustomerUsersSeeOnlyWhatTheyMay();
+            badInputGetsOtrsErrorCodesAndWritesNothing();
+        }
     }
 
-    @AfterAll
-    static void stop() {
-        jotrs.close();
-        database.close();
-    }
-
-    @Test
-    void createGetSearchUpdateAndHistoryAsOtrsAnswersThem() throws Exception {
+    private static void createGetSearchUpdateAndHistoryAsOtrsAnswersThem() throws Exception {
         // TicketCreate as OTRS's documentation sends it, with a base64 attachment.
         String pdf = Base64.getEncoder().encodeToString("%PDF-1.4 fake".getBytes(StandardCharsets.US_ASCII));
         JsonNode created = call("POST", "/Ticket", """
@@ -163,8 +159,7 @@ class GenericTicketConnectorTest {
         assertThat(history.get("History").toString()).contains("\"HistoryType\":\"StateUpdate\"", "\"HistoryType\":\"AddNote\"");
     }
 
-    @Test
-    void agentsOfOtherGroupsAndCustomerUsersSeeOnlyWhatTheyMay() throws Exception {
+    private static void agentsOfOtherGroupsAndCustomerUsersSeeOnlyWhatTheyMay() throws Exception {
         JsonNode secret = call("POST", "/Ticket", """
                 {"UserLogin":"spy","Password":"pw-spy",
                  "Ticket":{"Title":"secret plans","QueueID":"%d","State":"new","Priority":"3 normal","CustomerUser":"otto"},
@@ -215,8 +210,7 @@ class GenericTicketConnectorTest {
                 .isEqualTo("TicketGet.AuthFail");
     }
 
-    @Test
-    void badInputGetsOtrsErrorCodesAndWritesNothing() throws Exception {
+    private static void badInputGetsOtrsErrorCodesAndWritesNothing() throws Exception {
         long tickets = ticketCount();
         assertThat(error(call("POST", "/Ticket", "{\"Ticket\":{}}")))
                 .isEqualTo("TicketCreate.MissingParameter: TicketCreate: UserLogin, CustomerUserLogin or SessionID is required!");

@@ -43,6 +43,7 @@ public final class TableOwners {
         ownPrefix("search", "jotrs_search_");
         own("search", "jotrs_saved_search");
         own("genericinterface", "jotrs_gi_session");
+        ownPrefix("webhook", "jotrs_webhook");
     }
 
     private TableOwners() {

@@ -1,6 +1,7 @@
 package org.jotrs.genericinterface.internal;
 
 import static org.jotrs.platform.db.schema.Tables.CUSTOMER_USER;
+import static org.jotrs.platform.db.schema.Tables.CUSTOMER_USER_CUSTOMER;
 
 import java.time.Duration;
 import java.util.Map;
@@ -56,7 +57,7 @@ class GiAuthentication {
                     return agents.isValidAgent(session.agentId()) ? Optional.of(GiCaller.agent(session.agentId()))
                             : Optional.empty();
                 }
-                return validCustomer(session.customerLogin()).map(row -> GiCaller.customer(row.login(), row.customerId()));
+                return validCustomer(session.customerLogin()).map(this::customerCaller);
             });
         }
         return byPassword(data, address);
@@ -104,10 +105,20 @@ class GiAuthentication {
             return Optional.empty();
         }
         customerFailures.invalidate(key);
-        return Optional.of(GiCaller.customer(row.get().login(), row.get().customerId()));
+        return Optional.of(customerCaller(row.get()));
     }
 
     private record CustomerRow(String login, String customerId, String passwordHash) {
+    }
+
+    private GiCaller customerCaller(CustomerRow row) {
+        java.util.Set<String> companies = new java.util.LinkedHashSet<>();
+        if (row.customerId() != null && !row.customerId().isBlank()) {
+            companies.add(row.customerId());
+        }
+        companies.addAll(db.select(CUSTOMER_USER_CUSTOMER.CUSTOMER_ID).from(CUSTOMER_USER_CUSTOMER)
+                .where(CUSTOMER_USER_CUSTOMER.USER_ID.eq(row.login())).fetch(CUSTOMER_USER_CUSTOMER.CUSTOMER_ID));
+        return GiCaller.customer(row.login(), companies);
     }
 
     private Optional<CustomerRow> validCustomer(String login) {

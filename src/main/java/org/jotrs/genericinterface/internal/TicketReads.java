@@ -70,16 +70,24 @@ class TicketReads {
         if (!caller.customer()) {
             return tickets.canRead(caller.agentId(), ticketId);
         }
-        return db.fetchExists(db.selectOne().from(TICKET).where(TICKET.ID.eq(ticketId)).and(ownedBy(caller)));
+        return db.fetchExists(db.selectOne().from(TICKET)
+                .join(TICKET_STATE).on(TICKET_STATE.ID.eq(TICKET.TICKET_STATE_ID))
+                .join(TICKET_STATE_TYPE).on(TICKET_STATE_TYPE.ID.eq(TICKET_STATE.TYPE_ID))
+                .where(TICKET.ID.eq(ticketId)).and(ownedBy(caller)));
     }
 
-    /** The tickets of a customer user: theirs, or their company's (OTRS's CustomerUserID / CustomerID rule). */
+    /**
+     * The tickets a customer user sees, OTRS's customer rule as the portal applies it: theirs
+     * ({@code customer_user_id} is their login) or their companies' ({@code customer_id}), never a
+     * removed or merged one. Queries using it join {@code ticket_state_type}. (Customer group
+     * support, which the portal honours when it is switched on, is not applied here.)
+     */
     static org.jooq.Condition ownedBy(GiCaller caller) {
-        org.jooq.Condition own = DSL.lower(TICKET.CUSTOMER_USER_ID).eq(caller.customerLogin().toLowerCase(Locale.ROOT));
-        if (caller.customerId() != null && !caller.customerId().isBlank()) {
-            own = own.or(TICKET.CUSTOMER_ID.eq(caller.customerId()));
+        org.jooq.Condition own = TICKET.CUSTOMER_USER_ID.eq(caller.customerLogin());
+        if (!caller.companies().isEmpty()) {
+            own = own.or(TICKET.CUSTOMER_ID.in(caller.companies()));
         }
-        return own;
+        return own.and(TICKET_STATE_TYPE.NAME.notIn("removed", "merged"));
     }
 
     /** Options of TicketGet. */

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.jotrs.access.AccessService;
 import org.jotrs.access.SignedInAgent;
+import org.jotrs.platform.AdminAttention;
 import org.jotrs.platform.AdminSection;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,10 +23,12 @@ class AdminIndex {
 
     private final AccessService access;
     private final List<AdminSection> sections;
+    private final List<AdminAttention> attention;
 
-    AdminIndex(AccessService access, List<AdminSection> sections) {
+    AdminIndex(AccessService access, List<AdminSection> sections, List<AdminAttention> attention) {
         this.access = access;
         this.sections = sections;
+        this.attention = attention;
     }
 
     @GetMapping("/admin")
@@ -35,6 +38,7 @@ class AdminIndex {
                 .sorted(Comparator.comparing((AdminSection s) -> areaRank(s.area())).thenComparing(AdminSection::title))
                 .collect(Collectors.groupingBy(AdminSection::area, LinkedHashMap::new, Collectors.toList()));
         model.addAttribute("areas", byArea);
+        model.addAttribute("notices", attention.stream().flatMap(a -> a.notices().stream()).toList());
         return "web/admin";
     }
 
