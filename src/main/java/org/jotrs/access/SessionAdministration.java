@@ -10,12 +10,15 @@ import java.util.List;
  */
 public interface SessionAdministration {
 
-    /** A session that has not expired yet. {@code principal} is the agent's login, empty before sign-in. */
+    /** A signed-in agent's session that has not expired yet; {@code principal} is the agent's login. */
     record ActiveSession(String fingerprint, String principal, String agentName, Instant created, Instant lastAccess,
             Instant expires) {
     }
 
-    /** Sessions not yet expired, most recently used first. */
+    /**
+     * Signed-in agents' sessions not yet expired, most recently used first; a visitor's session
+     * before sign-in is not listed.
+     */
     List<ActiveSession> activeSessions(int actorId);
 
     /**

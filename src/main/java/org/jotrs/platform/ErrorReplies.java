@@ -18,6 +18,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -74,10 +75,14 @@ public class ErrorReplies {
     /** The database refused a character (PostgreSQL cannot store NUL in text). */
     static final String UNSTORABLE = "A value contains a character the database cannot store; nothing was saved.";
 
-    private final TemplateEngine templates;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ErrorReplies.class);
 
-    public ErrorReplies(TemplateEngine templates) {
+    private final TemplateEngine templates;
+    private final ObjectProvider<ErrorPageModel> layouts;
+
+    public ErrorReplies(TemplateEngine templates, ObjectProvider<ErrorPageModel> layouts) {
         this.templates = templates;
+        this.layouts = layouts;
     }
 
     /** The answer for this exception, or empty when it is not a known refusal (a bug: answer 500 and log it). */
@@ -108,6 +113,9 @@ public class ErrorReplies {
             case TypeMismatchException mismatch -> Optional.of(typeMismatch(mismatch.getPropertyName(),
                     mismatch.getValue(), mismatch.getRequiredType()));
             case org.springframework.validation.BindException bind -> Optional.of(bindingFailed(bind));
+            // Spring's "No static resource …" names a path the agent mistyped or an old link: say it plainly.
+            case org.springframework.web.servlet.resource.NoResourceFoundException missing -> Optional.of(
+                    Reply.of(HttpStatus.NOT_FOUND, Messages.t("error.page.404")));
             case ErrorResponse spring -> Optional.of(new Reply(spring.getStatusCode().value(),
                     Optional.ofNullable(HttpStatus.resolve(spring.getStatusCode().value())).map(HttpStatus::getReasonPhrase)
                             .orElse("Error"),
@@ -197,8 +205,28 @@ public class ErrorReplies {
 
     /** The HTML error page for a reply, as a string (the {@code error.jte} template in the page layout). */
     public String page(Reply reply) {
+        return page(reply, Map.of());
+    }
+
+    /**
+     * The error page inside the signed-in agent's layout (navigation, theme), or a bare one when
+     * the database is unreachable or the layout cannot be had: an error page must not fail.
+     */
+    public String page(HttpServletRequest request, Reply reply) {
+        ErrorPageModel layout = reply.status() == HttpStatus.SERVICE_UNAVAILABLE.value() ? null : layouts.getIfAvailable();
+        if (layout != null) {
+            try {
+                return page(reply, layout.layoutFor(request));
+            } catch (RuntimeException e) {
+                log.debug("Error page without the agent's layout uri={}", request.getRequestURI(), e);
+            }
+        }
+        return page(reply);
+    }
+
+    private String page(Reply reply, Map<String, Object> layout) {
         StringOutput page = new StringOutput();
-        Map<String, Object> model = new LinkedHashMap<>();
+        Map<String, Object> model = new LinkedHashMap<>(layout);
         model.put("status", reply.status());
         model.put("error", reply.title());
         model.put("message", reply.detail());
@@ -242,7 +270,7 @@ public class ErrorReplies {
             response.setContentType("text/html;charset=UTF-8");
             response.setHeader("Content-Security-Policy",
                     "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'");
-            body = page(reply).getBytes(StandardCharsets.UTF_8);
+            body = page(request, reply).getBytes(StandardCharsets.UTF_8);
         }
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

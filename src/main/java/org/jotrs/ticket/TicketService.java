@@ -228,4 +228,36 @@ public interface TicketService {
 
     /** Of the given tickets, those now in a closed (or removed, merged) state. */
     Set<Long> closedAmong(Collection<Long> ticketIds);
+
+    /**
+     * Opens a ticket a customer entered in the customer portal, as OTRS's customer interface
+     * does: the system user (1) is the author, the article is the customer's (sender type
+     * customer, visible to them) on channel Internal with a {@code WebRequestCustomer} history
+     * row. The portal has checked who the customer is and that they may use the queue. Joins the
+     * caller's transaction.
+     *
+     * @throws InvalidTicketRequest for an unknown queue, priority, state or type
+     * @throws org.jotrs.article.InvalidArticle for attachments the article store refuses
+     */
+    MailArrival createFromCustomer(InboundTicket ticket, InboundMail message);
+
+    /**
+     * Adds a customer's answer from the portal to their ticket, as {@link #addMailFollowUp} does for
+     * mail (merged tickets followed, the queue's follow-up option on a closed ticket: reopen,
+     * store only, or a new ticket), with OTRS's customer interface's channel and history type.
+     * The portal has checked the ticket is the customer's. Joins the caller's transaction.
+     *
+     * @throws NoSuchTicket when it does not exist
+     */
+    MailArrival addCustomerFollowUp(long ticketId, InboundMail message, InboundTicket newTicket);
+
+    /**
+     * Closes a ticket for its customer (the portal's "close", where an administrator allows it):
+     * the closed state, its {@code StateUpdate} history row by the system user, the change feed.
+     * Nothing is written when it already has that state.
+     *
+     * @throws NoSuchTicket when it does not exist
+     * @throws InvalidTicketRequest when the state is not a closed one
+     */
+    void closeByCustomer(long ticketId, String closedState);
 }

@@ -167,8 +167,17 @@ class AccessAdminPagesTest {
         AgentHttp plain = jotrs.agent();
         plain.signIn("plain", "plain-password");
         assertThat(plain.get("/").statusCode()).isEqualTo(200);
+        // A session no agent signed in to (as an earlier Jotrs stored for every visitor of the sign-in page).
+        String visitorSession = java.util.UUID.randomUUID().toString();
+        long now = System.currentTimeMillis();
+        db.insertInto(JOTRS_SESSION).set(JOTRS_SESSION.PRIMARY_ID, java.util.UUID.randomUUID().toString())
+                .set(JOTRS_SESSION.SESSION_ID, visitorSession).set(JOTRS_SESSION.CREATION_TIME, now)
+                .set(JOTRS_SESSION.LAST_ACCESS_TIME, now).set(JOTRS_SESSION.MAX_INACTIVE_INTERVAL, 1800)
+                .set(JOTRS_SESSION.EXPIRY_TIME, now + 1_800_000).execute();
+        String visitorFingerprint = org.apache.commons.codec.digest.DigestUtils.sha256Hex(visitorSession).substring(0, 12);
         String sessions = root.get("/admin/sessions").body();
         assertThat(sessions).contains("plain").contains("no customer portal yet");
+        assertThat(sessions).as("a visitor who has not signed in is nobody to list").doesNotContain(visitorFingerprint);
         String cookie = plain.cookies().getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("JOTRS_AGENT")).findFirst().orElseThrow().getValue();
         String sessionId = new String(java.util.Base64.getDecoder().decode(cookie));

@@ -24,8 +24,11 @@ class TemplateTextsTest {
 
     private static final Path TEMPLATES = Path.of("src/main/jte");
 
-    /** The product name and symbols are the same in every language. */
-    private static final Set<String> ALLOWED = Set.of("Jotrs", "· Jotrs", "Ticket#");
+    /**
+     * The product name and symbols are the same in every language, and so are the letters of the
+     * keyboard shortcuts (the keys pressed, whatever the page's language).
+     */
+    private static final Set<String> ALLOWED = Set.of("Jotrs", "· Jotrs", "Ticket#", "j", "k", "r", "n", "c");
 
     /** Keys built from a kind in the template ({@code "admin.kind." + what + ".new"}): each kind, each suffix. */
     private static final List<String> KINDS = List.of("agent", "group", "role", "company", "customer-user",

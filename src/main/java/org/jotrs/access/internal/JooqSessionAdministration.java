@@ -48,7 +48,10 @@ class JooqSessionAdministration implements SessionAdministration {
                         JOTRS_SESSION.LAST_ACCESS_TIME, JOTRS_SESSION.EXPIRY_TIME)
                 .from(JOTRS_SESSION)
                 .leftJoin(USERS).on(USERS.LOGIN.eq(JOTRS_SESSION.PRINCIPAL_NAME))
+                // A session without a principal is a visitor's who has not signed in (the sign-in
+                // page's CSRF token): nobody to name, nothing an administrator needs to end.
                 .where(JOTRS_SESSION.EXPIRY_TIME.gt(clock.millis()))
+                .and(JOTRS_SESSION.PRINCIPAL_NAME.isNotNull())
                 .orderBy(JOTRS_SESSION.LAST_ACCESS_TIME.desc())
                 .fetch(r -> new ActiveSession(fingerprint(r.value1()), Optional.ofNullable(r.value2()).orElse(""),
                         Optional.ofNullable(r.value3()).orElse(""), Instant.ofEpochMilli(r.value4()),

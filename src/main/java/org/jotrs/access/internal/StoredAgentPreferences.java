@@ -19,6 +19,7 @@ import org.jooq.DSLContext;
 import org.jotrs.access.AccessChangeRefused;
 import org.jotrs.access.AgentPreferences;
 import org.jotrs.platform.AuditLog;
+import org.jotrs.platform.Messages;
 import org.jotrs.platform.AuditLog.Change;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,17 +83,17 @@ class StoredAgentPreferences implements AgentPreferences {
     public void saveSettings(int agentId, Settings settings) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (settings.language() == null || !LANGUAGES.contains(settings.language())) {
-            errors.put("language", "Choose one of the languages offered.");
+            errors.put("language", Messages.t("access.preferences.error.language"));
         }
         if (settings.timeZone() == null || !validZone(settings.timeZone())) {
-            errors.put("timeZone", "Choose a time zone from the list, like Europe/Berlin.");
+            errors.put("timeZone", Messages.t("access.preferences.error.time-zone"));
         }
         if (settings.theme() == null || !THEMES.contains(settings.theme())) {
-            errors.put("theme", "Choose light or dark.");
+            errors.put("theme", Messages.t("access.preferences.error.theme"));
         }
         Set<Integer> known = notificationChoices().stream().map(NotificationChoice::id).collect(Collectors.toSet());
         if (!known.containsAll(settings.notifications())) {
-            errors.put("notifications", "Choose only notifications from the list.");
+            errors.put("notifications", Messages.t("access.preferences.error.notifications"));
         }
         if (!errors.isEmpty()) {
             throw AccessChangeRefused.invalid(errors);
@@ -117,13 +118,13 @@ class StoredAgentPreferences implements AgentPreferences {
         Map<String, String> errors = new LinkedHashMap<>();
         String stored = agents.passwordHash(agentId).orElse("");
         if (currentPassword == null || !hashes.verify(currentPassword, stored)) {
-            errors.put("currentPassword", "That is not your current password.");
+            errors.put("currentPassword", Messages.t("access.preferences.error.wrong-password"));
         }
         String fresh = newPassword == null ? "" : newPassword;
         if (fresh.length() < passwordMinLength) {
-            errors.put("newPassword", "The new password needs at least " + passwordMinLength + " characters.");
+            errors.put("newPassword", Messages.t("access.preferences.error.password-too-short", passwordMinLength));
         } else if (!fresh.equals(repeatedPassword)) {
-            errors.put("repeatedPassword", "The two new passwords differ.");
+            errors.put("repeatedPassword", Messages.t("access.preferences.error.passwords-differ"));
         }
         if (!errors.isEmpty()) {
             throw AccessChangeRefused.invalid(errors);

@@ -94,10 +94,18 @@ class PreferencesPages {
         model.addAttribute("choices", preferences.notificationChoices());
         // The server's zone (the default) may be one the list leaves out, such as Etc/UTC; offer it
         // so that saving other settings does not silently move the agent to the list's first zone.
-        model.addAttribute("zones", ZONES.contains(settings.timeZone()) ? ZONES
-                : java.util.stream.Stream.concat(java.util.stream.Stream.of(settings.timeZone()), ZONES.stream()).toList());
+        List<String> zones = ZONES.contains(settings.timeZone()) ? ZONES
+                : java.util.stream.Stream.concat(java.util.stream.Stream.of(settings.timeZone()), ZONES.stream()).sorted().toList();
+        model.addAttribute("zones", byRegion(zones));
         model.addAttribute("errors", errors);
         model.addAttribute("saved", saved == null ? "" : saved);
         return "access/preferences";
+    }
+
+    /** Zones grouped by their region, the part of the id before the first slash ("Europe/Berlin" is in Europe). */
+    static Map<String, List<String>> byRegion(List<String> zones) {
+        return zones.stream().collect(java.util.stream.Collectors.groupingBy(
+                zone -> zone.contains("/") ? zone.substring(0, zone.indexOf('/')) : zone,
+                java.util.TreeMap::new, java.util.stream.Collectors.toList()));
     }
 }

@@ -124,7 +124,7 @@ class JooqArticleService implements ArticleService {
         var rows = db.select(ARTICLE.ID, ARTICLE_SENDER_TYPE.NAME, COMMUNICATION_CHANNEL.NAME, ARTICLE.IS_VISIBLE_FOR_CUSTOMER,
                         ARTICLE_DATA_MIME.A_FROM, ARTICLE_DATA_MIME.A_TO, ARTICLE_DATA_MIME.A_SUBJECT,
                         ARTICLE_DATA_MIME.A_CONTENT_TYPE, ARTICLE_DATA_MIME.A_BODY, ARTICLE.CREATE_TIME,
-                        ARTICLE_DATA_MIME.CONTENT_PATH)
+                        ARTICLE_DATA_MIME.CONTENT_PATH, ARTICLE_DATA_MIME.A_CC, ARTICLE_DATA_MIME.A_BCC)
                 .from(ARTICLE)
                 .join(ARTICLE_SENDER_TYPE).on(ARTICLE_SENDER_TYPE.ID.eq(ARTICLE.ARTICLE_SENDER_TYPE_ID))
                 .join(COMMUNICATION_CHANNEL).on(COMMUNICATION_CHANNEL.ID.eq(ARTICLE.COMMUNICATION_CHANNEL_ID))
@@ -141,7 +141,8 @@ class JooqArticleService implements ArticleService {
             boolean html = index.stream().anyMatch(AttachmentInfo::htmlBody);
             List<AttachmentInfo> files = index.stream().filter(a -> !a.htmlBody() && !a.plainBody()).toList();
             articles.add(new ArticleView(r.value1(), senderType(r.value2()), r.value3(), r.value4() == 1,
-                    r.value5(), r.value6(), r.value7(), r.value8(), r.value9(), r.value10(), html, files));
+                    r.value5(), r.value6(), blankToNull(r.value12()), blankToNull(r.value13()), r.value7(), r.value8(),
+                    r.value9(), r.value10(), html, files));
         }
         return articles;
     }
@@ -394,5 +395,9 @@ class JooqArticleService implements ArticleService {
                 .set(ARTICLE.CHANGE_BY, actorId)
                 .where(ARTICLE.TICKET_ID.eq(fromTicketId))
                 .execute();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

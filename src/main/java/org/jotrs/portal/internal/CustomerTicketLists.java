@@ -15,18 +15,16 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
-import org.jotrs.customer.CustomerAccounts;
 import org.jotrs.platform.Page;
 import org.jotrs.portal.CustomerTickets;
 import org.jotrs.portal.PortalTicketQuery;
 import org.jotrs.portal.PortalTicketRow;
 import org.jotrs.portal.SignedInCustomer;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.stereotype.Component;
 
 /** The customer's ticket lists (reads of the ticket module's tables, through one visibility rule). */
-@Service
-class CustomerTicketLists implements CustomerTickets {
+@Component
+class CustomerTicketLists {
 
     private static final List<String> OPEN_TYPES = List.of("new", "open", "pending reminder", "pending auto");
 
@@ -38,9 +36,7 @@ class CustomerTicketLists implements CustomerTickets {
         this.visibility = visibility;
     }
 
-    @Override
-    @Transactional(readOnly = true)
-    public Page<PortalTicketRow> list(SignedInCustomer customer, PortalTicketQuery query) {
+    Page<PortalTicketRow> list(SignedInCustomer customer, PortalTicketQuery query) {
         Condition where = visibility.visible(customer, query.scope());
         where = switch (query.status()) {
             case OPEN -> where.and(TICKET_STATE_TYPE.NAME.in(OPEN_TYPES));
@@ -55,7 +51,7 @@ class CustomerTicketLists implements CustomerTickets {
                 .join(TICKET_STATE_TYPE).on(TICKET_STATE_TYPE.ID.eq(TICKET_STATE.TYPE_ID))
                 .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
                 .where(where));
-        int page = Page.clamp(query.page(), total, PAGE_SIZE);
+        int page = Page.clamp(query.page(), total, CustomerTickets.PAGE_SIZE);
         List<PortalTicketRow> rows = db.select(TICKET.TN, TICKET.TITLE, TICKET_STATE.NAME, TICKET_STATE_TYPE.NAME, QUEUE.NAME,
                         TICKET.CUSTOMER_USER_ID, TICKET.CREATE_TIME, TICKET.CHANGE_TIME)
                 .from(TICKET)
@@ -64,10 +60,10 @@ class CustomerTicketLists implements CustomerTickets {
                 .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
                 .where(where)
                 .orderBy(order(query))
-                .limit(PAGE_SIZE).offset(page * PAGE_SIZE)
+                .limit(CustomerTickets.PAGE_SIZE).offset(page * CustomerTickets.PAGE_SIZE)
                 .fetch(r -> new PortalTicketRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7(), r.value8()));
-        return new Page<>(rows, page, PAGE_SIZE, total);
+        return new Page<>(rows, page, CustomerTickets.PAGE_SIZE, total);
     }
 
     /** The number, the title, or the text of an article the customer may read contains the words. */

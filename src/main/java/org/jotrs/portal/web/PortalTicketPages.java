@@ -1,22 +1,46 @@
 package org.jotrs.portal.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jotrs.article.Attachment;
+import org.jotrs.article.NewAttachment;
 import org.jotrs.platform.InvalidInput;
 import org.jotrs.platform.Page;
 import org.jotrs.portal.CustomerTickets;
+import org.jotrs.portal.NewCustomerTicket;
 import org.jotrs.portal.PortalTicketQuery;
 import org.jotrs.portal.PortalTicketQuery.Scope;
 import org.jotrs.portal.PortalTicketQuery.Sort;
 import org.jotrs.portal.PortalTicketQuery.Status;
 import org.jotrs.portal.PortalTicketRow;
 import org.jotrs.portal.SignedInCustomer;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
-/** {@code /customer/tickets}: the customer's own and their companies' tickets. */
+/**
+ * {@code /customer/tickets}: the customer's own and their companies' tickets, one ticket with its
+ * answers and files, answering, closing, and opening a new ticket. Stored content is never
+ * rendered on our origin: files download as attachments in a sandbox, HTML bodies show sanitised
+ * in a sandboxed frame (the agents' policies).
+ */
 @Controller
 class PortalTicketPages {
 
@@ -53,5 +77,150 @@ class PortalTicketPages {
         model.addAttribute("rows", rows);
         model.addAttribute("base", scope == Scope.MINE ? "/customer/tickets" : "/customer/tickets/company");
         return fragment ? "portal/ticket_rows" : "portal/tickets";
+    }
+
+    /** A download can never run as a page of ours, whatever its type. */
+    static final String DOWNLOAD_POLICY = "sandbox; default-src 'none'";
+    /** The HTML frame: no scripts, nothing loaded from anywhere, only embedded images and inline styles. */
+    static final String HTML_POLICY = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+            + "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+    @GetMapping("/customer/tickets/{number}")
+    String ticket(@AuthenticationPrincipal SignedInCustomer customer, @PathVariable String number,
+            @RequestParam(required = false) String done, Model model) {
+        return ticketPage(customer, number, "", Map.of(), done, model);
+    }
+
+    private String ticketPage(SignedInCustomer customer, String number, String body, Map<String, String> errors, String done,
+            Model model) {
+        model.addAttribute("customer", customer);
+        model.addAttribute("ticket", tickets.ticket(customer, number));
+        model.addAttribute("body", body);
+        model.addAttribute("errors", errors);
+        model.addAttribute("done", done == null ? "" : done);
+        return "portal/ticket";
+    }
+
+    @PostMapping("/customer/tickets/{number}/reply")
+    String reply(@AuthenticationPrincipal SignedInCustomer customer, @PathVariable String number,
+            @RequestParam(defaultValue = "") String body,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
+            HttpServletResponse response) throws IOException {
+        try {
+            String answered = tickets.reply(customer, number, body, attachments(files));
+            return "redirect:/customer/tickets/" + answered + "?done=" + (answered.equals(number) ? "answered" : "new-ticket");
+        } catch (InvalidInput invalid) {
+            response.setStatus(invalid.status());
+            return ticketPage(customer, number, body, invalid.errors(), null, model);
+        }
+    }
+
+    @PostMapping("/customer/tickets/{number}/close")
+    String close(@AuthenticationPrincipal SignedInCustomer customer, @PathVariable String number) {
+        tickets.close(customer, number);
+        return "redirect:/customer/tickets/" + number + "?done=closed";
+    }
+
+    @GetMapping("/customer/tickets/{number}/articles/{articleId}/files/{fileId}")
+    ResponseEntity<byte[]> download(@AuthenticationPrincipal SignedInCustomer customer, @PathVariable String number,
+            @PathVariable long articleId, @PathVariable int fileId) {
+        Attachment file = tickets.attachment(customer, number, articleId, fileId);
+        return ResponseEntity.ok()
+                .contentType(mediaType(file.info().contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(file.info().filename(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", DOWNLOAD_POLICY)
+                .contentLength(file.content().length)
+                .body(file.content());
+    }
+
+    @GetMapping("/customer/tickets/{number}/articles/{articleId}/html")
+    ResponseEntity<String> html(@AuthenticationPrincipal SignedInCustomer customer, @PathVariable String number,
+            @PathVariable long articleId) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", HTML_POLICY)
+                .body(tickets.articleHtml(customer, number, articleId));
+    }
+
+    @GetMapping("/customer/tickets/new")
+    String newTicket(@AuthenticationPrincipal SignedInCustomer customer, Model model) {
+        return newTicketPage(customer, new NewCustomerTicket(null, "", "", "", "", "", List.of()), Map.of(), model);
+    }
+
+    @PostMapping("/customer/tickets/new")
+    String create(@AuthenticationPrincipal SignedInCustomer customer, @RequestParam(required = false) String queue,
+            @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String body,
+            @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String priority,
+            @RequestParam(defaultValue = "") String cc,
+            @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
+            HttpServletResponse response) throws IOException {
+        Integer queueId = null;
+        try {
+            queueId = queue == null || queue.isBlank() ? null : Integer.valueOf(queue.strip());
+        } catch (NumberFormatException notANumber) {
+            queueId = -1;
+        }
+        NewCustomerTicket request = new NewCustomerTicket(queueId, subject, body, type, priority, cc, attachments(files));
+        try {
+            String number = tickets.create(customer, request);
+            return "redirect:/customer/tickets/" + number + "?done=created";
+        } catch (InvalidInput invalid) {
+            response.setStatus(invalid.status());
+            return newTicketPage(customer, request, invalid.errors(), model);
+        }
+    }
+
+    private String newTicketPage(SignedInCustomer customer, NewCustomerTicket request, Map<String, String> errors, Model model) {
+        model.addAttribute("customer", customer);
+        model.addAttribute("options", tickets.newTicketOptions(customer));
+        model.addAttribute("form", request);
+        model.addAttribute("errors", errors);
+        return "portal/new";
+    }
+
+    /** The uploaded files; the empty part a browser sends when no file was chosen is none. */
+    private static List<NewAttachment> attachments(List<MultipartFile> files) throws IOException {
+        List<NewAttachment> attachments = new ArrayList<>();
+        if (files != null) {
+            for (MultipartFile file : files) {
+                if (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank())) {
+                    continue;
+                }
+                attachments.add(new NewAttachment(file.getOriginalFilename(), file.getContentType(), file.getBytes()));
+            }
+        }
+        return attachments;
+    }
+
+    /**
+     * The stored type when it is a passive one; active content (scripts, HTML, SVG, XML and the
+     * like) is served as {@code application/octet-stream}, as for agents.
+     */
+    static MediaType mediaType(String stored) {
+        try {
+            MediaType type = MediaType.parseMediaType(stored == null ? "" : stored.strip());
+            return type.isConcrete() && !active(type) ? type : MediaType.APPLICATION_OCTET_STREAM;
+        } catch (InvalidMediaTypeException e) {
+            return MediaType.APPLICATION_OCTET_STREAM;
+        }
+    }
+
+    private static final java.util.Set<String> PASSIVE_TEXT = java.util.Set.of("plain", "csv", "calendar", "vcard",
+            "x-vcard", "rtf", "tab-separated-values", "markdown", "x-log");
+
+    private static boolean active(MediaType type) {
+        String main = type.getType().toLowerCase(java.util.Locale.ROOT);
+        String sub = type.getSubtype().toLowerCase(java.util.Locale.ROOT);
+        return switch (main) {
+            case "text" -> !PASSIVE_TEXT.contains(sub);
+            case "image" -> sub.contains("svg") || sub.contains("xml");
+            case "application" -> sub.contains("javascript") || sub.contains("ecmascript") || sub.contains("xml")
+                    || sub.contains("html") || sub.equals("json") || sub.endsWith("+json") || sub.equals("wasm")
+                    || sub.contains("x-sh") || sub.contains("xslt");
+            default -> main.equals("multipart") || main.equals("message");
+        };
     }
 }

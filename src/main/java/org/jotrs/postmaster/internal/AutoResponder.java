@@ -32,7 +32,7 @@ import org.springframework.stereotype.Component;
  * limit per address is the ticket module's ({@code ticket_loop_protection}).
  */
 @Component
-class AutoResponder {
+class AutoResponder implements org.jotrs.postmaster.AutoResponses {
 
     private static final Logger log = LoggerFactory.getLogger(AutoResponder.class);
 
@@ -101,6 +101,14 @@ class AutoResponder {
         } catch (RuntimeException e) {
             log.warn("auto response failed ticket={} type={} reason={}", ticketId, type, e.toString());
         }
+    }
+
+    @Override
+    public void respondToWebRequest(long ticketId, String type, String fromMailbox, String fromAddress, String subject,
+            String body) {
+        String address = fromAddress == null ? null : fromAddress.strip().toLowerCase(java.util.Locale.ROOT);
+        respond(ticketId, type, new ParsedMail(fromMailbox, address, null, null, null, subject, null, null, null,
+                java.util.List.of(), Map.of(), body, null, java.util.List.of()));
     }
 
     private static String recipient(ParsedMail mail) {

@@ -55,6 +55,23 @@ class TicketFacade implements TicketService {
     }
 
     @Override
+    public org.jotrs.ticket.MailArrival createFromCustomer(org.jotrs.ticket.InboundTicket ticket,
+            org.jotrs.ticket.InboundMail message) {
+        return fromMail.create(ticket, message, TicketsFromMail.Origin.PORTAL);
+    }
+
+    @Override
+    public org.jotrs.ticket.MailArrival addCustomerFollowUp(long ticketId, org.jotrs.ticket.InboundMail message,
+            org.jotrs.ticket.InboundTicket newTicket) {
+        return fromMail.followUp(ticketId, message, newTicket, TicketsFromMail.Origin.PORTAL);
+    }
+
+    @Override
+    public void closeByCustomer(long ticketId, String closedState) {
+        fromMail.closeByCustomer(ticketId, closedState);
+    }
+
+    @Override
     public org.jotrs.ticket.MailArrival addMailFollowUp(long ticketId, org.jotrs.ticket.InboundMail mail,
             org.jotrs.ticket.InboundTicket newTicket) {
         return fromMail.followUp(ticketId, mail, newTicket);

@@ -70,8 +70,30 @@ class TicketsFromMail {
         this.feed = feed;
     }
 
+    /**
+     * Where a customer's article came from: a mail (channel Email, history EmailCustomer) or the
+     * customer portal (as OTRS's customer interface stores it: channel Internal, history
+     * WebRequestCustomer).
+     */
+    enum Origin {
+        MAIL(Channel.EMAIL, HistoryType.EMAIL_CUSTOMER), PORTAL(Channel.INTERNAL, HistoryType.WEB_REQUEST_CUSTOMER);
+
+        final Channel channel;
+        final HistoryType history;
+
+        Origin(Channel channel, HistoryType history) {
+            this.channel = channel;
+            this.history = history;
+        }
+    }
+
     @Transactional
     MailArrival create(InboundTicket request, InboundMail mail) {
+        return create(request, mail, Origin.MAIL);
+    }
+
+    @Transactional
+    MailArrival create(InboundTicket request, InboundMail mail, Origin origin) {
         Map<String, String> errors = new LinkedHashMap<>();
         Queue queue = queues.find(request.queueId()).filter(Queue::valid).orElse(null);
         if (queue == null) {
@@ -95,8 +117,8 @@ class TicketsFromMail {
                 new NewTickets.Customer(cut(request.customerId(), 150), cut(request.customerUser(), 250)), null, SYSTEM));
         long ticketId = ticket.id();
         List<TicketHistory.Entry> entries = ticket.history();
-        long articleId = addArticle(ticketId, mail);
-        entries.add(new TicketHistory.Entry(ticket.snapshot(), articleId, HistoryType.EMAIL_CUSTOMER, "%%" + cut(mail.from(), 200)));
+        long articleId = addArticle(ticketId, mail, origin);
+        entries.add(new TicketHistory.Entry(ticket.snapshot(), articleId, origin.history, "%%" + cut(mail.from(), 200)));
         history.addAll(entries, SYSTEM);
         arrival.recorded(ticket.snapshot(), articleId, SenderType.CUSTOMER, SYSTEM);
         return new MailArrival(ticketId, ticket.number(), articleId, true, false, false);
@@ -104,18 +126,23 @@ class TicketsFromMail {
 
     @Transactional
     MailArrival followUp(long ticketId, InboundMail mail, InboundTicket newTicket) {
+        return followUp(ticketId, mail, newTicket, Origin.MAIL);
+    }
+
+    @Transactional
+    MailArrival followUp(long ticketId, InboundMail mail, InboundTicket newTicket, Origin origin) {
         TicketRows.Current current = rows.lockAndRead(mergeTarget(ticketId));
         boolean closed = "closed".equals(current.stateType()) || "removed".equals(current.stateType());
         var queue = db.select(QUEUE.FOLLOW_UP_ID, QUEUE.FOLLOW_UP_LOCK).from(QUEUE)
                 .where(QUEUE.ID.eq(current.snapshot().queueId())).fetchSingle();
         if (closed && queue.value1() == FOLLOW_UP_NEW_TICKET) {
-            return create(newTicket, mail);
+            return create(newTicket, mail, origin);
         }
-        long articleId = addArticle(current.ticketId(), mail);
+        long articleId = addArticle(current.ticketId(), mail, origin);
         Snapshot snapshot = current.snapshot();
         List<TicketHistory.Entry> entries = new ArrayList<>();
         entries.add(new TicketHistory.Entry(snapshot, articleId, HistoryType.FOLLOW_UP, "%%" + current.number()));
-        entries.add(new TicketHistory.Entry(snapshot, articleId, HistoryType.EMAIL_CUSTOMER, "%%" + cut(mail.from(), 200)));
+        entries.add(new TicketHistory.Entry(snapshot, articleId, origin.history, "%%" + cut(mail.from(), 200)));
         boolean rejected = closed && queue.value1() == FOLLOW_UP_REJECT;
         boolean reopened = false;
         Map<Field<?>, Object> values = new HashMap<>();
@@ -183,8 +210,30 @@ class TicketsFromMail {
         return current;
     }
 
-    private long addArticle(long ticketId, InboundMail mail) {
-        long articleId = articles.addEmail(new NewArticle(ticketId, SenderType.CUSTOMER, Channel.EMAIL, true,
+    /**
+     * A customer closes their own ticket in the portal: the state (of type closed), its
+     * StateUpdate history row and the change feed, by the system user as OTRS's customer
+     * interface records it.
+     */
+    @Transactional
+    void closeByCustomer(long ticketId, String stateName) {
+        TicketRows.Current current = rows.lockAndRead(ticketId);
+        State state = lookups.state(stateName).filter(s -> "closed".equals(s.type()))
+                .orElseThrow(() -> new InvalidTicketRequest(Map.of("state", "'" + stateName + "' is not a closed state.")));
+        if (state.id() == current.snapshot().stateId()) {
+            return;
+        }
+        Map<Field<?>, Object> values = new HashMap<>();
+        values.put(TICKET.TICKET_STATE_ID, state.id());
+        values.put(TICKET.UNTIL_TIME, 0);
+        rows.update(current.ticketId(), SYSTEM, values);
+        history.addAll(List.of(new TicketHistory.Entry(current.snapshot().withState(state.id()), null, HistoryType.STATE_UPDATE,
+                "%%" + current.stateName() + "%%" + state.name() + "%%")), SYSTEM);
+        feed.append(ChangeFeed.ObjectType.TICKET, current.ticketId(), current.ticketId(), FeedKind.TICKET_STATE_UPDATE, SYSTEM);
+    }
+
+    private long addArticle(long ticketId, InboundMail mail, Origin origin) {
+        long articleId = articles.addEmail(new NewArticle(ticketId, SenderType.CUSTOMER, origin.channel, true,
                         mail.from(), mail.to(), cut(mail.subject(), MAX_SUBJECT), mail.body(), SYSTEM, mail.htmlBody(),
                         mail.attachments()),
                 new MailHeaders(mail.cc(), null, mail.replyTo(), mail.messageId(), mail.inReplyTo(), mail.references()));

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jotrs.platform.ErrorReplies;
+import org.jotrs.platform.Messages;
 import org.jotrs.platform.ErrorReplies.Reply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,15 +76,8 @@ class ErrorPages {
     @Controller
     static class ErrorEndpoint implements ErrorController {
 
-        private static final Map<Integer, String> MESSAGES = Map.of(
-                400, "The request could not be understood.",
-                401, "Please sign in.",
-                403, "You may not do this. If you were filling in a form, reload the page and try again: the form may"
-                        + " have expired.",
-                404, "There is no such page.",
-                405, "This address does not accept that kind of request.",
-                413, "The request is too large.",
-                415, "This address does not accept that kind of content.");
+        /** The statuses with a text of their own ({@code error.page.<status>} in the bundles). */
+        private static final java.util.Set<Integer> EXPLAINED = java.util.Set.of(400, 401, 403, 404, 405, 413, 415);
 
         private final ErrorReplies replies;
 
@@ -103,8 +97,8 @@ class ErrorPages {
                 }
                 HttpStatus resolved = HttpStatus.resolve(status);
                 reply = new Reply(status, resolved == null ? "Error" : resolved.getReasonPhrase(),
-                        MESSAGES.getOrDefault(status, status >= 500
-                                ? "Something went wrong on our side; nothing was saved. Please try again." : ""), Map.of());
+                        EXPLAINED.contains(status) ? Messages.t("error.page." + status)
+                                : status >= 500 ? Messages.t("error.page.500") : "", Map.of());
             }
             replies.write(request, response, reply);
             return new ModelAndView();
