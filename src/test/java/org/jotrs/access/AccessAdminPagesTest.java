@@ -189,6 +189,15 @@ class AccessAdminPagesTest {
         assertThat(root.get("/admin/audit?type=session").body()).contains(fingerprint);
     }
 
+    @Test
+    void theAuditLogNamesWhatTheAdminScreensRecordedAsIds() {
+        org.jotrs.queue.QueueAdministration queues = jotrs.bean(org.jotrs.queue.QueueAdministration.class);
+        queues.createQueue(1, new org.jotrs.queue.QueueSettings("Audited", 1, 1, 1, 1, 1, false, 0, 0, 0, 0, null, "", 1));
+        String audit = root.get("/admin/audit?type=queue&q=Audited").body();
+        assertThat(audit).contains("<strong>group</strong>").contains("→ users").contains("<strong>salutation</strong>")
+                .doesNotContain("groupId").doesNotContain("salutationId");
+    }
+
     private static String preference(int agentId, String key) {
         return db.select(USER_PREFERENCES.PREFERENCES_VALUE).from(USER_PREFERENCES)
                 .where(USER_PREFERENCES.USER_ID.eq(agentId)).and(USER_PREFERENCES.PREFERENCES_KEY.eq(key))
