@@ -410,6 +410,35 @@ class RestApiTest {
         assertThat(ui.body()).contains("swagger");
     }
 
+    /**
+     * Every {@code sh} block of the /api/v1 section of docs/api.md, in order, in one bash with curl and
+     * jq: the examples work as written.
+     */
+    @Test
+    void theExamplesOfTheDocsWork() throws Exception {
+        String page = java.nio.file.Files.readString(java.nio.file.Path.of("docs/api.md"));
+        int start = page.indexOf("## REST API (`/api/v1`)");
+        int end = page.indexOf("\n## ", start + 1);
+        String docs = page.substring(start, end < 0 ? page.length() : end);
+        Matcher block = Pattern.compile("```sh\n(.*?)```", Pattern.DOTALL).matcher(docs);
+        StringBuilder script = new StringBuilder("set -euo pipefail\n");
+        int blocks = 0;
+        while (block.find()) {
+            script.append(block.group(1)).append('\n');
+            blocks++;
+        }
+        assertThat(blocks).isGreaterThanOrEqualTo(8);
+        ProcessBuilder bash = new ProcessBuilder("bash", "-c", script.toString()).redirectErrorStream(true);
+        bash.environment().put("JOTRS", jotrs.baseUrl());
+        bash.environment().put("TOKEN", issueThroughPreferences(rootPages, "docs", "write"));
+        Process process = bash.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("\"login\": \"root@localhost\"").contains("Printer on fire").contains("hello")
+                .contains("\"priority\": \"5 very high\"").contains("Checked").contains("PriorityUpdate");
+    }
+
     private static byte[] sha256(String text) {
         try {
             return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
