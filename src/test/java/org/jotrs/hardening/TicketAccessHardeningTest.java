@@ -121,8 +121,8 @@ class TicketAccessHardeningTest {
         HttpResponse<String> absent = qa.get("/tickets/" + missing);
         assertThat(hidden.statusCode()).isEqualTo(404).isEqualTo(absent.statusCode());
         // The page carries the navigation with a CSRF token masked afresh for every response.
-        assertThat(withoutTokens(hidden.body()).replace(Long.toString(qbTicket), "N"))
-                .isEqualTo(withoutTokens(absent.body()).replace(Long.toString(missing), "N"));
+        assertThat(withoutTokens(hidden.body()).replaceAll("\\b" + qbTicket + "\\b", "N"))
+                .isEqualTo(withoutTokens(absent.body()).replaceAll("\\b" + missing + "\\b", "N"));
         assertThat(hidden.body()).doesNotContain("QB-secret");
         for (String path : List.of("/reply", "/forward", "/articles/1/html", "/articles/1/attachments/1")) {
             HttpResponse<String> response = qa.get("/tickets/" + qbTicket + path);

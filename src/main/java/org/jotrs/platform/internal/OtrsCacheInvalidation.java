@@ -57,7 +57,7 @@ class OtrsCacheInvalidation implements SmartLifecycle {
             deleter.execute(() -> delete(files, tickets));
             deleter.schedule(() -> delete(files, tickets), SECOND_DELETION_DELAY_MS, TimeUnit.MILLISECONDS);
         });
-        log.info("OTRS side by side: deleting OTRS's cache entries of tickets Jotrs changes in {}", files.cacheDirectory());
+        log.info("Deleting OTRS's cache entries of every ticket Jotrs changes, in {} (jotrs.otrs.home)", files.cacheDirectory());
     }
 
     private static Set<Long> ticketsOf(List<FeedChange> batch) {
