@@ -121,7 +121,7 @@ class AccessAdminBrowserTest {
             // The agent's own preferences: dark theme takes effect on the next page.
             agent.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Preferences")).click();
             agent.getByLabel("Theme").selectOption("dark");
-            agent.getByLabel("Time zone").selectOption("Europe/Berlin");
+            agent.getByLabel("Time zone", new Page.GetByLabelOptions().setExact(true)).selectOption("Europe/Berlin");
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save preferences")).click();
             assertThat(agent.getByRole(AriaRole.STATUS)).containsText("saved");
             // The status can show before the page's stylesheets have loaded; the load event waits for them.
