@@ -118,6 +118,10 @@ class AgentNotificationsTest {
             db.update(JOTRS_MAIL_NOTIFICATION_CURSOR).set(JOTRS_MAIL_NOTIFICATION_CURSOR.FEED_POSITION, 0L).execute();
             awaitFeedRead(db);
             assertThat(db.fetchCount(JOTRS_MAIL_NOTIFICATION_SENT)).isEqualTo(sentRows);
+            // The move to Misc, followed by the move back before or after the notifier read it, is
+            // not announced as a second move to Raw (the mail names the ticket's queue as it is now).
+            assertThat(subjectsTo(smtp, "bob@example.com")).filteredOn(subject -> subject.contains("Queue Update"))
+                    .hasSize(1);
 
             // Bob turns the "new ticket" notification (1) off: the next ticket in Raw does not reach him,
             // while the move notification he kept still does.

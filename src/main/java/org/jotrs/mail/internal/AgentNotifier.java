@@ -282,7 +282,7 @@ class AgentNotifier {
                 return;
             }
             Optional<Ticket> ticket = facts.ticket(row.ticketId());
-            if (ticket.isEmpty()) {
+            if (ticket.isEmpty() || superseded(row)) {
                 return;
             }
             Article article = "ARTICLE".equals(row.objectType()) ? facts.article(row.objectId()).orElse(null) : null;
@@ -301,6 +301,20 @@ class AgentNotifier {
             log.warn("Notifications for change feed id={} ticket={} kind={} failed: {}", row.id(), row.ticketId(),
                     row.kind(), e.toString(), e);
         }
+    }
+
+    /**
+     * Whether a later change of the same kind to the same ticket follows this owner, responsible or
+     * queue change. The mail names the ticket as it is now (its owner, its queue), so an earlier move
+     * read after a later one would announce the later move twice, or, read again after a crash, to
+     * agents it did not reach the first time; only the latest of such changes notifies. Asked after
+     * the ticket was read: a later change the ticket already shows is committed with its feed row.
+     */
+    private boolean superseded(FeedChange row) {
+        boolean latestOnly = FeedKind.of(row.kind()).map(kind -> kind == FeedKind.TICKET_OWNER_UPDATE
+                || kind == FeedKind.TICKET_RESPONSIBLE_UPDATE || kind == FeedKind.TICKET_QUEUE_UPDATE).orElse(false);
+        return latestOnly && db.fetchExists(JOTRS_CHANGE_FEED, JOTRS_CHANGE_FEED.TICKET_ID.eq(row.ticketId())
+                .and(JOTRS_CHANGE_FEED.CHANGE_KIND.eq(row.kind())).and(JOTRS_CHANGE_FEED.ID.gt(row.id())));
     }
 
     /** Tickets in a pending reminder state whose time has come: one reminder per day and agent. */
