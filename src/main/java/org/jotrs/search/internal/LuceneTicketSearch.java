@@ -97,39 +97,53 @@ class LuceneTicketSearch implements TicketSearch {
         if (end > MAX_RESULT_WINDOW) {
             throw new InvalidSearch("Only the first " + MAX_RESULT_WINDOW + " results can be paged through; narrow the search.");
         }
-        record Found(List<Long> ids, Map<Long, String> snippets, long total, boolean atLeast) {
-        }
         Found found;
         try {
-            found = index.search(shared -> {
-                IndexSearcher searcher = timed(shared);
-                Sort sort = sort(request);
-                // One pass finds the page and counts; counting stops being exact past EXACT_COUNT_LIMIT.
-                TopDocs top = sort == null
-                        ? searcher.search(built.query(), new TopScoreDocCollectorManager(end, EXACT_COUNT_LIMIT))
-                        : searcher.search(built.query(), new TopFieldCollectorManager(sort, end, null, EXACT_COUNT_LIMIT));
-                long total = top.totalHits.value();
-                boolean atLeast = top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
-                List<Long> ids = new ArrayList<>();
-                Map<Long, String> snippets = new HashMap<>();
-                StoredFields stored = searcher.storedFields();
-                UnifiedHighlighter highlighter = built.text() == null ? null : highlighter(index);
-                for (int i = request.page() * request.pageSize(); i < top.scoreDocs.length; i++) {
-                    ScoreDoc hit = top.scoreDocs[i];
-                    Document doc = stored.document(hit.doc, Set.of(TicketFields.ID, TicketFields.SNIPPET_SOURCE));
-                    long id = Long.parseLong(doc.get(TicketFields.ID));
-                    ids.add(id);
-                    String source = doc.get(TicketFields.SNIPPET_SOURCE);
-                    snippets.put(id, snippet(highlighter, built, source));
-                }
-                return new Found(ids, snippets, total, atLeast);
-            });
+            found = find(index, built, request, properties.queryTimeout().toMillis());
         } catch (IOException e) {
             throw new UncheckedIOException("Searching the index failed", e);
         }
         return new SearchResult(rows(agentId, found.ids(), found.snippets()), found.total(), found.atLeast(),
                 request.page(),
                 request.pageSize(), notice());
+    }
+
+    /** The index's answer for one page: ticket ids in order, their snippets, and the (possibly lower-bound) total. */
+    record Found(List<Long> ids, Map<Long, String> snippets, long total, boolean atLeast) {
+    }
+
+    /** The Lucene part of a search (no database): the page's ids in order, counted, with highlighted snippets. */
+    static Found find(TicketIndex index, TicketQueries.Built built, SearchRequest request, long timeoutMillis)
+            throws IOException {
+        int end = (request.page() + 1) * request.pageSize();
+        return index.search(shared -> {
+            IndexSearcher searcher = timed(shared, timeoutMillis);
+            Sort sort = sort(request);
+            // One pass finds the page and counts; counting stops being exact past EXACT_COUNT_LIMIT.
+            TopDocs top = sort == null
+                    ? searcher.search(built.query(), new TopScoreDocCollectorManager(end, EXACT_COUNT_LIMIT))
+                    : searcher.search(built.query(), new TopFieldCollectorManager(sort, end, null, EXACT_COUNT_LIMIT));
+            long total = top.totalHits.value();
+            boolean atLeast = top.totalHits.relation() == TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO;
+            List<Long> ids = new ArrayList<>();
+            Map<Long, String> snippets = new HashMap<>();
+            StoredFields stored = searcher.storedFields();
+            UnifiedHighlighter highlighter = built.text() == null ? null : highlighter(index);
+            for (int i = request.page() * request.pageSize(); i < top.scoreDocs.length; i++) {
+                ScoreDoc hit = top.scoreDocs[i];
+                Document doc = stored.document(hit.doc, Set.of(TicketFields.ID, TicketFields.SNIPPET_SOURCE));
+                long id = Long.parseLong(doc.get(TicketFields.ID));
+                ids.add(id);
+                String source = doc.get(TicketFields.SNIPPET_SOURCE);
+                snippets.put(id, snippet(highlighter, built, source));
+            }
+            return new Found(ids, snippets, total, atLeast);
+        });
+    }
+
+    /** How many tickets match (the Lucene part of a count). */
+    static long count(TicketIndex index, TicketQueries.Built built, long timeoutMillis) throws IOException {
+        return index.search(shared -> timed(shared, timeoutMillis).count(built.query()));
     }
 
     @Override
@@ -141,7 +155,7 @@ class LuceneTicketSearch implements TicketSearch {
         TicketIndex index = indexer.index();
         TicketQueries.Built built = queries(index).build(agentId, request);
         try {
-            return index.search(shared -> timed(shared).count(built.query()));
+            return count(index, built, properties.queryTimeout().toMillis());
         } catch (IOException e) {
             throw new UncheckedIOException("Counting in the index failed", e);
         }
@@ -178,9 +192,9 @@ class LuceneTicketSearch implements TicketSearch {
     }
 
     /** A searcher of its own per query, so its time limit is this query's alone. */
-    private IndexSearcher timed(IndexSearcher shared) {
+    private static IndexSearcher timed(IndexSearcher shared, long timeoutMillis) {
         IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
-        searcher.setTimeout(new QueryTimeoutImpl(properties.queryTimeout().toMillis()));
+        searcher.setTimeout(new QueryTimeoutImpl(timeoutMillis));
         return searcher;
     }
 
