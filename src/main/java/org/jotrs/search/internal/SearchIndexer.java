@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -340,10 +341,11 @@ class SearchIndexer implements SmartLifecycle {
         record Resume(long next, long done, long total, long generation) {
         }
 
-        private record Batch(Map<Long, TicketData> tickets, long nextAfter) {
+        /** The {@code seq}-th range read (0 = the newest); {@code nextAfter} is where the range after it starts. */
+        private record Batch(long seq, Map<Long, TicketData> tickets, long nextAfter) {
         }
 
-        private static final Batch END = new Batch(Map.of(), 0);
+        private static final Batch END = new Batch(-1, Map.of(), 0);
 
         private final TicketIndex index;
         private final TicketSource source;
@@ -358,7 +360,11 @@ class SearchIndexer implements SmartLifecycle {
         private volatile boolean finished;
         private volatile boolean stopped;
         private Thread reader;
-        private Thread writer;
+        private List<Thread> writers = List.of();
+        /** Batches written while an older one is still being written: seq to its nextAfter. */
+        private final java.util.TreeMap<Long, Long> writtenAhead = new java.util.TreeMap<>();
+        private long expected;
+        private int writersLeft;
 
         Rebuild(TicketIndex index, TicketSource source, int batchSize, Clock clock, Resume resume) {
             this.index = index;
@@ -382,27 +388,42 @@ class SearchIndexer implements SmartLifecycle {
             }
             log.info("Search index rebuild started (generation {}): {} tickets, from id {} down", generation,
                     total, next);
-            BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(2);
-            reader = Thread.ofPlatform().name("jotrs-search-rebuild-read").daemon().start(() -> read(batches));
-            writer = Thread.ofPlatform().name("jotrs-search-rebuild-write").daemon().start(() -> write(batches));
+            // Analysis is most of a rebuild's time and Lucene's writer takes documents from several
+            // threads at once: one analysing writer per core, while the reader waits on the database.
+            int writerCount = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+            BlockingQueue<Batch> batches = new ArrayBlockingQueue<>(writerCount + 1);
+            writersLeft = writerCount;
+            reader = Thread.ofPlatform().name("jotrs-search-rebuild-read").daemon()
+                    .start(() -> read(batches, writerCount));
+            List<Thread> started = new ArrayList<>();
+            for (int w = 0; w < writerCount; w++) {
+                started.add(Thread.ofPlatform().name("jotrs-search-rebuild-write-" + w).daemon()
+                        .start(() -> write(batches)));
+            }
+            writers = List.copyOf(started);
         }
 
-        private void read(BlockingQueue<Batch> batches) {
+        private void read(BlockingQueue<Batch> batches, int writerCount) {
             long high = next;
+            long seq = 0;
             try {
                 while (high >= 1 && !stopped) {
                     long low = Math.max(1, high - batchSize + 1);
                     Map<Long, TicketData> tickets = source.range(low, high);
-                    batches.put(new Batch(tickets, low - 1));
+                    batches.put(new Batch(seq++, tickets, low - 1));
                     high = low - 1;
                 }
-                batches.put(END);
+                for (int w = 0; w < writerCount; w++) {
+                    batches.put(END);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 log.warn("Search index rebuild: reading tickets failed; it resumes after a restart: {}", e.toString(), e);
                 stopped = true;
-                batches.offer(END);
+                for (int w = 0; w < writerCount; w++) {
+                    batches.offer(END);
+                }
             }
         }
 
@@ -414,10 +435,14 @@ class SearchIndexer implements SmartLifecycle {
                         break;
                     }
                     index.applyFromRebuild(batch.tickets());
-                    done += batch.tickets().size();
-                    next = batch.nextAfter();
+                    written(batch);
                 }
-                if (!stopped) {
+                boolean last;
+                synchronized (this) {
+                    last = --writersLeft == 0;
+                }
+                // The last writer to finish knows every batch is written: only then may what was not rewritten go.
+                if (last && !stopped) {
                     index.endRebuild();
                     finished = true;
                 }
@@ -429,9 +454,24 @@ class SearchIndexer implements SmartLifecycle {
             }
         }
 
+        /**
+         * Counts a written batch. The position a resumed rebuild starts from moves only past batches
+         * all of whose newer neighbours are written too, so a crash never skips a range.
+         */
+        private synchronized void written(Batch batch) {
+            done += batch.tickets().size();
+            writtenAhead.put(batch.seq(), batch.nextAfter());
+            while (writtenAhead.containsKey(expected)) {
+                next = writtenAhead.remove(expected);
+                expected++;
+            }
+        }
+
         void stop() {
             stopped = true;
-            for (Thread thread : new Thread[] {reader, writer}) {
+            List<Thread> threads = new ArrayList<>(writers);
+            threads.add(reader);
+            for (Thread thread : threads) {
                 if (thread != null) {
                     thread.interrupt();
                     try {

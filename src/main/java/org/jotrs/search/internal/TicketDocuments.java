@@ -33,6 +33,15 @@ final class TicketDocuments {
         TEXT_NOT_STORED.freeze();
     }
 
+    /** The stemmed copy is only ever searched word by word (phrases use the exact text): no positions. */
+    private static final FieldType STEMMED = new FieldType();
+    static {
+        STEMMED.setTokenized(true);
+        STEMMED.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        STEMMED.setOmitNorms(false);
+        STEMMED.freeze();
+    }
+
     private TicketDocuments() {
     }
 
@@ -75,7 +84,7 @@ final class TicketDocuments {
         }
         String allText = text.toString();
         doc.add(new Field(TicketFields.TEXT, allText, TEXT_NOT_STORED));
-        doc.add(new Field(Analysis.guessLanguage(allText).stemField(), allText, TEXT_NOT_STORED));
+        doc.add(new Field(Analysis.guessLanguage(allText).stemField(), allText, STEMMED));
         String snippetSource = snippets.length() > SNIPPET_SOURCE_LIMIT
                 ? snippets.substring(0, SNIPPET_SOURCE_LIMIT) : snippets.toString();
         doc.add(new StoredField(TicketFields.SNIPPET_SOURCE, snippetSource));

@@ -4,7 +4,7 @@ package org.jotrs.search.internal;
 final class TicketFields {
 
     /** Bump when the documents change shape: an index of another version is rebuilt at start. */
-    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_VERSION = "2";
 
     static final String ID = "id";
     static final String NUMBER = "tn";

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * <p>Writes from the feed and from a rebuild must not undo each other: a rebuild reads a batch,
  * then writes it, and a change may have been indexed from the feed in between. So both write under
  * one lock, the feed reads the database inside it, and a rebuild skips tickets the feed has written
- * since the rebuild began (the feed's copy is at least as new).
+ * since the rebuild began (the feed's copy is at least as new). The rebuild's writers share the
+ * lock among themselves (each analyses its own batch, on its own core) and the feed holds it alone.
  */
 final class TicketIndex implements AutoCloseable {
 
@@ -55,7 +56,8 @@ final class TicketIndex implements AutoCloseable {
     private final Path path;
     private final Analyzer analyzer;
     private final ZoneId zone;
-    private final ReentrantLock writes = new ReentrantLock();
+    /** Shared by a rebuild's writers, exclusive for the feed and the start and end of a rebuild. */
+    private final ReentrantReadWriteLock writes = new ReentrantReadWriteLock();
     private final Set<Long> writtenByFeed = ConcurrentHashMap.newKeySet();
     private volatile boolean rebuilding;
     private volatile long generation;
@@ -165,7 +167,7 @@ final class TicketIndex implements AutoCloseable {
      * tickets that no longer exist are removed.
      */
     void applyFromFeed(Collection<Long> ticketIds, TicketSource source) throws IOException {
-        writes.lock();
+        writes.writeLock().lock();
         try {
             Map<Long, TicketData> current = source.tickets(ticketIds);
             for (Long id : ticketIds) {
@@ -181,18 +183,18 @@ final class TicketIndex implements AutoCloseable {
                 }
             }
         } finally {
-            writes.unlock();
+            writes.writeLock().unlock();
         }
         searchers.maybeRefreshBlocking();
     }
 
     /** Writes a batch a rebuild read, except tickets the feed wrote since the rebuild began. */
     void applyFromRebuild(Map<Long, TicketData> batch) throws IOException {
-        // Documents are built outside the lock: that is where the analysis time goes.
         Map<Long, org.apache.lucene.document.Document> docs = new HashMap<>(batch.size() * 2);
         long gen = generation;
         batch.forEach((id, ticket) -> docs.put(id, TicketDocuments.of(ticket, gen, zone)));
-        writes.lock();
+        // The analysis happens in updateDocument: under the shared lock, so several batches at once.
+        writes.readLock().lock();
         try {
             for (Map.Entry<Long, org.apache.lucene.document.Document> doc : docs.entrySet()) {
                 if (!writtenByFeed.contains(doc.getKey())) {
@@ -200,32 +202,32 @@ final class TicketIndex implements AutoCloseable {
                 }
             }
         } finally {
-            writes.unlock();
+            writes.readLock().unlock();
         }
     }
 
     /** A rebuild begins: later writes carry a new generation, so what it did not rewrite can be removed at its end. */
     long beginRebuild(Long resumedGeneration) {
-        writes.lock();
+        writes.writeLock().lock();
         try {
             writtenByFeed.clear();
             rebuilding = true;
             generation = resumedGeneration != null ? resumedGeneration : generation + 1;
             return generation;
         } finally {
-            writes.unlock();
+            writes.writeLock().unlock();
         }
     }
 
     /** Removes documents of tickets the rebuild did not find (deleted while the index was away). */
     void endRebuild() throws IOException {
-        writes.lock();
+        writes.writeLock().lock();
         try {
             writer.deleteDocuments(LongField.newRangeQuery(TicketFields.GENERATION, Long.MIN_VALUE, generation - 1));
             rebuilding = false;
             writtenByFeed.clear();
         } finally {
-            writes.unlock();
+            writes.writeLock().unlock();
         }
         searchers.maybeRefreshBlocking();
     }
