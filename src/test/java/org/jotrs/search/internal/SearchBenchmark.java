@@ -116,6 +116,7 @@ public final class SearchBenchmark {
     /** The real rebuild (reader thread + writer thread) on synthetic rows instead of the database. */
     private static void rebuild(TicketIndex index, Synthetic source, int tickets) throws Exception {
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         SearchIndexer.Rebuild rebuild = new SearchIndexer.Rebuild(index, source, 1000, Clock.systemUTC(), null);
         rebuild.start();
         long lastPrint = start;
@@ -133,9 +134,12 @@ public final class SearchBenchmark {
         long written = System.nanoTime();
         index.commit(Map.of(TicketIndex.POSITION, "0"));
         long committed = System.nanoTime();
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         System.out.printf("rebuild: %,d tickets (%,d articles) in %.1f s (+ commit %.1f s) = %,.0f tickets/s, "
-                        + "index %,d MB, load %s%n", tickets, (long) tickets * ARTICLES, (written - start) / 1e9,
-                (committed - written) / 1e9, tickets / ((committed - start) / 1e9), index.sizeOnDisk() >> 20, load());
+                        + "%.0f CPU s = %,.0f tickets per CPU second, index %,d MB, load %s%n", tickets,
+                (long) tickets * ARTICLES, (written - start) / 1e9, (committed - written) / 1e9,
+                tickets / ((committed - start) / 1e9), cpuSeconds, tickets / cpuSeconds, index.sizeOnDisk() >> 20,
+                load());
     }
 
     private static void run(String name, Function<SplittableRandom, SearchRequest> requests, TicketIndex index,
@@ -280,6 +284,12 @@ public final class SearchBenchmark {
         System.out.printf("new article findable after handing it to the index (+ the feed's 500 ms poll): "
                 + "p50 %.1f ms, p95 %.1f ms, max %.1f ms, load %s%n", nanos[nanos.length / 2] / 1e6,
                 nanos[(int) Math.ceil(0.95 * nanos.length) - 1] / 1e6, nanos[nanos.length - 1] / 1e6, load());
+    }
+
+    /** CPU time of the whole process (all threads, merges and garbage collection included). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static String load() {
