@@ -48,6 +48,11 @@ public interface ExportTargets {
      * @param secret Jira: the API token; Linear: the API key
      */
     record Settings(String baseUrl, String userEmail, String project, String issueType, String secret) {
+
+        /** A new target's form: Jira's issue type starts as Task, a type every Jira project has. */
+        public static Settings blank(Kind kind) {
+            return new Settings("", "", "", kind == Kind.JIRA ? "Task" : "", null);
+        }
     }
 
     List<Target> targets(int actorId, long siteId);

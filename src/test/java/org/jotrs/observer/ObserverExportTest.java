@@ -158,6 +158,38 @@ class ObserverExportTest {
         }
     }
 
+    @OnEveryDatabase
+    void aNodeThatStopsDuringTheCreateLeavesNoSecondIssue(DatabaseKind kind) throws Exception {
+        String jiraToken = "ATATT3xFfGF0-jira-" + UUID.randomUUID();
+        byte[] secretKey = new byte[32];
+        new SecureRandom().nextBytes(secretKey);
+        try (FakeTrackers trackers = new FakeTrackers(jiraToken, "lin_api_unused"); TestDatabase database = TestDatabase.create(kind)) {
+            String[] arguments = {"--jotrs.secret-key=" + Base64.getEncoder().encodeToString(secretKey),
+                    "--jotrs.observer.export-interval=100ms", "--jotrs.observer.export-timeout=30s",
+                    "--jotrs.observer.export-backoff=200ms", "--jotrs.mail.notifications.public-url=" + PUBLIC_URL};
+            try (RunningJotrs jotrs = RunningJotrs.start(database, arguments)) {
+                ObservedSites sites = jotrs.bean(ObservedSites.class);
+                long siteId = sites.create(1, new SiteSettings("Shop", ORIGIN, 2, 1, 0, 3, 1000, 30, 2500, 1000, 5, "", 30));
+                jotrs.bean(ExportTargets.class).save(1, siteId, ExportTargets.Kind.JIRA, new ExportTargets.Settings(
+                        trackers.baseUrl(), FakeTrackers.JIRA_EMAIL, "OPS", "Task", jiraToken));
+                // Jira creates the issue, then the node stops while it waits for the answer.
+                trackers.plan("jira.create", "lose");
+                assertThat(new ObserverClient(jotrs.baseUrl()).post(sites.issueKey(1, siteId).key(), ORIGIN,
+                        errorLoop("basket is null")).statusCode()).isEqualTo(202);
+                awaitTrue(() -> trackers.jiraIssues.size() == 1, Duration.ofSeconds(30));
+            }
+            assertThat(text(database, "SELECT status FROM jotrs_observer_export")).isEqualTo("pending");
+            assertThat(count(database, "SELECT attempts FROM jotrs_observer_export")).as("counted before the call").isEqualTo(1);
+            try (RunningJotrs again = RunningJotrs.start(database, arguments)) {
+                awaitTrue(() -> "created".equals(text(database, "SELECT status FROM jotrs_observer_export")), Duration.ofSeconds(30));
+            }
+            assertThat(trackers.jiraIssues).hasSize(1);
+            assertThat(trackers.callsOf("jira.search")).isEqualTo(1);
+            assertThat(trackers.callsOf("jira.create")).isEqualTo(1);
+            assertThat(text(database, "SELECT external_key FROM jotrs_observer_export")).isEqualTo("OPS-1");
+        }
+    }
+
     /** Five times the same error in one new session: one error loop. */
     static String errorLoop(String message) {
         long now = System.currentTimeMillis();
