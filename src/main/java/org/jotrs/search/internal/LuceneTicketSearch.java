@@ -20,6 +20,7 @@ import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -102,7 +103,12 @@ class LuceneTicketSearch implements TicketSearch {
         }
         Found found;
         try {
-            found = find(index, built, request, properties.queryTimeout().toMillis());
+            try {
+                found = find(index, built, request, properties.queryTimeout().toMillis());
+            } catch (AlreadyClosedException e) {
+                // The folder was deleted and the index replaced while this search was being prepared.
+                found = find(indexer.index(), built, request, properties.queryTimeout().toMillis());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Searching the index failed", e);
         }
@@ -158,7 +164,12 @@ class LuceneTicketSearch implements TicketSearch {
         TicketIndex index = indexer.index();
         TicketQueries.Built built = queries(index).build(agentId, request);
         try {
-            return count(index, built, properties.queryTimeout().toMillis());
+            try {
+                return count(index, built, properties.queryTimeout().toMillis());
+            } catch (AlreadyClosedException e) {
+                // The folder was deleted and the index replaced while this count was being prepared.
+                return count(indexer.index(), built, properties.queryTimeout().toMillis());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("Counting in the index failed", e);
         }
