@@ -84,7 +84,9 @@ class TicketWorkflowBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send mail")).click();
             assertThat(page.locator(".article").last()).containsText("RE: [Ticket#" + mainNumber + "]");
             assertThat(page.locator(".article .tag").getByText("Email")).hasCount(1);
-            assertThat(page.locator(".article-body").last()).containsText("Hello Carla, a technician comes on Tuesday.");
+            // Written in the rich-text editor, the reply is an HTML article, shown in its sandboxed frame.
+            assertThat(page.frameLocator("iframe.article-html").last().locator("body"))
+                    .containsText("Hello Carla, a technician comes on Tuesday.");
             assertThat(db.fetchCount(Tables.JOTRS_MAIL_OUTBOX)).isEqualTo(1);
 
             // Pending until Tuesday.

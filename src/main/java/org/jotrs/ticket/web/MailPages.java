@@ -67,7 +67,7 @@ class MailPages {
         try {
             tickets.applyTogether(agent.id(), ticketId, next.after(new TicketAction.SendMail(kind, form.article(),
                     form.to(), form.cc(), form.bcc(), form.subject(), form.body(), ZoomPage.timeUnits(form.timeUnits()),
-                    Uploads.of(files))));
+                    Uploads.of(files), form.html())));
             return "redirect:/tickets/" + ticketId;
         } catch (InvalidInput invalid) {
             response.setStatus(invalid.status());
@@ -75,6 +75,7 @@ class MailPages {
             MailDraft entered = new MailDraft(kind, form.article(), draft.from(), form.to(), form.cc(), form.subject(),
                     form.body(), draft.templates(), null);
             model.addAttribute("nextEntered", next.entered());
+            model.addAttribute("bodyHtml", form.html());
             return form(agent, ticketId, entered, form.bcc(), invalid.errors(), model);
         }
     }
@@ -90,7 +91,15 @@ class MailPages {
         return "ticket/compose";
     }
 
-    /** The compose form's fields as posted. */
-    record MailForm(Long article, String to, String cc, String bcc, String subject, String body, String timeUnits) {
+    /**
+     * The compose form's fields as posted; {@code bodyHtml} comes from the rich-text editor (absent
+     * when the browser runs no JavaScript, and the plain {@code body} is the mail).
+     */
+    record MailForm(Long article, String to, String cc, String bcc, String subject, String body, String timeUnits,
+            String bodyHtml) {
+
+        String html() {
+            return bodyHtml == null || bodyHtml.isBlank() ? null : bodyHtml;
+        }
     }
 }
