@@ -164,6 +164,32 @@
       }
     });
 
+    // A template chosen beside the editor is inserted at the cursor, keeping what was written;
+    // without JavaScript the same form starts the mail afresh from the template.
+    const choice = document.querySelector(`form[data-templates][data-for="${textarea.id}"]`);
+    if (choice) {
+      const insert = choice.querySelector("button[data-insert]");
+      const failed = choice.querySelector("[data-template-failed]");
+      insert.textContent = insert.dataset.insert;
+      choice.querySelector("[data-replace-hint]").hidden = true;
+      choice.addEventListener("submit", async (event) => {
+        event.preventDefault();
+        failed.hidden = true;
+        const id = choice.querySelector("select[name=template]").value;
+        try {
+          const response = await fetch(choice.dataset.templates + encodeURIComponent(id),
+            { headers: { Accept: "text/plain" }, credentials: "same-origin" });
+          if (!response.ok) {
+            throw new Error("HTTP " + response.status);
+          }
+          editor.insertHTML(fromText(await response.text()));
+          editor.focus();
+        } catch (error) {
+          failed.hidden = false;
+        }
+      });
+    }
+
     // One tab stop for the toolbar; arrow keys move between its buttons (WAI-ARIA toolbar pattern),
     // mirrored in right-to-left pages.
     const buttons = [...toolbar.querySelectorAll("button")];

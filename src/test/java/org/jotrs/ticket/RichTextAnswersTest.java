@@ -5,6 +5,8 @@ import static org.jotrs.platform.db.schema.Tables.ARTICLE;
 import static org.jotrs.platform.db.schema.Tables.ARTICLE_DATA_MIME;
 import static org.jotrs.platform.db.schema.Tables.ARTICLE_DATA_MIME_ATTACHMENT;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_MAIL_OUTBOX;
+import static org.jotrs.platform.db.schema.Tables.QUEUE_STANDARD_TEMPLATE;
+import static org.jotrs.platform.db.schema.Tables.STANDARD_TEMPLATE;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
@@ -124,6 +126,45 @@ class RichTextAnswersTest {
                 .doesNotContain("<script>alert(1)");
         assertThat(db.fetchCount(ARTICLE, ARTICLE.TICKET_ID.eq(id))).isEqualTo(articles);
         assertThat(db.fetchCount(JOTRS_MAIL_OUTBOX)).isLessThanOrEqualTo(1);
+    }
+
+    private static int template(String name, String type, String text, Integer queueId) {
+        java.time.LocalDateTime now = java.time.LocalDateTime.now();
+        int id = db.insertInto(STANDARD_TEMPLATE).set(STANDARD_TEMPLATE.NAME, name).set(STANDARD_TEMPLATE.TEXT, text)
+                .set(STANDARD_TEMPLATE.CONTENT_TYPE, "text/plain; charset=utf-8").set(STANDARD_TEMPLATE.TEMPLATE_TYPE, type)
+                .set(STANDARD_TEMPLATE.VALID_ID, (short) 1).set(STANDARD_TEMPLATE.CREATE_TIME, now)
+                .set(STANDARD_TEMPLATE.CREATE_BY, 1).set(STANDARD_TEMPLATE.CHANGE_TIME, now)
+                .set(STANDARD_TEMPLATE.CHANGE_BY, 1).returning(STANDARD_TEMPLATE.ID).fetchSingle().getId();
+        if (queueId != null) {
+            db.insertInto(QUEUE_STANDARD_TEMPLATE).set(QUEUE_STANDARD_TEMPLATE.QUEUE_ID, queueId)
+                    .set(QUEUE_STANDARD_TEMPLATE.STANDARD_TEMPLATE_ID, id).set(QUEUE_STANDARD_TEMPLATE.CREATE_TIME, now)
+                    .set(QUEUE_STANDARD_TEMPLATE.CREATE_BY, 1).set(QUEUE_STANDARD_TEMPLATE.CHANGE_TIME, now)
+                    .set(QUEUE_STANDARD_TEMPLATE.CHANGE_BY, 1).execute();
+        }
+        return id;
+    }
+
+    @Test
+    void aTemplatesTextIsServedForInsertingAtTheCursor() {
+        long id = ticket("Password reset");
+        int answer = template("Reset done", "Answer", "Your password for <OTRS_TICKET_Title> was reset, "
+                + "<OTRS_CUSTOMER_REALNAME>.", 2);
+        int forward = template("To the vendor", "Forward", "Please look at this.", 2);
+        int elsewhere = template("Other queue", "Answer", "Not here.", null);
+        String form = root.get("/tickets/" + id + "/reply").body();
+        assertThat(form).contains("data-templates=\"/tickets/" + id + "/reply/templates/\"")
+                .contains("data-insert=\"Insert at the cursor\"");
+
+        HttpResponse<String> text = root.get("/tickets/" + id + "/reply/templates/" + answer);
+        assertThat(text.statusCode()).isEqualTo(200);
+        assertThat(text.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(text.body()).isEqualTo("Your password for Password reset was reset, Carla Customer.");
+        assertThat(root.get("/tickets/" + id + "/forward/templates/" + forward).body()).isEqualTo("Please look at this.");
+        // Only what the queue offers for this kind of mail.
+        assertThat(root.get("/tickets/" + id + "/reply/templates/" + forward).statusCode()).isEqualTo(404);
+        assertThat(root.get("/tickets/" + id + "/reply/templates/" + elsewhere).statusCode()).isEqualTo(404);
+        assertThat(root.get("/tickets/" + id + "/reply/templates/999999").statusCode()).isEqualTo(404);
+        assertThat(root.get("/tickets/999999/reply/templates/" + answer).statusCode()).isEqualTo(404);
     }
 
     @Test

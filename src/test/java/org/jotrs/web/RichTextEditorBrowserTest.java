@@ -1,6 +1,8 @@
 package org.jotrs.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.jotrs.platform.db.schema.Tables.QUEUE_STANDARD_TEMPLATE;
+import static org.jotrs.platform.db.schema.Tables.STANDARD_TEMPLATE;
 
 import java.util.List;
 
@@ -124,6 +126,39 @@ class RichTextEditorBrowserTest {
             assertThat(shown.locator("ul li")).hasText(new String[] {"switch it off", "wait ten seconds"});
             assertThat(shown.locator("ol li")).hasText(new String[] {"Check the cable", "Call us"});
             org.assertj.core.api.Assertions.assertThat(problems).as("browser console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void aTemplateIsInsertedAtTheCursorWithoutLosingWhatWasTyped() {
+        long id = ticket("Password reset");
+        DSLContext db = jotrs.bean(DSLContext.class);
+        java.time.LocalDateTime now = java.time.LocalDateTime.now();
+        int template = db.insertInto(STANDARD_TEMPLATE).set(STANDARD_TEMPLATE.NAME, "Reset done")
+                .set(STANDARD_TEMPLATE.TEXT, "Your password was reset.").set(STANDARD_TEMPLATE.CONTENT_TYPE, "text/plain")
+                .set(STANDARD_TEMPLATE.TEMPLATE_TYPE, "Answer").set(STANDARD_TEMPLATE.VALID_ID, (short) 1)
+                .set(STANDARD_TEMPLATE.CREATE_TIME, now).set(STANDARD_TEMPLATE.CREATE_BY, 1)
+                .set(STANDARD_TEMPLATE.CHANGE_TIME, now).set(STANDARD_TEMPLATE.CHANGE_BY, 1)
+                .returning(STANDARD_TEMPLATE.ID).fetchSingle().getId();
+        db.insertInto(QUEUE_STANDARD_TEMPLATE).set(QUEUE_STANDARD_TEMPLATE.QUEUE_ID, 2)
+                .set(QUEUE_STANDARD_TEMPLATE.STANDARD_TEMPLATE_ID, template).set(QUEUE_STANDARD_TEMPLATE.CREATE_TIME, now)
+                .set(QUEUE_STANDARD_TEMPLATE.CREATE_BY, 1).set(QUEUE_STANDARD_TEMPLATE.CHANGE_TIME, now)
+                .set(QUEUE_STANDARD_TEMPLATE.CHANGE_BY, 1).execute();
+        try (BrowserContext browser = chromium.browser().newContext()) {
+            Page page = signedIn(browser);
+            page.navigate(jotrs.baseUrl() + "/tickets/" + id + "/reply");
+            Locator editor = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Text").setExact(true));
+            editor.click();
+            page.keyboard().press("Control+Home");
+            page.keyboard().type("Hello Carla,");
+            page.keyboard().press("Enter");
+            page.getByLabel("Template").selectOption("Reset done");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Insert at the cursor")).click();
+            assertThat(editor).containsText("Your password was reset.");
+            assertThat(editor).containsText("Hello Carla,");
+            assertThat(page).hasURL(jotrs.baseUrl() + "/tickets/" + id + "/reply");
+            org.assertj.core.api.Assertions.assertThat(editor.innerText().indexOf("Hello Carla,"))
+                    .isLessThan(editor.innerText().indexOf("Your password was reset."));
         }
     }
 

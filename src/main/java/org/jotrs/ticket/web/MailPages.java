@@ -13,6 +13,8 @@ import org.jotrs.ticket.MailDraft;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketAction.MailKind;
 import org.jotrs.ticket.TicketService;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Reply and forward by mail: the compose form and sending it. */
@@ -46,6 +49,18 @@ class MailPages {
             @RequestParam(required = false) Long article, @RequestParam(required = false) Integer template, Model model) {
         return form(agent, ticketId, tickets.mailDraft(agent.id(), ticketId, MailKind.FORWARD, article, template), "",
                 Map.of(), model);
+    }
+
+    /** A template's text for the editor to insert at the cursor, without reloading the form. */
+    @GetMapping(path = "/tickets/{ticketId}/{kind:reply|forward}/templates/{templateId}",
+            produces = "text/plain;charset=UTF-8")
+    @ResponseBody
+    ResponseEntity<String> templateText(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
+            @PathVariable String kind, @PathVariable int templateId) {
+        MailKind mailKind = kind.equals("reply") ? MailKind.REPLY : MailKind.FORWARD;
+        return tickets.templateText(agent.id(), ticketId, mailKind, templateId)
+                .map(text -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(text))
+                .orElseGet(() -> ResponseEntity.notFound().build());
     }
 
     @PostMapping("/tickets/{ticketId}/reply")
