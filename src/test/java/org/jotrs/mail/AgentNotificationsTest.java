@@ -122,6 +122,15 @@ class AgentNotificationsTest {
             // not announced as a second move to Raw (the mail names the ticket's queue as it is now).
             assertThat(subjectsTo(smtp, "bob@example.com")).filteredOn(subject -> subject.contains("Queue Update"))
                     .hasSize(1);
+            // Each mail is on its ticket's history as OTRS writes it: SendAgentNotification,
+            // "%%<notification>%%<login>%%Email", by the agent whose change raised it.
+            assertThat(db.fetch("SELECT h.name, h.create_by FROM ticket_history h JOIN ticket_history_type t"
+                    + " ON t.id = h.history_type_id WHERE t.name = 'SendAgentNotification' AND h.ticket_id = ?"
+                    + " ORDER BY h.id", ticket.ticketId()).map(r -> r.get(0, String.class) + " by " + r.get(1, Integer.class)))
+                    .containsExactly("%%Ticket create notification%%bob%%Email by " + ROOT,
+                            "%%Ticket owner update notification%%alice%%Email by " + ROOT,
+                            "%%Ticket new note notification%%carol%%Email by " + alice,
+                            "%%Ticket queue update notification%%bob%%Email by " + ROOT);
 
             // Bob turns the "new ticket" notification (1) off: the next ticket in Raw does not reach him,
             // while the move notification he kept still does.

@@ -32,6 +32,7 @@ import org.jooq.impl.DSL;
 import org.jotrs.access.AccessService;
 import org.jotrs.access.AgentRef;
 import org.jotrs.access.Permission;
+import org.jotrs.mail.NotificationHistory;
 import org.jotrs.mail.OutboundMail;
 import org.jotrs.mail.OutgoingMail;
 import org.jotrs.mail.internal.NotificationFacts.Article;
@@ -92,6 +93,7 @@ class AgentNotifier {
     private final NotificationFacts facts;
     private final AccessService access;
     private final OutboundMail mail;
+    private final NotificationHistory history;
     private final TransactionTemplate transactions;
     private final NotificationProperties properties;
     private final Clock clock;
@@ -100,13 +102,15 @@ class AgentNotifier {
     private final Counter sent;
 
     AgentNotifier(DSLContext db, NotificationRules rules, NotificationFacts facts, AccessService access,
-            OutboundMail mail, TransactionTemplate transactions, NotificationProperties properties,
-            MailProperties mailProperties, Environment environment, Clock clock, MeterRegistry meters) {
+            OutboundMail mail, NotificationHistory history, TransactionTemplate transactions,
+            NotificationProperties properties, MailProperties mailProperties, Environment environment, Clock clock,
+            MeterRegistry meters) {
         this.db = db;
         this.rules = rules;
         this.facts = facts;
         this.access = access;
         this.mail = mail;
+        this.history = history;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
@@ -258,11 +262,11 @@ class AgentNotifier {
                 case ARTICLE_CREATE -> {
                     // OTRS raises these from the article's history type, not from a ticket change:
                     // a customer's mail to an existing ticket, an agent's note.
-                    Set<String> history = facts.historyTypes(row.objectId());
-                    if (history.contains("FollowUp")) {
+                    Set<String> historyTypes = facts.historyTypes(row.objectId());
+                    if (historyTypes.contains("FollowUp")) {
                         events.add("NotificationFollowUp");
                     }
-                    if (history.contains("AddNote")) {
+                    if (historyTypes.contains("AddNote")) {
                         events.add("NotificationAddNote");
                     }
                 }
@@ -407,6 +411,7 @@ class AgentNotifier {
                     .set(JOTRS_MAIL_NOTIFICATION_SENT.TICKET_ID, ticket.id())
                     .set(JOTRS_MAIL_NOTIFICATION_SENT.CREATE_TIME, LocalDateTime.now(clock))
                     .execute();
+            history.agentNotified(ticket.id(), rule.name(), person.login(), actorId);
             sent.increment();
             log.info("Notification queued notification={} ticket={} agent={} event={}", rule.id(), ticket.id(), agentId,
                     eventKey);
