@@ -22,6 +22,19 @@ public interface CustomerAccounts {
     /** The valid account with this mail address (any case), when exactly one has it. */
     Optional<CustomerAccount> accountByEmail(String email);
 
+    /**
+     * Whether any customer user, valid or not, has this mail address or this login (any case):
+     * a self-registration with it must not make a second account.
+     */
+    boolean addressTaken(String email);
+
+    /**
+     * Creates a valid customer user who signed up in the portal and confirmed the address (OTRS's
+     * CustomerPanelCreateAccount): login and mail address are the address; recorded as by the
+     * system user. The caller has checked {@link #addressTaken}; in the caller's transaction.
+     */
+    CustomerAccount createAccount(String email, String customerId, String firstName, String lastName, String passwordHash);
+
     /** Replaces the stored password hash ({@code customer_user.pw}), in the caller's transaction. */
     void setPasswordHash(String login, String passwordHash);
 

@@ -14,6 +14,13 @@ public interface OutboundMail {
     String newMessageId();
 
     /**
+     * The mailbox of the mails Jotrs sends on its own behalf, not from a queue (OTRS's
+     * NotificationSenderName and NotificationSenderEmail, {@code jotrs.mail.notifications.sender-*}):
+     * {@code "Name" <address>}.
+     */
+    String systemSender();
+
+    /**
      * Parses a comma-separated address list strictly (RFC 822), e.g. {@code "Carla <carla@example.com>, b@example.org"}.
      *
      * @return each mailbox as written back by Jakarta Mail; empty for blank text

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.EnumMap;
 import java.util.Map;
 
 import org.apache.commons.codec.digest.DigestUtils;
@@ -13,12 +14,11 @@ import org.jooq.DSLContext;
 import org.jotrs.access.PasswordHashing;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.AgentHttp;
+import org.jotrs.testing.AppPerDatabase;
 import org.jotrs.testing.PortalCustomers;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.RunningJotrs;
-import org.jotrs.testing.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * The portal's own sign-in over HTTP: OTRS hashes and their upgrade, its own cookie beside the
@@ -26,23 +26,23 @@ import org.junit.jupiter.api.Test;
  */
 class PortalSignInTest {
 
-    private static TestDatabase database;
+    private static final AppPerDatabase APPS = new AppPerDatabase("--jotrs.security.max-failed-logins=3");
+    private static final Map<DatabaseKind, String> ADMIN_PASSWORDS = new EnumMap<>(DatabaseKind.class);
+
+    /** The application of the database a test runs on; the methods run one after another. */
     private static RunningJotrs jotrs;
     private static DSLContext db;
     private static String adminPassword;
 
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.create(DatabaseKind.H2);
-        jotrs = RunningJotrs.start(database, "--jotrs.security.max-failed-logins=3");
+    private static void on(DatabaseKind kind) {
+        jotrs = APPS.on(kind);
         db = jotrs.bean(DSLContext.class);
-        adminPassword = jotrs.firstStartPassword().orElseThrow();
+        adminPassword = ADMIN_PASSWORDS.computeIfAbsent(kind, k -> jotrs.firstStartPassword().orElseThrow());
     }
 
     @AfterAll
     static void stop() {
-        jotrs.close();
-        database.close();
+        APPS.close();
     }
 
     private static String storedPassword(String login) {
@@ -53,8 +53,9 @@ class PortalSignInTest {
         return db.fetchCount(db.selectFrom("jotrs_portal_session").where("customer_login = ?", login));
     }
 
-    @Test
-    void anOtrsSha256PasswordSignsInAndIsRehashedToBcrypt() {
+    @OnEveryDatabase
+    void anOtrsSha256PasswordSignsInAndIsRehashedToBcrypt(DatabaseKind kind) {
+        on(kind);
         PortalCustomers.create(db, "sha2user", "SHA", "sha2user@example.com", DigestUtils.sha256Hex("secret-one"));
         AgentHttp customer = PortalCustomers.signedIn(jotrs, "sha2user", "secret-one");
         assertThat(storedPassword("sha2user")).startsWith("BCRYPT:");
@@ -70,8 +71,9 @@ class PortalSignInTest {
         assertThat(PortalCustomers.signedIn(jotrs, "SHA2USER", "secret-one")).isNotNull();
     }
 
-    @Test
-    void wrongPasswordsUnknownLoginsAndInvalidAccountsAreRefusedAlike() {
+    @OnEveryDatabase
+    void wrongPasswordsUnknownLoginsAndInvalidAccountsAreRefusedAlike(DatabaseKind kind) {
+        on(kind);
         PortalCustomers.create(db, "wrongpw", "WP", "wrongpw@example.com", jotrs.bean(PasswordHashing.class).hash("right-one"));
         PortalCustomers.create(db, "gone", "WP", "gone@example.com", jotrs.bean(PasswordHashing.class).hash("right-one"));
         db.execute("UPDATE customer_user SET valid_id = 2 WHERE login = 'gone'");
@@ -84,8 +86,9 @@ class PortalSignInTest {
         assertThat(sessions("wrongpw") + sessions("gone")).isZero();
     }
 
-    @Test
-    void repeatedFailuresThrottleTheCustomerButNotAnAgent() {
+    @OnEveryDatabase
+    void repeatedFailuresThrottleTheCustomerButNotAnAgent(DatabaseKind kind) {
+        on(kind);
         PortalCustomers.create(db, "guessed", "TH", "guessed@example.com", DigestUtils.sha256Hex("right-pass"));
         for (int i = 0; i < 3; i++) {
             assertThat(PortalCustomers.signIn(jotrs.agent(), "guessed", "wrong" + i).statusCode()).isEqualTo(401);
@@ -101,8 +104,9 @@ class PortalSignInTest {
         assertThat(agent.get("/").statusCode()).isEqualTo(200);
     }
 
-    @Test
-    void oneBrowserHoldsBothSessionsAndNeitherCookieWorksOnTheOtherSide() throws Exception {
+    @OnEveryDatabase
+    void oneBrowserHoldsBothSessionsAndNeitherCookieWorksOnTheOtherSide(DatabaseKind kind) throws Exception {
+        on(kind);
         PortalCustomers.create(db, "both", "BOTH", "both@example.com", jotrs.bean(PasswordHashing.class).hash("both-pass"));
         AgentHttp browser = jotrs.agent();
         browser.signIn("root@localhost", adminPassword);
@@ -132,8 +136,9 @@ class PortalSignInTest {
         assertThat(swapped.statusCode()).isEqualTo(302);
     }
 
-    @Test
-    void postsWithoutCsrfTokenAreRefusedAndChangeNothing() {
+    @OnEveryDatabase
+    void postsWithoutCsrfTokenAreRefusedAndChangeNothing(DatabaseKind kind) {
+        on(kind);
         PortalCustomers.create(db, "nocsrf", "NC", "nocsrf@example.com", jotrs.bean(PasswordHashing.class).hash("csrf-pass"));
         AgentHttp anonymous = jotrs.agent();
         anonymous.get("/customer/login");
@@ -150,12 +155,14 @@ class PortalSignInTest {
         assertThat(customer.get("/customer/tickets").statusCode()).isEqualTo(200);
     }
 
-    @Test
-    void anIdleSessionEndsAndSignOutEndsTheSession() {
+    @OnEveryDatabase
+    void anIdleSessionEndsAndSignOutEndsTheSession(DatabaseKind kind) {
+        on(kind);
         PortalCustomers.create(db, "idle", "ID", "idle@example.com", jotrs.bean(PasswordHashing.class).hash("idle-pass"));
         AgentHttp customer = PortalCustomers.signedIn(jotrs, "idle", "idle-pass");
         assertThat(customer.get("/customer/tickets").statusCode()).isEqualTo(200);
-        db.execute("UPDATE jotrs_portal_session SET last_access_time = DATEADD('HOUR', -3, last_access_time) WHERE customer_login = 'idle'");
+        db.execute("UPDATE jotrs_portal_session SET last_access_time = ? WHERE customer_login = 'idle'",
+                java.time.LocalDateTime.now().minusHours(3));
         HttpResponse<String> expired = customer.get("/customer/tickets");
         assertThat(expired.statusCode()).isEqualTo(302);
         assertThat(expired.headers().firstValue("Location").orElseThrow()).endsWith("/customer/login?expired");
@@ -180,8 +187,9 @@ class PortalSignInTest {
         return cookie;
     }
 
-    @Test
-    void preferencesSetTheLanguageAndZoneAndRefuseUnknownValues() {
+    @OnEveryDatabase
+    void preferencesSetTheLanguageAndZoneAndRefuseUnknownValues(DatabaseKind kind) {
+        on(kind);
         PortalCustomers.create(db, "prefs", "PR", "prefs@example.com", jotrs.bean(PasswordHashing.class).hash("prefs-pass"));
         AgentHttp customer = PortalCustomers.signedIn(jotrs, "prefs", "prefs-pass");
         HttpResponse<String> unknown = customer.submit("/customer/preferences", "/customer/preferences",
@@ -199,8 +207,9 @@ class PortalSignInTest {
         assertThat(page).contains("lang=\"de\"").contains("Meine Tickets").contains("<option value=\"Europe/Berlin\" selected>");
     }
 
-    @Test
-    void thePasswordChangesOnlyWithTheCurrentOneAndEndsOtherSessions() {
+    @OnEveryDatabase
+    void thePasswordChangesOnlyWithTheCurrentOneAndEndsOtherSessions(DatabaseKind kind) {
+        on(kind);
         PortalCustomers.create(db, "changer", "CH", "changer@example.com", DigestUtils.sha256Hex("old-password"));
         AgentHttp phone = PortalCustomers.signedIn(jotrs, "changer", "old-password");
         AgentHttp laptop = PortalCustomers.signedIn(jotrs, "changer", "old-password");

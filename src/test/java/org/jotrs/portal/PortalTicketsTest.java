@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,16 +18,15 @@ import org.jotrs.postmaster.AutoResponseAdministration;
 import org.jotrs.postmaster.AutoResponseSettings;
 import org.jotrs.postmaster.Postmaster;
 import org.jotrs.testing.AgentHttp;
+import org.jotrs.testing.AppPerDatabase;
 import org.jotrs.testing.AgentHttp.FilePart;
 import org.jotrs.testing.PortalCustomers;
+import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.RunningJotrs;
-import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketService;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * The portal's tickets over HTTP: my and company tickets, the ticket view without internal notes,
@@ -40,17 +40,24 @@ class PortalTicketsTest {
     private static final int JUNK = 3;
     private static final int MISC = 4;
 
-    private static TestDatabase database;
+    private static final AppPerDatabase APPS = new AppPerDatabase("--jotrs.article.max-attachment-size=1MB");
+    private static final Set<DatabaseKind> PREPARED = EnumSet.noneOf(DatabaseKind.class);
+
+    /** The application of the database a test runs on; the methods run one after another. */
     private static RunningJotrs jotrs;
     private static DSLContext db;
     private static TicketService tickets;
 
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.create(DatabaseKind.H2);
-        jotrs = RunningJotrs.start(database, "--jotrs.article.max-attachment-size=1MB");
+    private static void on(DatabaseKind kind) {
+        jotrs = APPS.on(kind);
         db = jotrs.bean(DSLContext.class);
         tickets = jotrs.bean(TicketService.class);
+        if (PREPARED.add(kind)) {
+            prepare();
+        }
+    }
+
+    private static void prepare() {
         String hash = jotrs.bean(PasswordHashing.class).hash("portal-pass");
         PortalCustomers.create(db, "anna", "ACME", "anna@example.com", hash);
         PortalCustomers.create(db, "bert", "ACME", "bert@example.com", hash);
@@ -63,8 +70,7 @@ class PortalTicketsTest {
 
     @AfterAll
     static void stop() {
-        jotrs.close();
-        database.close();
+        APPS.close();
     }
 
     private static long phoneTicket(int queue, String customer, String title) {
@@ -85,8 +91,9 @@ class PortalTicketsTest {
         settings.change(1, key, value, settings.state(1, key).version());
     }
 
-    @Test
-    void myAndCompanyTicketsFollowOtrsCustomerSemantics() {
+    @OnEveryDatabase
+    void myAndCompanyTicketsFollowOtrsCustomerSemantics(DatabaseKind kind) {
+        on(kind);
         phoneTicket(MISC, "anna", "Anna printer jams");
         long closed = phoneTicket(MISC, "anna", "Anna old monitor");
         tickets.apply(1, closed, new TicketAction.ChangeState("closed successful", null));
@@ -118,8 +125,9 @@ class PortalTicketsTest {
         assertThat(dora.get("/customer/tickets").body()).doesNotContain("Carl secret merger");
     }
 
-    @Test
-    void listsArePaged() {
+    @OnEveryDatabase
+    void listsArePaged(DatabaseKind kind) {
+        on(kind);
         for (int i = 0; i < 23; i++) {
             phoneTicket(MISC, "bert", String.format("Bert paging %02d", i));
         }
@@ -131,8 +139,9 @@ class PortalTicketsTest {
         assertThat(second).contains("Bert paging 22").doesNotContain("Bert paging 19");
     }
 
-    @Test
-    void theTicketViewShowsWhatTheCustomerMaySeeAndNeverInternalNotes() {
+    @OnEveryDatabase
+    void theTicketViewShowsWhatTheCustomerMaySeeAndNeverInternalNotes(DatabaseKind kind) {
+        on(kind);
         long ticket = phoneTicket(MISC, "anna", "Anna scanner offline");
         tickets.apply(1, ticket, new TicketAction.AddNote("Driver", "We replaced the scanner driver.", true,
                 List.of(new NewAttachment("manual.txt", "text/plain", "read me".getBytes(StandardCharsets.UTF_8)))));
@@ -161,8 +170,9 @@ class PortalTicketsTest {
         assertThat(anna.get("/customer/tickets?status=all&q=INTERNAL-SECRET-42").body()).contains("No tickets match.");
     }
 
-    @Test
-    void htmlArticlesAreShownSanitisedInASandboxedFrame() {
+    @OnEveryDatabase
+    void htmlArticlesAreShownSanitisedInASandboxedFrame(DatabaseKind kind) {
+        on(kind);
         var delivery = jotrs.bean(Postmaster.class).deliver(("From: Anna Customer <anna@example.com>\nTo: someone@example.com\n"
                 + "Subject: Formatted question\nMIME-Version: 1.0\nContent-Type: text/html; charset=utf-8\n\n"
                 + "<p>Hello <b>team</b></p><script>alert(1)</script><img src=\"https://tracker.example/x.png\">\n")
@@ -179,8 +189,9 @@ class PortalTicketsTest {
                 .contains("frame-ancestors 'self'");
     }
 
-    @Test
-    void answersFollowTheQueuesFollowUpOption() {
+    @OnEveryDatabase
+    void answersFollowTheQueuesFollowUpOption(DatabaseKind kind) {
+        on(kind);
         AgentHttp anna = PortalCustomers.signedIn(jotrs, "anna", "portal-pass");
         long open = phoneTicket(MISC, "anna", "Anna answer open");
         String number = number(open);
@@ -240,8 +251,9 @@ class PortalTicketsTest {
         assertThat(anna.get("/customer/tickets/" + newNumber).body()).contains("It happened again.");
     }
 
-    @Test
-    void closingOwnTicketsIsARuntimeSetting() {
+    @OnEveryDatabase
+    void closingOwnTicketsIsARuntimeSetting(DatabaseKind kind) {
+        on(kind);
         long ticket = phoneTicket(MISC, "bert", "Bert closes this");
         String number = number(ticket);
         AgentHttp bert = PortalCustomers.signedIn(jotrs, "bert", "portal-pass");
@@ -264,8 +276,9 @@ class PortalTicketsTest {
         }
     }
 
-    @Test
-    void newTicketsAreCheckedThenWrittenAsOtrsCustomerRequests() {
+    @OnEveryDatabase
+    void newTicketsAreCheckedThenWrittenAsOtrsCustomerRequests(DatabaseKind kind) {
+        on(kind);
         AgentHttp carl = PortalCustomers.signedIn(jotrs, "carl", "portal-pass");
         int ticketsBefore = count("SELECT COUNT(*) FROM ticket");
         HttpResponse<String> empty = carl.submitMultipart("/customer/tickets/new", "/customer/tickets/new",

@@ -68,6 +68,33 @@ class JooqCustomerAccounts implements CustomerAccounts {
         return found.size() == 1 ? Optional.of(found.getFirst()) : Optional.empty();
     }
 
+    @Override
+    public boolean addressTaken(String email) {
+        String wanted = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+        return db.fetchExists(db.selectOne().from(CUSTOMER_USER)
+                .where(DSL.lower(CUSTOMER_USER.EMAIL).eq(wanted).or(DSL.lower(CUSTOMER_USER.LOGIN).eq(wanted))));
+    }
+
+    @Override
+    @Transactional
+    public CustomerAccount createAccount(String email, String customerId, String firstName, String lastName,
+            String passwordHash) {
+        String address = email.strip();
+        LocalDateTime now = LocalDateTime.now(clock).withNano(0);
+        db.insertInto(CUSTOMER_USER)
+                .set(CUSTOMER_USER.LOGIN, address)
+                .set(CUSTOMER_USER.EMAIL, address)
+                .set(CUSTOMER_USER.CUSTOMER_ID, customerId)
+                .set(CUSTOMER_USER.FIRST_NAME, firstName)
+                .set(CUSTOMER_USER.LAST_NAME, lastName)
+                .set(CUSTOMER_USER.PW, passwordHash)
+                .set(CUSTOMER_USER.VALID_ID, (short) 1)
+                .set(CUSTOMER_USER.CREATE_TIME, now).set(CUSTOMER_USER.CREATE_BY, SYSTEM)
+                .set(CUSTOMER_USER.CHANGE_TIME, now).set(CUSTOMER_USER.CHANGE_BY, SYSTEM)
+                .execute();
+        return new CustomerAccount(address, customerId, address, firstName, lastName, true, passwordHash);
+    }
+
     private Optional<CustomerAccount> accountWhere(Condition condition) {
         return db.select(CUSTOMER_USER.LOGIN, CUSTOMER_USER.CUSTOMER_ID, CUSTOMER_USER.EMAIL,
                         CUSTOMER_USER.FIRST_NAME, CUSTOMER_USER.LAST_NAME, CUSTOMER_USER.VALID_ID, CUSTOMER_USER.PW)

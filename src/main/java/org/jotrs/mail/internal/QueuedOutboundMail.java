@@ -55,13 +55,23 @@ class QueuedOutboundMail implements OutboundMail {
     private final ArticleService articles;
     private final Clock clock;
     private final String fqdn;
+    private final String systemSender;
     private final Session session = Session.getInstance(new Properties());
 
-    QueuedOutboundMail(DSLContext db, ArticleService articles, Clock clock, MailProperties properties) {
+    QueuedOutboundMail(DSLContext db, ArticleService articles, Clock clock, MailProperties properties,
+            NotificationProperties notifications) {
         this.db = db;
         this.articles = articles;
         this.clock = clock;
         this.fqdn = properties.fqdn() == null || properties.fqdn().isBlank() ? localHostName() : properties.fqdn().strip();
+        String address = notifications.senderAddress() == null || notifications.senderAddress().isBlank()
+                ? "jotrs@" + fqdn : notifications.senderAddress().strip();
+        this.systemSender = "\"" + notifications.senderName().replace("\"", "") + "\" <" + address + ">";
+    }
+
+    @Override
+    public String systemSender() {
+        return systemSender;
     }
 
     @Override

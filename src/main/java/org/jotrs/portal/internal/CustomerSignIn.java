@@ -38,16 +38,16 @@ class CustomerSignIn implements PortalAccounts {
     private final PasswordHashing hashes;
     private final SignInThrottle throttle;
     private final PortalSessions sessions;
-    private final PortalProperties properties;
+    private final PasswordRules passwordRules;
     private final String decoyHash;
 
     CustomerSignIn(CustomerAccounts accounts, PasswordHashing hashes, SignInThrottle throttle, PortalSessions sessions,
-            PortalProperties properties) {
+            PasswordRules passwordRules) {
         this.accounts = accounts;
         this.hashes = hashes;
         this.throttle = throttle;
         this.sessions = sessions;
-        this.properties = properties;
+        this.passwordRules = passwordRules;
         this.decoyHash = hashes.hash("decoy-" + System.nanoTime());
     }
 
@@ -137,21 +137,11 @@ class CustomerSignIn implements PortalAccounts {
                 || !hashes.verify(currentPassword, stored)) {
             errors.add("currentPassword", t("portal.preferences.wrong-current-password"));
         }
-        checkNewPassword(errors, newPassword, repeatedPassword);
+        passwordRules.check(errors, newPassword, repeatedPassword);
         errors.throwIfAny();
         accounts.setPasswordHash(login, hashes.hash(newPassword));
         sessions.closeAllOf(login, keepToken);
         log.info("Customer changed their password customer={}", login);
-    }
-
-    /** The rules for a new password, for changing it and for setting it from a mailed link. */
-    void checkNewPassword(InvalidInput.Collector errors, String newPassword, String repeatedPassword) {
-        String fresh = newPassword == null ? "" : newPassword;
-        if (fresh.length() < properties.passwordMinLength() || fresh.indexOf('\0') >= 0) {
-            errors.add("newPassword", t("portal.preferences.password-too-short", properties.passwordMinLength()));
-        } else if (!fresh.equals(repeatedPassword)) {
-            errors.add("repeatedPassword", t("portal.preferences.passwords-differ"));
-        }
     }
 
     private static boolean validZone(String zone) {

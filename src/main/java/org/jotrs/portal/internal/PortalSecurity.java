@@ -75,7 +75,7 @@ class PortalSecurity {
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true));
         http.securityMatcher("/customer", "/customer/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/customer/login", "/customer/password/**").permitAll()
+                        .requestMatchers("/customer/login", "/customer/password/**", "/customer/sign-up", "/customer/sign-up/**").permitAll()
                         .anyRequest().hasRole("CUSTOMER"))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).csrfTokenRequestHandler(new TamperProofCsrfTokens()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -21,6 +21,8 @@ class PortalSettings {
     static final String FORBIDDEN_EXTENSIONS = "portal.attachments.forbidden-extensions";
     static final String CLOSE = "portal.close-own-tickets";
     static final String CLOSE_STATE = "portal.close-state";
+    static final String SIGN_UP = "portal.sign-up.enabled";
+    static final String SIGN_UP_COMPANY = "portal.sign-up.company";
     private static final String GROUP = "Customer portal";
 
     private final Settings settings;
@@ -70,6 +72,29 @@ class PortalSettings {
     static Setting portalCloseStateSetting() {
         return new Setting(CLOSE_STATE, GROUP, "State of a ticket a customer closes",
                 "The closed state a ticket gets when its customer closes it in the portal.", new Setting.Text(200, false));
+    }
+
+    @Bean
+    static Setting portalSignUpSetting() {
+        return new Setting(SIGN_UP, GROUP, "Customers sign up themselves",
+                "Whether the sign-in page offers signing up (OTRS CustomerPanelCreateAccount): a customer gives a name "
+                        + "and a mail address and gets an account once they open the link mailed to it.", new Setting.Flag());
+    }
+
+    @Bean
+    static Setting portalSignUpCompanySetting() {
+        return new Setting(SIGN_UP_COMPANY, GROUP, "Company of customers who sign up",
+                "The customer id (company) new self-registered customers get; empty: their mail address, so they see "
+                        + "only their own tickets. Customers never choose it: a company would show them its tickets.",
+                new Setting.Text(150, true));
+    }
+
+    boolean signUpEnabled() {
+        return settings.flag(SIGN_UP);
+    }
+
+    String signUpCompany() {
+        return settings.text(SIGN_UP_COMPANY).strip();
     }
 
     /** The queue names set, in lower case; empty: every valid queue. */

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jotrs.portal.PortalAccounts;
+import org.jotrs.portal.PortalSelfService;
 import org.jotrs.portal.SignInRefused;
 import org.jotrs.portal.SignedInCustomer;
 import org.springframework.http.ResponseCookie;
@@ -22,9 +23,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PortalSignInPages {
 
     private final PortalAccounts accounts;
+    private final PortalSelfService selfService;
 
-    PortalSignInPages(PortalAccounts accounts) {
+    PortalSignInPages(PortalAccounts accounts, PortalSelfService selfService) {
         this.accounts = accounts;
+        this.selfService = selfService;
     }
 
     @GetMapping("/customer")
@@ -34,7 +37,8 @@ class PortalSignInPages {
 
     @GetMapping("/customer/login")
     String form(@AuthenticationPrincipal SignedInCustomer customer, @RequestParam(required = false) String logout,
-            @RequestParam(required = false) String expired, @RequestParam(required = false) String reset, Model model) {
+            @RequestParam(required = false) String expired, @RequestParam(required = false) String reset,
+            @RequestParam(name = "signed-up", required = false) String signedUp, Model model) {
         if (customer != null) {
             return "redirect:/customer/tickets";
         }
@@ -44,7 +48,10 @@ class PortalSignInPages {
             model.addAttribute("notice", t("portal.login.session-ended"));
         } else if (reset != null) {
             model.addAttribute("notice", t("portal.reset.password-set"));
+        } else if (signedUp != null) {
+            model.addAttribute("notice", t("portal.sign-up.done"));
         }
+        model.addAttribute("signUp", selfService.signUpEnabled());
         return "portal/login";
     }
 
@@ -60,6 +67,7 @@ class PortalSignInPages {
             model.addAttribute("error", refused.throttled()
                     ? t("access.login.throttled", refused.retryAfterMinutes())
                     : t("access.login.failed"));
+            model.addAttribute("signUp", selfService.signUpEnabled());
             return "portal/login";
         }
     }
