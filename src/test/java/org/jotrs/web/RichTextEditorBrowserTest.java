@@ -74,7 +74,9 @@ class RichTextEditorBrowserTest {
         long id = ticket("Printer offline");
         try (BrowserContext browser = chromium.browser().newContext()) {
             Page page = signedIn(browser);
-            List<String> problems = Chromium.problemsOf(page, message -> false);
+            // The pasted Word HTML carries a style attribute and an event handler, which the page's
+            // Content-Security-Policy blocks (and reports) while the paste is parsed: expected.
+            List<String> problems = Chromium.problemsOf(page, message -> message.contains("Content Security Policy"));
             page.navigate(jotrs.baseUrl() + "/tickets/" + id + "/reply");
 
             Locator editor = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Text").setExact(true));
@@ -83,8 +85,10 @@ class RichTextEditorBrowserTest {
             Locator toolbar = page.getByRole(AriaRole.TOOLBAR);
             assertThat(toolbar).isVisible();
 
+            // The draft (salutation, signature, quote) is replaced by what is typed here.
             editor.click();
-            page.keyboard().press("Control+Home");
+            page.keyboard().press("Control+A");
+            page.keyboard().press("Delete");
             page.keyboard().type("Hello Carla, ");
             toolbar.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Bold")).click();
             assertThat(toolbar.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Bold")))

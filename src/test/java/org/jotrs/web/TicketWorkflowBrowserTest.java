@@ -78,8 +78,8 @@ class TicketWorkflowBrowserTest {
             page.locator(".article-actions").first().getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Reply")).click();
             assertThat(page.getByLabel("To")).hasValue("\"Carla Customer\" <carla@example.com>");
             assertThat(page.getByLabel("Subject")).hasValue("RE: [Ticket#" + mainNumber + "] Printer on floor 3 jams");
-            page.getByLabel("Text").press("Control+Home");
-            page.getByLabel("Text").pressSequentially("Hello Carla, a technician comes on Tuesday.");
+            page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).press("Control+Home");
+            page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).pressSequentially("Hello Carla, a technician comes on Tuesday.");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/reply.png")));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send mail")).click();
             assertThat(page.locator(".article").last()).containsText("RE: [Ticket#" + mainNumber + "]");
