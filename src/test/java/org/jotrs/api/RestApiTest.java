@@ -250,6 +250,30 @@ class RestApiTest {
     }
 
     @Test
+    void aRefusedLockLeavesTheFieldsOfTheSameChangeUnwritten() {
+        long id = ApiClient.json(root.post("/api/v1/tickets", ticket("Priority yes, lock no"))).get("ticketId").asLong();
+        // ro and priority on users: may change the priority, may not lock (that needs rw).
+        int prioritizerId = Agents.agent(db, "prioritizer", "Pri", "Oritizer");
+        Agents.grant(db, prioritizerId, 1, "ro");
+        Agents.grant(db, prioritizerId, 1, "priority");
+        ApiClient prioritizer = new ApiClient(jotrs.baseUrl(), tokenFor("prioritizer", "write"));
+        String etag = prioritizer.get("/api/v1/tickets/" + id).headers().firstValue("ETag").orElseThrow();
+
+        assertProblem(prioritizer.patch("/api/v1/tickets/" + id, etag, "{\"priority\": \"5 very high\", \"lock\": \"lock\"}"),
+                403, "permission");
+        JsonNode unchanged = ApiClient.json(root.get("/api/v1/tickets/" + id));
+        assertThat(unchanged.get("priority").asString()).isEqualTo("3 normal");
+        assertThat(unchanged.get("lock").asString()).isEqualTo("unlock");
+        assertThat(ApiClient.json(root.get("/api/v1/tickets/" + id + "/history")).findValuesAsString("type"))
+                .doesNotContain("PriorityUpdate", "Lock");
+
+        // The same ETag still holds (nothing was written), and without the lock the change goes through.
+        HttpResponse<String> alone = prioritizer.patch("/api/v1/tickets/" + id, etag, "{\"priority\": \"5 very high\"}");
+        assertThat(alone.statusCode()).as(alone.body()).isEqualTo(200);
+        assertThat(ApiClient.json(alone).get("priority").asString()).isEqualTo("5 very high");
+    }
+
+    @Test
     void agentsInOtherGroupsGetWhatTheScreensGiveThem() {
         long id = ApiClient.json(root.post("/api/v1/tickets", ticket("Only for users"))).get("ticketId").asLong();
         long secretId = ApiClient.json(root.post("/api/v1/tickets", """

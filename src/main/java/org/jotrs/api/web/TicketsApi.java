@@ -26,6 +26,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -50,10 +51,12 @@ class TicketsApi {
 
     private final TicketService tickets;
     private final QueueService queues;
+    private final TransactionTemplate transactions;
 
-    TicketsApi(TicketService tickets, QueueService queues) {
+    TicketsApi(TicketService tickets, QueueService queues, TransactionTemplate transactions) {
         this.tickets = tickets;
         this.queues = queues;
+        this.transactions = transactions;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -144,13 +147,17 @@ class TicketsApi {
                 edit(seen.priority(), change.priority()), edit(seen.state(), change.state()),
                 edit(seen.pendingUntil(), change.pendingUntil()), edit(seen.queueId(), queueId),
                 edit(seen.ownerId(), change.ownerId()), edit(seen.responsibleId(), change.responsibleId()));
+        // The fields and the lock in one transaction: a lock that is refused leaves the fields unchanged.
+        TicketAction lock = lockAction;
         try {
-            tickets.changeFields(caller.agentId(), ticketId, edit);
+            transactions.executeWithoutResult(status -> {
+                tickets.changeFields(caller.agentId(), ticketId, edit);
+                if (lock != null) {
+                    tickets.apply(caller.agentId(), ticketId, lock);
+                }
+            });
         } catch (TicketChangedMeanwhile meanwhile) {
             throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED, String.join(" ", meanwhile.errors().values()));
-        }
-        if (lockAction != null) {
-            tickets.apply(caller.agentId(), ticketId, lockAction);
         }
         return get(caller, ticketId);
     }
