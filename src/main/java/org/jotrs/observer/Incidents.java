@@ -44,12 +44,23 @@ public interface Incidents {
     }
 
     /**
+     * The incident's export to one issue tracker.
+     *
+     * @param status pending (still trying), created, or failed (gave up; an agent with {@code rw} may retry)
+     * @param issueKey the issue's key (Jira {@code ENG-12}, Linear {@code ENG-12}) once created
+     * @param nextAttempt when the next attempt is due, while pending
+     */
+    record Export(long id, String tracker, String status, int attempts, String lastError, Instant nextAttempt,
+            String issueKey, String issueUrl) {
+    }
+
+    /**
      * An incident with its story and occurrences per hour.
      *
      * @param hourly occurrences in each of the last 48 hours, oldest first
      */
     record Details(Summary summary, String browsers, String lastRelease, String sampleSession, List<StoryStep> story,
-            List<Integer> hourly) {
+            List<Integer> hourly, List<Export> exports) {
     }
 
     /** Newest first; {@code status} null lists open and acknowledged ones. */
@@ -65,4 +76,13 @@ public interface Incidents {
      * @throws org.jotrs.access.PermissionDenied without {@code rw} on the site's queue
      */
     void setStatus(int actorId, long incidentId, Status status);
+
+    /**
+     * Exports a failed export again from the start of its backoff (it keeps its client reference,
+     * so an issue an earlier attempt created is found, not created twice).
+     *
+     * @throws org.jotrs.platform.NoSuchEntry when it does not exist or the agent may not see it
+     * @throws org.jotrs.access.PermissionDenied without {@code rw} on the site's queue
+     */
+    void retryExport(int actorId, long incidentId, long exportId);
 }

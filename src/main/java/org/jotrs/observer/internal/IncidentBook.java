@@ -27,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Folds signals into incidents and incidents into tickets. Runs inside the engine's transaction:
- * a signal, its incident's counts, the incident's ticket and the engine's position commit
- * together, so a crash at any point neither counts a signal twice nor opens a second ticket.
+ * a signal, its incident's counts, the incident's ticket, its exports to issue trackers and the
+ * engine's position commit together, so a crash at any point neither counts a signal twice nor opens a second ticket.
  */
 @Component
 class IncidentBook {
@@ -38,12 +38,14 @@ class IncidentBook {
     private final DSLContext db;
     private final TicketService tickets;
     private final IncidentStories stories;
+    private final ExportOutbox exports;
     private final Clock clock;
 
-    IncidentBook(DSLContext db, TicketService tickets, IncidentStories stories, Clock clock) {
+    IncidentBook(DSLContext db, TicketService tickets, IncidentStories stories, ExportOutbox exports, Clock clock) {
         this.db = db;
         this.tickets = tickets;
         this.stories = stories;
+        this.exports = exports;
         this.clock = clock;
     }
 
@@ -154,6 +156,8 @@ class IncidentBook {
                     incident.setTicketNotedAt(now);
                     incident.setTicketNotedOccurrences(incident.getOccurrences());
                     incident.store();
+                    // Filed in Jira or Linear too, decided in this transaction: with the ticket or not at all.
+                    exports.enqueue(incident.getId(), incident.getSiteId());
                 }
             } else if (incident.getOccurrences() > incident.getTicketNotedOccurrences()
                     && (incident.getRegressed() == 1 && "open".equals(incident.getStatus()) && incident.getTicketNotedAt() < Objects.requireNonNullElse(incident.getResolvedAt(), 0L)

@@ -1,5 +1,7 @@
 package org.jotrs.observer.internal;
 
+import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_EXPORT;
+import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_EXPORT_TARGET;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_INCIDENT;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_SIGNAL;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_SITE;
@@ -84,8 +86,16 @@ class JooqIncidents implements Incidents {
             hourly.add(count);
         }
         List<StoryStep> story = stories.story(incident).stream().map(s -> new StoryStep(s.seconds(), s.text())).toList();
+        var x = JOTRS_OBSERVER_EXPORT;
+        List<Export> exports = db.select(x.fields()).select(JOTRS_OBSERVER_EXPORT_TARGET.KIND).from(x)
+                .leftJoin(JOTRS_OBSERVER_EXPORT_TARGET).on(JOTRS_OBSERVER_EXPORT_TARGET.ID.eq(x.TARGET_ID))
+                .where(x.INCIDENT_ID.eq(incidentId)).orderBy(x.ID)
+                .fetch(r -> new Export(r.get(x.ID), r.get(JOTRS_OBSERVER_EXPORT_TARGET.KIND) == null ? "removed"
+                        : r.get(JOTRS_OBSERVER_EXPORT_TARGET.KIND), r.get(x.STATUS), r.get(x.ATTEMPTS), r.get(x.LAST_ERROR),
+                        "pending".equals(r.get(x.STATUS)) ? Instant.ofEpochMilli(r.get(x.NEXT_ATTEMPT_AT)) : null,
+                        r.get(x.EXTERNAL_KEY), r.get(x.EXTERNAL_URL)));
         return new Details(summary(incident, row.get(JOTRS_OBSERVER_SITE.NAME)), incident.getBrowsers(),
-                incident.getLastRelease(), incident.getSampleSession(), story, hourly);
+                incident.getLastRelease(), incident.getSampleSession(), story, hourly, exports);
     }
 
     @Override
@@ -101,6 +111,25 @@ class JooqIncidents implements Incidents {
         }
         incident.setChangeTime(LocalDateTime.now(clock));
         incident.store();
+    }
+
+    @Override
+    @Transactional
+    public void retryExport(int actorId, long incidentId, long exportId) {
+        find(actorId, incidentId, Permission.RW);
+        var x = JOTRS_OBSERVER_EXPORT;
+        var export = db.selectFrom(x).where(x.ID.eq(exportId)).and(x.INCIDENT_ID.eq(incidentId)).forUpdate().fetchOne();
+        if (export == null) {
+            throw new NoSuchEntry("export " + exportId + " of incident " + incidentId);
+        }
+        if (!"created".equals(export.getStatus())) {
+            export.setStatus("pending");
+            // One attempt stays counted, so the next one looks for an issue an earlier one may have created.
+            export.setAttempts(Math.min(export.getAttempts(), 1));
+            export.setNextAttemptAt(clock.millis());
+            export.setChangeTime(LocalDateTime.now(clock));
+            export.store();
+        }
     }
 
     private Record find(int actorId, long incidentId, Permission permission) {

@@ -21,6 +21,15 @@ import org.springframework.util.unit.DataSize;
  * @param engineBatch events the engine reads per run at most
  * @param flushGrace how long after a click's arrival the engine waits for later events of the
  *     session (the SDK flushes every 2 s) before it decides that nothing happened
+ * @param exportInterval pause between two runs of the exporter (Jira, Linear)
+ * @param exportTimeout the longest a call to Jira or Linear may take, connection included
+ * @param exportBackoff the pause after a first failed export; it doubles with every further
+ *     failure (a 429's Retry-After is honoured when longer)
+ * @param exportMaxBackoff the longest pause between two attempts
+ * @param exportAttempts attempts before an export is marked failed (an agent may retry it)
+ * @param linearApiUrl Linear's GraphQL endpoint
+ * @param retentionInterval pause between two runs of the job that deletes old events
+ * @param retentionBatch events deleted per transaction by that job
  */
 @ConfigurationProperties("jotrs.observer")
 record ObserverProperties(
@@ -32,5 +41,13 @@ record ObserverProperties(
         @DefaultValue("5m") Duration maxFuture,
         @DefaultValue("200ms") Duration engineInterval,
         @DefaultValue("5000") int engineBatch,
-        @DefaultValue("3s") Duration flushGrace) {
+        @DefaultValue("3s") Duration flushGrace,
+        @DefaultValue("1s") Duration exportInterval,
+        @DefaultValue("10s") Duration exportTimeout,
+        @DefaultValue("5s") Duration exportBackoff,
+        @DefaultValue("1h") Duration exportMaxBackoff,
+        @DefaultValue("30") int exportAttempts,
+        @DefaultValue("https://api.linear.app/graphql") String linearApiUrl,
+        @DefaultValue("10m") Duration retentionInterval,
+        @DefaultValue("1000") int retentionBatch) {
 }

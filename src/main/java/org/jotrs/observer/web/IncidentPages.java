@@ -44,4 +44,12 @@ class IncidentPages {
         redirect.addFlashAttribute("notice", t("observer.incident.marked", t("observer.status." + chosen.key())));
         return "redirect:/observer/incidents/" + id;
     }
+
+    @PostMapping("/observer/incidents/{id}/exports/{exportId}/retry")
+    String retryExport(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long id, @PathVariable long exportId,
+            RedirectAttributes redirect) {
+        incidents.retryExport(agent.id(), id, exportId);
+        redirect.addFlashAttribute("notice", t("observer.incident.export-retried"));
+        return "redirect:/observer/incidents/" + id;
+    }
 }

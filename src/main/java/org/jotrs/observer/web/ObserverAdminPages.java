@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jotrs.access.SignedInAgent;
+import org.jotrs.observer.ExportTargets;
 import org.jotrs.observer.IssuedKey;
 import org.jotrs.observer.ObservedSites;
 import org.jotrs.observer.SiteSettings;
@@ -29,10 +30,12 @@ class ObserverAdminPages {
 
     private final ObservedSites sites;
     private final QueueService queues;
+    private final ExportTargets exports;
 
-    ObserverAdminPages(ObservedSites sites, QueueService queues) {
+    ObserverAdminPages(ObservedSites sites, QueueService queues, ExportTargets exports) {
         this.sites = sites;
         this.queues = queues;
+        this.exports = exports;
     }
 
     @Bean
@@ -70,6 +73,7 @@ class ObserverAdminPages {
     String site(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long id, Model model, HttpServletRequest request) {
         var site = sites.site(agent.id(), id);
         model.addAttribute("site", site);
+        model.addAttribute("targets", exports.targets(agent.id(), id));
         return form(model, id, site.settings(), Map.of(), sdkUrl());
     }
 
@@ -83,8 +87,39 @@ class ObserverAdminPages {
         } catch (InvalidInput invalid) {
             response.setStatus(422);
             model.addAttribute("site", sites.site(agent.id(), id));
+            model.addAttribute("targets", exports.targets(agent.id(), id));
             return form(model, id, form, invalid.errors(), sdkUrl());
         }
+    }
+
+    @PostMapping("/admin/observer/{id}/export/{kind}")
+    String saveExport(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long id, @PathVariable String kind,
+            ExportTargets.Settings form, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        ExportTargets.Kind chosen = ExportTargets.Kind.of(kind);
+        try {
+            exports.save(agent.id(), id, chosen, form);
+            redirect.addFlashAttribute("notice", t("observer.export.saved"));
+            return "redirect:/admin/observer/" + id;
+        } catch (InvalidInput invalid) {
+            response.setStatus(422);
+            var site = sites.site(agent.id(), id);
+            model.addAttribute("site", site);
+            model.addAttribute("targets", exports.targets(agent.id(), id));
+            model.addAttribute("exportKind", chosen.key());
+            model.addAttribute("exportErrors", invalid.errors());
+            // What was typed comes back, except the credential.
+            model.addAttribute("exportForm", new ExportTargets.Settings(form.baseUrl(), form.userEmail(), form.project(),
+                    form.issueType(), null));
+            return form(model, id, site.settings(), Map.of(), sdkUrl());
+        }
+    }
+
+    @PostMapping("/admin/observer/{id}/export/{kind}/remove")
+    String removeExport(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long id, @PathVariable String kind,
+            RedirectAttributes redirect) {
+        exports.remove(agent.id(), id, ExportTargets.Kind.of(kind));
+        redirect.addFlashAttribute("notice", t("observer.export.removed"));
+        return "redirect:/admin/observer/" + id;
     }
 
     @PostMapping("/admin/observer/{id}/keys")

@@ -31,6 +31,7 @@ import org.jotrs.postmaster.MailAccountSettings;
 import org.jotrs.postmaster.MailAccountSummary;
 import org.jotrs.postmaster.PostmasterAdministration;
 import org.jotrs.postmaster.PostmasterFilter;
+import org.jotrs.platform.SecretBox;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

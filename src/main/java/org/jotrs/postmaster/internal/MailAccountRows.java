@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jotrs.mail.OAuth2AccessTokens;
+import org.jotrs.platform.SecretBox;
 import org.springframework.stereotype.Component;
 
 /** Reads mail accounts (OTRS {@code mail_account} joined with {@code jotrs_mail_account_setting}) and records fetch results. */

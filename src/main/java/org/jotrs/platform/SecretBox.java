@@ -1,4 +1,4 @@
-package org.jotrs.postmaster.internal;
+package org.jotrs.platform;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -10,43 +10,45 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.jotrs.platform.InvalidInput;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts the OAuth2 secrets of mail accounts (client secret, refresh token) with AES-256-GCM
- * under {@code jotrs.postmaster.secret-key} (32 random bytes, base64), so a database dump alone
- * does not hand out mailbox access. Stored as {@code v1:} + base64(nonce + ciphertext).
+ * Encrypts credentials that Jotrs must be able to use again (the OAuth2 secrets of mail accounts,
+ * the API tokens of the observer's Jira and Linear targets) with AES-256-GCM under
+ * {@code jotrs.secret-key} (32 random bytes, base64; {@code jotrs.postmaster.secret-key} is its
+ * older name), so a database dump alone does not hand them out. Stored as {@code v1:} +
+ * base64(nonce + ciphertext).
  */
 @Component
-class SecretBox {
+public class SecretBox {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final SecretKeySpec key;
 
-    SecretBox(@Value("${jotrs.postmaster.secret-key:}") String base64Key) {
+    public SecretBox(@Value("${jotrs.secret-key:${jotrs.postmaster.secret-key:}}") String base64Key) {
         SecretKeySpec parsed = null;
         if (base64Key != null && !base64Key.isBlank()) {
             byte[] bytes = Base64.getDecoder().decode(base64Key.strip());
             if (bytes.length != 32) {
-                throw new IllegalArgumentException("jotrs.postmaster.secret-key must be 32 bytes in base64 (openssl rand -base64 32)");
+                throw new IllegalArgumentException("jotrs.secret-key must be 32 bytes in base64 (openssl rand -base64 32)");
             }
             parsed = new SecretKeySpec(bytes, "AES");
         }
         this.key = parsed;
     }
 
-    boolean available() {
+    public boolean available() {
         return key != null;
     }
 
-    String seal(String secret) {
+    /** Seals a secret; null for none. */
+    public String seal(String secret) {
         if (secret == null || secret.isBlank()) {
             return null;
         }
         if (key == null) {
-            throw InvalidInput.of("oauth2", "OAuth2 secrets are stored encrypted: set jotrs.postmaster.secret-key"
+            throw InvalidInput.of("secret", "Secrets are stored encrypted: set jotrs.secret-key"
                     + " (openssl rand -base64 32) first.");
         }
         try {
@@ -62,7 +64,7 @@ class SecretBox {
     }
 
     /** The secret, or null when none is stored or it cannot be opened with this key (the fetch then reports it). */
-    String open(String stored) {
+    public String open(String stored) {
         if (stored == null || !stored.startsWith("v1:") || key == null) {
             return null;
         }

@@ -1,0 +1,96 @@
+package org.jotrs.observer.internal;
+
+import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_ENGINE;
+import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_ENGINE_GAP;
+import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_EVENT;
+import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_PENDING;
+import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_SIGNAL;
+import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_SITE;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.jotrs.platform.ClusterJob;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Deletes each site's events older than its retention (by when they were received), and the
+ * signals found in them, in batches of {@code jotrs.observer.retention-batch} per transaction.
+ * Only events the signal engine is done with go: at or below its position, not a gap it may still
+ * read, not a click waiting for its outcome. Incidents keep their counts; their sample story
+ * shrinks with the events. A deleted event cannot come back as new: the ingestion refuses events
+ * older than {@code max-event-age} (24 h), and the shortest retention is a day.
+ */
+@Component
+class EventRetention {
+
+    private static final Logger log = LoggerFactory.getLogger(EventRetention.class);
+    private static final long DAY_MS = 86_400_000L;
+
+    private final DSLContext db;
+    private final ObserverProperties properties;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    EventRetention(DSLContext db, ObserverProperties properties, PlatformTransactionManager transactions, Clock clock) {
+        this.db = db;
+        this.properties = properties;
+        this.transactions = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    @Bean
+    static ClusterJob observerRetention(EventRetention retention, ObserverProperties properties) {
+        return new ClusterJob("observer.retention", properties.retentionInterval(), retention::run);
+    }
+
+    /** One run: every site, batch after batch, until nothing old is left or the node stops. */
+    void run() {
+        var s = JOTRS_OBSERVER_SITE;
+        for (var site : db.select(s.ID, s.RETENTION_DAYS).from(s).fetch()) {
+            long cutoff = clock.millis() - site.value2() * DAY_MS;
+            long events = 0;
+            long signals = 0;
+            while (!ClusterJob.stopping() && !Thread.currentThread().isInterrupted()) {
+                int[] deleted = transactions.execute(status -> deleteBatch(site.value1(), cutoff));
+                events += deleted[0];
+                signals += deleted[1];
+                if (deleted[0] < properties.retentionBatch() && deleted[1] < properties.retentionBatch()) {
+                    break;
+                }
+            }
+            if (events + signals > 0) {
+                log.info("observer retention site={} days={} events-deleted={} signals-deleted={}", site.value1(), site.value2(),
+                        events, signals);
+            }
+        }
+    }
+
+    /** One batch of old events and one of old signals; {events, signals} deleted. */
+    int[] deleteBatch(long siteId, long cutoff) {
+        var e = JOTRS_OBSERVER_EVENT;
+        // The position first: whatever is pending or a gap at or below it was written with it or later.
+        Long position = db.select(JOTRS_OBSERVER_ENGINE.LAST_EVENT_ID).from(JOTRS_OBSERVER_ENGINE)
+                .where(JOTRS_OBSERVER_ENGINE.NAME.eq(SignalEngine.NAME)).fetchOne(JOTRS_OBSERVER_ENGINE.LAST_EVENT_ID);
+        if (position == null) {
+            return new int[] {0, 0};
+        }
+        List<Long> ids = db.select(e.ID).from(e)
+                .where(e.SITE_ID.eq(siteId)).and(e.RECEIVED_AT.lt(cutoff)).and(e.ID.le(position))
+                .and(e.ID.notIn(db.select(JOTRS_OBSERVER_PENDING.EVENT_ID).from(JOTRS_OBSERVER_PENDING)))
+                .and(e.ID.notIn(db.select(JOTRS_OBSERVER_ENGINE_GAP.EVENT_ID).from(JOTRS_OBSERVER_ENGINE_GAP)))
+                .orderBy(e.ID).limit(properties.retentionBatch()).fetch(e.ID);
+        int events = ids.isEmpty() ? 0 : db.deleteFrom(e).where(e.ID.in(ids)).execute();
+        var g = JOTRS_OBSERVER_SIGNAL;
+        List<Long> signalIds = db.select(g.ID).from(g).where(g.SITE_ID.eq(siteId)).and(g.OCCURRED_AT.lt(cutoff))
+                .and(g.EVENT_ID.le(position)).orderBy(g.ID).limit(properties.retentionBatch()).fetch(g.ID);
+        int signals = signalIds.isEmpty() ? 0 : db.deleteFrom(g).where(g.ID.in(signalIds)).execute();
+        return new int[] {events, signals};
+    }
+}
