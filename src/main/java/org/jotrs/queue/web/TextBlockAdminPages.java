@@ -65,7 +65,7 @@ class TextBlockAdminPages {
     String createText(@AuthenticationPrincipal SignedInAgent agent, @PathVariable String kind, TextForm form, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         TextBlockKind k = kind(kind);
-        return save(() -> texts.createTextBlock(agent.id(), k, form.block()), redirect, k.title() + " created.",
+        return save(() -> texts.createTextBlock(agent.id(), k, form.block()), redirect, Messages.t("queue.admin.notice." + k.key() + "-created"),
                 id -> "/admin/" + kind + "/" + id, response, () -> textForm(model, k, null, form, null), model);
     }
 
@@ -82,7 +82,7 @@ class TextBlockAdminPages {
         return save(() -> {
             texts.updateTextBlock(agent.id(), k, id, form.block());
             return id;
-        }, redirect, k.title() + " saved.", saved -> "/admin/" + kind + "/" + id, response,
+        }, redirect, Messages.t("queue.admin.notice." + k.key() + "-saved"), saved -> "/admin/" + kind + "/" + id, response,
                 () -> textForm(model, k, id, form, null), model);
     }
 
