@@ -64,6 +64,14 @@ public interface ArticleService {
      * HTML body or is not on that ticket. Callers check the reader's permission on the ticket.
      */
     Optional<String> safeHtmlBody(long ticketId, long articleId);
+
+    /**
+     * HTML written by an agent, sanitised with the same policy the zoom applies when it shows an
+     * HTML body (no scripts, event handlers, styles, forms, frames, images or links other than
+     * http, https and mailto), as a complete document, with its plain-text version. Nothing is
+     * stored: callers store the result as the article's HTML body and plain body.
+     */
+    WrittenHtml written(String html);
     /**
      * Stores an email article with its mail headers in the caller's transaction, and appends the
      * change-feed row {@code ArticleCreate}; returns {@code article.id}.

@@ -22,12 +22,20 @@ public sealed interface TicketAction {
      * An internal note, or one the customer may see, with files attached to it.
      *
      * @param timeUnits time to account on the note, or null
+     * @param htmlBody the note as written in the rich-text editor, or null for a plain-text note;
+     *     when given it is sanitised and {@code body} is made from it
      */
     record AddNote(String subject, String body, boolean visibleForCustomer, BigDecimal timeUnits,
-            List<NewAttachment> attachments) implements TicketAction {
+            List<NewAttachment> attachments, String htmlBody) implements TicketAction {
 
         public AddNote {
             attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
+
+        /** A plain-text note with attachments and time. */
+        public AddNote(String subject, String body, boolean visibleForCustomer, BigDecimal timeUnits,
+                List<NewAttachment> attachments) {
+            this(subject, body, visibleForCustomer, timeUnits, attachments, null);
         }
 
         /** A note without attachments or time. */
@@ -57,12 +65,21 @@ public sealed interface TicketAction {
      *
      * @param articleId the article answered or forwarded, or null for a reply to the ticket
      * @param to comma-separated addresses
+     * @param htmlBody the mail as written in the rich-text editor, or null for a plain-text mail;
+     *     when given it is sanitised, {@code body} is made from it, and the mail is sent as
+     *     {@code multipart/alternative}
      */
     record SendMail(MailKind kind, Long articleId, String to, String cc, String bcc, String subject, String body,
-            BigDecimal timeUnits, List<NewAttachment> attachments) implements TicketAction {
+            BigDecimal timeUnits, List<NewAttachment> attachments, String htmlBody) implements TicketAction {
 
         public SendMail {
             attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        }
+
+        /** A plain-text mail with attachments. */
+        public SendMail(MailKind kind, Long articleId, String to, String cc, String bcc, String subject, String body,
+                BigDecimal timeUnits, List<NewAttachment> attachments) {
+            this(kind, articleId, to, cc, bcc, subject, body, timeUnits, attachments, null);
         }
 
         /** A mail without attachments. */

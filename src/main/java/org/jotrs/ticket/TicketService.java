@@ -127,6 +127,16 @@ public interface TicketService {
     MailDraft mailDraft(int actorId, long ticketId, TicketAction.MailKind kind, Long articleId, Integer templateId);
 
     /**
+     * The text of one of the queue's templates for this kind of mail, with OTRS's placeholders
+     * filled in for this ticket and agent: what the compose form inserts at the cursor. Empty when
+     * the template is not offered for the ticket's queue and kind (or not valid).
+     *
+     * @throws NoSuchTicket when the ticket does not exist
+     * @throws org.jotrs.access.PermissionDenied without the permission the compose form needs
+     */
+    java.util.Optional<String> templateText(int actorId, long ticketId, TicketAction.MailKind kind, int templateId);
+
+    /**
      * Attachment {@code fileId} (OTRS FileID, 1-based, as the zoom lists it) of an article of the
      * ticket, for an agent who may read the ticket (see {@link #details}).
      *

@@ -63,7 +63,7 @@ class PortalBrowserTest {
                     page.setViewportSize(width, 844);
                     List<String> problems = Chromium.problemsOf(page, message -> false);
                     Runnable check = () -> {
-                        String step = page.url().replaceAll("^https?://[^/]+/customer/?", "").replaceAll("[^A-Za-z0-9]+", "-");
+                        String step = page.url().replaceAll("[?&]token=[^&]*", "").replaceAll("^https?://[^/]+/customer/?", "").replaceAll("[^A-Za-z0-9]+", "-");
                         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                                 .setPath(SHOTS.resolve(width + "-" + (step.isEmpty() ? "home" : step) + ".png")));
                         int scrollWidth = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();

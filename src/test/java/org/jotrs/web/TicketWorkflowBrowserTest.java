@@ -78,13 +78,15 @@ class TicketWorkflowBrowserTest {
             page.locator(".article-actions").first().getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Reply")).click();
             assertThat(page.getByLabel("To")).hasValue("\"Carla Customer\" <carla@example.com>");
             assertThat(page.getByLabel("Subject")).hasValue("RE: [Ticket#" + mainNumber + "] Printer on floor 3 jams");
-            page.getByLabel("Text").press("Control+Home");
-            page.getByLabel("Text").pressSequentially("Hello Carla, a technician comes on Tuesday.");
+            page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).press("Control+Home");
+            page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).pressSequentially("Hello Carla, a technician comes on Tuesday.");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/reply.png")));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send mail")).click();
             assertThat(page.locator(".article").last()).containsText("RE: [Ticket#" + mainNumber + "]");
             assertThat(page.locator(".article .tag").getByText("Email")).hasCount(1);
-            assertThat(page.locator(".article-body").last()).containsText("Hello Carla, a technician comes on Tuesday.");
+            // Written in the rich-text editor, the reply is an HTML article, shown in its sandboxed frame.
+            assertThat(page.frameLocator("iframe.article-html").last().locator("body"))
+                    .containsText("Hello Carla, a technician comes on Tuesday.");
             assertThat(db.fetchCount(Tables.JOTRS_MAIL_OUTBOX)).isEqualTo(1);
 
             // Pending until Tuesday.

@@ -1,11 +1,15 @@
 package org.jotrs.article.internal;
 
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.jotrs.article.WrittenHtml;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -98,6 +102,53 @@ final class HtmlBodies {
                 + "img{max-width:100%;height:auto}table{border-collapse:collapse}td,th{padding:2px 4px}"
                 + "blockquote{border-left:3px solid #ccd;margin-left:0;padding-left:.75rem;color:#444}"
                 + "</style></head><body>" + clean.body().html() + "</body></html>";
+    }
+
+    /**
+     * What an agent wrote, cleaned with the policy {@link #safePage} shows mail with, less images
+     * (an agent's text has no {@code cid:} parts to point at), wrapped as OTRS's
+     * {@code HTMLUtils::DocumentComplete} wraps an HTML body before it stores or sends it.
+     */
+    static WrittenHtml written(String html) {
+        Document clean = new Cleaner(SAFELIST).clean(Jsoup.parse(html == null ? "" : html));
+        clean.select("img").remove();
+        clean.outputSettings().prettyPrint(false).charset("UTF-8");
+        String body = clean.body().html();
+        return new WrittenHtml("<!DOCTYPE html><html><head>"
+                + "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\"/></head>"
+                + "<body style=\"font-family:Geneva,Helvetica,Arial,sans-serif; font-size: 12px;\">" + body
+                + "</body></html>", writtenText(clean.clone()));
+    }
+
+    /**
+     * The plain alternative of an agent's HTML: what {@link #toText} makes, with list items marked
+     * ("- ", "1. "), a link's address after its text when they differ, and quoted blocks as "> "
+     * lines, the way a mail client shows a plain-text reply.
+     */
+    private static String writtenText(Document document) {
+        for (Element item : document.select("li")) {
+            Element list = item.parent();
+            String marker = list != null && list.normalName().equals("ol")
+                    ? (item.elementSiblingIndex() + 1) + ". " : "- ";
+            item.prependText(marker);
+        }
+        for (Element link : document.select("a[href]")) {
+            String href = link.attr("href");
+            String shown = href.regionMatches(true, 0, "mailto:", 0, 7) ? href.substring(7) : href;
+            if (!link.text().strip().equals(shown)) {
+                link.appendText(" <" + shown + ">");
+            }
+        }
+        List<Element> quotes = new ArrayList<>(document.select("blockquote"));
+        Collections.reverse(quotes);
+        for (Element quote : quotes) {
+            Element lines = new Element("div");
+            for (String line : toText(quote.html()).split("\n", -1)) {
+                lines.appendElement("div").text(line.isEmpty() ? ">" : "> " + line);
+            }
+            quote.replaceWith(lines);
+        }
+        return toText(document.body().html());
     }
 
     /** An inline image's type and bytes. */

@@ -170,6 +170,11 @@ class JooqArticleService implements ArticleService {
     }
 
     @Override
+    public org.jotrs.article.WrittenHtml written(String html) {
+        return HtmlBodies.written(html);
+    }
+
+    @Override
     public Optional<String> safeHtmlBody(long ticketId, long articleId) {
         return contentPathOf(ticketId, articleId).flatMap(path -> {
             String contentPath = path.orElse(null);

@@ -148,11 +148,19 @@ class QueuedOutboundMail implements OutboundMail {
             message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
             message.setSentDate(Date.from(clock.instant()));
             if (mail.attachments().isEmpty()) {
-                message.setText(mail.body(), StandardCharsets.UTF_8.name());
+                if (mail.htmlBody() == null) {
+                    message.setText(mail.body(), StandardCharsets.UTF_8.name());
+                } else {
+                    message.setContent(alternative(mail));
+                }
             } else {
                 MimeMultipart mixed = new MimeMultipart("mixed");
                 MimeBodyPart text = new MimeBodyPart();
-                text.setText(mail.body(), StandardCharsets.UTF_8.name());
+                if (mail.htmlBody() == null) {
+                    text.setText(mail.body(), StandardCharsets.UTF_8.name());
+                } else {
+                    text.setContent(alternative(mail));
+                }
                 mixed.addBodyPart(text);
                 for (OutgoingMail.Attachment attachment : mail.attachments()) {
                     String type = attachment.contentType() == null || attachment.contentType().isBlank()
@@ -182,6 +190,18 @@ class QueuedOutboundMail implements OutboundMail {
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Could not build the mail " + mail.messageId(), e);
         }
+    }
+
+    /** The plain text first and the HTML last, so that a client shows the richest part it can (RFC 2046 5.1.4). */
+    private static MimeMultipart alternative(OutgoingMail mail) throws MessagingException {
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        MimeBodyPart plain = new MimeBodyPart();
+        plain.setText(mail.body(), StandardCharsets.UTF_8.name());
+        alternative.addBodyPart(plain);
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(mail.htmlBody(), StandardCharsets.UTF_8.name(), "html");
+        alternative.addBodyPart(html);
+        return alternative;
     }
 
     private InternetAddress[] addresses(List<String> list) {

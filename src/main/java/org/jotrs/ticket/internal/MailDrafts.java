@@ -93,6 +93,17 @@ class MailDrafts {
                 start + answered.map(MailDrafts::quote).orElse(""), templates, templateId);
     }
 
+    @Transactional(readOnly = true)
+    Optional<String> templateText(int actorId, long ticketId, MailKind kind, int templateId) {
+        Current ticket = rows.read(ticketId);
+        rows.require(actorId, ticket, Permission.RW, kind == MailKind.REPLY ? "answer tickets" : "forward tickets");
+        int queueId = ticket.snapshot().queueId();
+        boolean offered = texts.templates(queueId, kind == MailKind.REPLY ? "Answer" : "Forward").stream()
+                .anyMatch(template -> template.id() == templateId);
+        return offered ? texts.renderTemplate(queueId, templateId, placeholders(actorId, ticket)).map(String::strip)
+                : Optional.empty();
+    }
+
     /** What OTRS's placeholders stand for in this ticket's answer, written by this agent. */
     private PlaceholderValues placeholders(int actorId, Current ticket) {
         var agent = db.select(USERS.FIRST_NAME, USERS.LAST_NAME).from(USERS).where(USERS.ID.eq(actorId)).fetchOne();

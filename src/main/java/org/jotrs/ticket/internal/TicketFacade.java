@@ -161,6 +161,12 @@ class TicketFacade implements TicketService {
     }
 
     @Override
+    public java.util.Optional<String> templateText(int actorId, long ticketId,
+            org.jotrs.ticket.TicketAction.MailKind kind, int templateId) {
+        return mailDrafts.templateText(actorId, ticketId, kind, templateId);
+    }
+
+    @Override
     public org.jotrs.article.Attachment attachment(int actorId, long ticketId, long articleId, int fileId) {
         return reading.attachment(actorId, ticketId, articleId, fileId);
     }

@@ -13,6 +13,7 @@ import org.jotrs.article.ArticleService;
 import org.jotrs.article.Channel;
 import org.jotrs.article.MailHeaders;
 import org.jotrs.article.NewArticle;
+import org.jotrs.article.WrittenHtml;
 import org.jotrs.article.SenderType;
 import org.jotrs.mail.OutboundMail;
 import org.jotrs.mail.OutgoingMail;
@@ -69,7 +70,9 @@ class TicketMailing {
         if (mail.subject() == null || mail.subject().isBlank()) {
             errors.put("subject", "Enter a subject.");
         }
-        if (mail.body() == null || mail.body().isBlank()) {
+        WrittenHtml html = mail.htmlBody() == null ? null : articles.written(mail.htmlBody());
+        String body = html == null ? mail.body() : html.text();
+        if (body == null || body.isBlank()) {
             errors.put("body", "Enter the text of the mail.");
         }
         Optional<String> from = queues.senderOf(current.snapshot().queueId());
@@ -107,11 +110,12 @@ class TicketMailing {
         long ticketId = current.ticketId();
         String toHeader = String.join(", ", to);
         long articleId = articles.addEmail(new NewArticle(ticketId, SenderType.AGENT, Channel.EMAIL, true, from.get(),
-                        toHeader, subject, mail.body(), actorId, mail.attachments()),
+                        toHeader, subject, body, actorId, html == null ? null : html.document(), mail.attachments()),
                 new MailHeaders(cc.isEmpty() ? null : String.join(", ", cc), bcc.isEmpty() ? null : String.join(", ", bcc),
                         null, messageId, inReplyTo, references));
-        outbound.enqueue(articleId, new OutgoingMail(from.get(), to, cc, bcc, subject, mail.body(), messageId, inReplyTo,
-                references, MailFields.attachments(mail.attachments())));
+        outbound.enqueue(articleId, new OutgoingMail(from.get(), to, cc, bcc, subject, body, messageId, inReplyTo,
+                references, MailFields.attachments(mail.attachments()), java.util.Map.of(),
+                html == null ? null : html.document()));
         // OTRS's compose and forward screens join the To, Cc and Bcc fields that are not empty with ",".
         String recipients = java.util.stream.Stream.of(to, cc, bcc).filter(field -> !field.isEmpty())
                 .map(field -> String.join(", ", field)).collect(java.util.stream.Collectors.joining(","));

@@ -20,6 +20,7 @@ import org.jotrs.access.Permission;
 import org.jotrs.article.ArticleService;
 import org.jotrs.article.Channel;
 import org.jotrs.article.NewArticle;
+import org.jotrs.article.WrittenHtml;
 import org.jotrs.article.SenderType;
 import org.jotrs.customer.CustomerDirectory;
 import org.jotrs.customer.CustomerUser;
@@ -230,7 +231,9 @@ class TicketUpdates {
 
     private void addNote(int actorId, Current current, AddNote note, boolean fromBulk) {
         rows.require(actorId, current, Permission.NOTE, "add notes");
-        Map<String, String> errors = textErrors(note.subject(), note.body(), "Enter the note.");
+        WrittenHtml html = note.htmlBody() == null ? null : articles.written(note.htmlBody());
+        String body = html == null ? note.body() : html.text();
+        Map<String, String> errors = textErrors(note.subject(), body, "Enter the note.");
         errors.putAll(articles.attachmentProblems(note.attachments()));
         if (!errors.isEmpty()) {
             throw new InvalidTicketRequest(errors);
@@ -238,8 +241,8 @@ class TicketUpdates {
         timeAccounting.validate(note.timeUnits());
         long ticketId = current.ticketId();
         long articleId = articles.add(new NewArticle(ticketId, SenderType.AGENT, Channel.INTERNAL,
-                note.visibleForCustomer(), access.mailbox(actorId), null, note.subject().strip(), note.body(), actorId,
-                note.attachments()));
+                note.visibleForCustomer(), access.mailbox(actorId), null, note.subject().strip(), body, actorId,
+                html == null ? null : html.document(), note.attachments()));
         history.add(current.snapshot(), articleId, HistoryType.ADD_NOTE, fromBulk ? "%%Bulk" : "%%Note", actorId);
         arrival.recorded(current.snapshot(), articleId, SenderType.AGENT, actorId);
         timeAccounting.account(current, articleId, note.timeUnits(), actorId);

@@ -13,6 +13,8 @@ import org.jotrs.ticket.MailDraft;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketAction.MailKind;
 import org.jotrs.ticket.TicketService;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 
 /** Reply and forward by mail: the compose form and sending it. */
@@ -48,6 +51,18 @@ class MailPages {
                 Map.of(), model);
     }
 
+    /** A template's text for the editor to insert at the cursor, without reloading the form. */
+    @GetMapping(path = "/tickets/{ticketId}/{kind:reply|forward}/templates/{templateId}",
+            produces = "text/plain;charset=UTF-8")
+    @ResponseBody
+    ResponseEntity<String> templateText(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
+            @PathVariable String kind, @PathVariable int templateId) {
+        MailKind mailKind = kind.equals("reply") ? MailKind.REPLY : MailKind.FORWARD;
+        return tickets.templateText(agent.id(), ticketId, mailKind, templateId)
+                .map(text -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(text))
+                .orElseGet(() -> ResponseEntity.notFound().build());
+    }
+
     @PostMapping("/tickets/{ticketId}/reply")
     String reply(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId, MailForm form,
             NextSteps next, @RequestParam(name = "attachments", required = false) List<MultipartFile> files,
@@ -67,7 +82,7 @@ class MailPages {
         try {
             tickets.applyTogether(agent.id(), ticketId, next.after(new TicketAction.SendMail(kind, form.article(),
                     form.to(), form.cc(), form.bcc(), form.subject(), form.body(), ZoomPage.timeUnits(form.timeUnits()),
-                    Uploads.of(files))));
+                    Uploads.of(files), form.html())));
             return "redirect:/tickets/" + ticketId;
         } catch (InvalidInput invalid) {
             response.setStatus(invalid.status());
@@ -75,6 +90,7 @@ class MailPages {
             MailDraft entered = new MailDraft(kind, form.article(), draft.from(), form.to(), form.cc(), form.subject(),
                     form.body(), draft.templates(), null);
             model.addAttribute("nextEntered", next.entered());
+            model.addAttribute("bodyHtml", form.html());
             return form(agent, ticketId, entered, form.bcc(), invalid.errors(), model);
         }
     }
@@ -90,7 +106,15 @@ class MailPages {
         return "ticket/compose";
     }
 
-    /** The compose form's fields as posted. */
-    record MailForm(Long article, String to, String cc, String bcc, String subject, String body, String timeUnits) {
+    /**
+     * The compose form's fields as posted; {@code bodyHtml} comes from the rich-text editor (absent
+     * when the browser runs no JavaScript, and the plain {@code body} is the mail).
+     */
+    record MailForm(Long article, String to, String cc, String bcc, String subject, String body, String timeUnits,
+            String bodyHtml) {
+
+        String html() {
+            return bodyHtml == null || bodyHtml.isBlank() ? null : bodyHtml;
+        }
     }
 }

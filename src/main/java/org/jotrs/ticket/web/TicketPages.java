@@ -113,11 +113,13 @@ class TicketPages {
             @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String body,
             @RequestParam(defaultValue = "false") boolean visibleForCustomer,
             @RequestParam(defaultValue = "") String timeUnits, NextSteps next,
+            @RequestParam(defaultValue = "") String bodyHtml,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
             HttpServletResponse response) {
         try {
             return zoom.actTogether(agent, ticketId, next, next.after(new TicketAction.AddNote(subject, body,
-                    visibleForCustomer, ZoomPage.timeUnits(timeUnits), Uploads.of(files))), "note", model, response);
+                    visibleForCustomer, ZoomPage.timeUnits(timeUnits), Uploads.of(files),
+                    bodyHtml.isBlank() ? null : bodyHtml)), "note", model, response);
         } catch (InvalidInput invalid) {
             response.setStatus(invalid.status());
             model.addAttribute("nextEntered", next.entered());

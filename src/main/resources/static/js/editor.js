@@ -1,0 +1,221 @@
+// The rich-text editor of the compose screens: Squire on a contenteditable area, DOMPurify for
+// pasted HTML. A textarea marked data-rich becomes an editor with the toolbar rendered (hidden)
+// beside it; what is written goes to the server as "bodyHtml", which the server sanitises again and
+// makes the plain body from. Without JavaScript, or if a library did not load, the textarea stays
+// and is posted as before.
+(() => {
+  "use strict";
+  if (!window.Squire || !window.DOMPurify) {
+    return;
+  }
+
+  // What the server keeps (article.internal.HtmlBodies); the rest is dropped on paste already, so
+  // that the agent sees what will be sent.
+  const TAGS = ["a", "b", "strong", "i", "em", "u", "s", "strike", "p", "div", "br", "span", "ul", "ol", "li",
+    "blockquote", "pre", "code", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tfoot", "tr",
+    "td", "th", "hr", "sub", "sup"];
+
+  function clean(html) {
+    const fragment = DOMPurify.sanitize(fromOffice(html), {
+      ALLOWED_TAGS: TAGS,
+      ALLOWED_ATTR: ["href", "title", "dir", "lang"],
+      ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+      RETURN_DOM_FRAGMENT: true,
+    });
+    return fragment ? document.importNode(fragment, true) : document.createDocumentFragment();
+  }
+
+  // Word and Outlook paste lists as paragraphs whose bullet or number is text in a span marked
+  // mso-list:Ignore; they become real lists before the styles that mark them are dropped.
+  function fromOffice(html) {
+    if (!/mso-|urn:schemas-microsoft-com/i.test(html)) {
+      return html;
+    }
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    let list = null;
+    for (const paragraph of doc.querySelectorAll("p")) {
+      const style = paragraph.getAttribute("style") || "";
+      if (!/mso-list:\s*l\d/i.test(style)) {
+        list = null;
+        continue;
+      }
+      const marker = [...paragraph.querySelectorAll("span")]
+        .find((span) => /mso-list:\s*ignore/i.test(span.getAttribute("style") || ""));
+      const ordered = marker !== undefined && /^\s*[\dA-Za-z]{1,3}[.)]/.test(marker.textContent);
+      if (marker) {
+        marker.remove();
+      }
+      if (list === null || list.nextElementSibling !== paragraph || (list.tagName === "OL") !== ordered) {
+        list = doc.createElement(ordered ? "ol" : "ul");
+        paragraph.before(list);
+      }
+      const item = doc.createElement("li");
+      item.append(...paragraph.childNodes);
+      paragraph.remove();
+      list.append(item);
+    }
+    return doc.body.innerHTML;
+  }
+
+  function escape(text) {
+    return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  /** The textarea's plain text (a quoted reply, a template) as one block per line. */
+  function fromText(text) {
+    return text.replace(/\r\n?/g, "\n").split("\n")
+      .map((line) => "<div>" + (line === "" ? "<br>" : escape(line)) + "</div>").join("");
+  }
+
+  function start(textarea) {
+    const toolbar = document.querySelector(`.rich-toolbar[data-for="${textarea.id}"]`);
+    const form = textarea.form;
+    if (!toolbar || !form) {
+      return;
+    }
+    const area = document.createElement("div");
+    area.id = textarea.id + "-rich";
+    area.className = "rich-area";
+    area.setAttribute("role", "textbox");
+    area.setAttribute("aria-multiline", "true");
+    const label = document.querySelector(`label[for="${textarea.id}"]`);
+    if (label) {
+      label.id = label.id || textarea.id + "-label";
+      label.htmlFor = area.id;
+      area.setAttribute("aria-labelledby", label.id);
+    }
+    const invalid = textarea.getAttribute("aria-invalid");
+    if (invalid) {
+      area.setAttribute("aria-invalid", invalid);
+    }
+    textarea.after(area);
+    textarea.hidden = true;
+    toolbar.hidden = false;
+
+    const editor = new Squire(area, { blockTag: "DIV", sanitizeToDOMFragment: clean });
+    const html = textarea.dataset.html;
+    editor.setHTML(html ? html : fromText(textarea.value));
+    if (label) {
+      label.addEventListener("click", () => editor.focus());
+    }
+
+    const hidden = document.createElement("input");
+    hidden.type = "hidden";
+    hidden.name = "bodyHtml";
+    form.append(hidden);
+    form.addEventListener("submit", () => {
+      hidden.value = editor.getHTML();
+      // Not used by the server when bodyHtml is posted; kept true in case the page is restored.
+      textarea.value = area.innerText;
+    });
+
+    const commands = {
+      bold: () => editor.hasFormat("B") ? editor.removeBold() : editor.bold(),
+      italic: () => editor.hasFormat("I") ? editor.removeItalic() : editor.italic(),
+      bullets: () => editor.hasFormat("UL") ? editor.removeList() : editor.makeUnorderedList(),
+      numbers: () => editor.hasFormat("OL") ? editor.removeList() : editor.makeOrderedList(),
+      quote: () => editor.hasFormat("BLOCKQUOTE") ? editor.decreaseQuoteLevel() : editor.increaseQuoteLevel(),
+      link: () => {
+        if (editor.hasFormat("A")) {
+          editor.removeLink();
+          return;
+        }
+        const button = toolbar.querySelector("[data-command=link]");
+        let url = window.prompt(button.dataset.prompt, "https://");
+        if (url === null) {
+          return;
+        }
+        url = url.trim();
+        if (/^[^\s:/]+\.[^\s]+$/.test(url) && !/^mailto:/i.test(url)) {
+          url = (url.includes("@") ? "mailto:" : "https://") + url;
+        }
+        if (/^(?:https?:\/\/\S+|mailto:\S+@\S+)$/i.test(url)) {
+          editor.makeLink(url);
+        }
+      },
+      undo: () => editor.undo(),
+      redo: () => editor.redo(),
+    };
+    const FORMATS = { bold: "B", italic: "I", bullets: "UL", numbers: "OL", quote: "BLOCKQUOTE", link: "A" };
+
+    function showState() {
+      for (const [command, tag] of Object.entries(FORMATS)) {
+        const button = toolbar.querySelector(`[data-command=${command}]`);
+        button.setAttribute("aria-pressed", String(editor.hasFormat(tag)));
+      }
+    }
+    editor.addEventListener("pathChange", showState);
+    editor.addEventListener("select", showState);
+    editor.addEventListener("input", showState);
+
+    toolbar.addEventListener("click", (event) => {
+      const button = event.target.closest("button[data-command]");
+      if (button) {
+        commands[button.dataset.command]();
+        editor.focus();
+        showState();
+      }
+    });
+    area.addEventListener("keydown", (event) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "k") {
+        event.preventDefault();
+        commands.link();
+        showState();
+      }
+    });
+
+    // A template chosen beside the editor is inserted at the cursor, keeping what was written;
+    // without JavaScript the same form starts the mail afresh from the template.
+    const choice = document.querySelector(`form[data-templates][data-for="${textarea.id}"]`);
+    if (choice) {
+      const insert = choice.querySelector("button[data-insert]");
+      const failed = choice.querySelector("[data-template-failed]");
+      insert.textContent = insert.dataset.insert;
+      choice.querySelector("[data-replace-hint]").hidden = true;
+      choice.addEventListener("submit", async (event) => {
+        event.preventDefault();
+        failed.hidden = true;
+        const id = choice.querySelector("select[name=template]").value;
+        try {
+          const response = await fetch(choice.dataset.templates + encodeURIComponent(id),
+            { headers: { Accept: "text/plain" }, credentials: "same-origin" });
+          if (!response.ok) {
+            throw new Error("HTTP " + response.status);
+          }
+          editor.insertHTML(fromText(await response.text()));
+          editor.focus();
+        } catch (error) {
+          failed.hidden = false;
+        }
+      });
+    }
+
+    // One tab stop for the toolbar; arrow keys move between its buttons (WAI-ARIA toolbar pattern),
+    // mirrored in right-to-left pages.
+    const buttons = [...toolbar.querySelectorAll("button")];
+    toolbar.addEventListener("keydown", (event) => {
+      const at = buttons.indexOf(document.activeElement);
+      if (at < 0) {
+        return;
+      }
+      const rtl = getComputedStyle(toolbar).direction === "rtl";
+      const step = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[event.key];
+      let next = null;
+      if (step !== undefined) {
+        next = (at + step + buttons.length) % buttons.length;
+      } else if (event.key === "Home") {
+        next = 0;
+      } else if (event.key === "End") {
+        next = buttons.length - 1;
+      }
+      if (next !== null) {
+        event.preventDefault();
+        buttons[at].tabIndex = -1;
+        buttons[next].tabIndex = 0;
+        buttons[next].focus();
+      }
+    });
+  }
+
+  document.querySelectorAll("textarea[data-rich]").forEach(start);
+})();
