@@ -104,7 +104,7 @@ class SettingsTest {
         assertThatThrownBy(() -> settings.change(agent, PAGE_SIZE, "50", 0)).isInstanceOf(PermissionDenied.class);
         assertThatThrownBy(() -> settings.list(agent, "")).isInstanceOf(PermissionDenied.class);
         assertThat(db.fetchCount(JOTRS_SETTING, JOTRS_SETTING.CHANGE_BY.eq(agent))).isZero();
-        assertThat(settings.list(ROOT, "page")).extracting(s -> s.setting().key()).containsExactly(PAGE_SIZE);
+        assertThat(settings.list(ROOT, "tickets per page")).extracting(s -> s.setting().key()).containsExactly(PAGE_SIZE);
         assertThat(settings.list(ROOT, "REPLY PREFIX")).extracting(s -> s.setting().key())
                 .containsExactly("ticket.subject.re");
     }
