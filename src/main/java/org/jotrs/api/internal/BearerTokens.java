@@ -10,6 +10,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jotrs.api.ApiScope;
 import org.springframework.stereotype.Component;
+import org.jotrs.platform.SecretTokens;
 
 /**
  * Checks a bearer token on every request: one indexed read by the token's hash, so a revoked or
@@ -46,7 +47,7 @@ class BearerTokens {
                         JOTRS_API_TOKEN.EXPIRES_AT, JOTRS_API_TOKEN.REVOKED_AT, JOTRS_API_TOKEN.LAST_USED, USERS.LOGIN,
                         USERS.VALID_ID)
                 .from(JOTRS_API_TOKEN).join(USERS).on(USERS.ID.eq(JOTRS_API_TOKEN.USER_ID))
-                .where(JOTRS_API_TOKEN.TOKEN_HASH.eq(JooqApiTokens.hash(secret))).fetchOne();
+                .where(JOTRS_API_TOKEN.TOKEN_HASH.eq(SecretTokens.sha256Hex(secret))).fetchOne();
         if (row == null) {
             return new Refused("This API token is unknown.");
         }

@@ -3,16 +3,12 @@ package org.jotrs.api.internal;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_API_TOKEN;
 import static org.jotrs.platform.db.schema.Tables.USERS;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.jooq.DSLContext;
@@ -28,6 +24,7 @@ import org.jotrs.platform.NoSuchEntry;
 import org.jotrs.platform.Page;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.jotrs.platform.SecretTokens;
 
 /** Tokens in {@code jotrs_api_token}; the secret is 32 random bytes, stored as its SHA-256 only. */
 @Service
@@ -76,7 +73,7 @@ class JooqApiTokens implements ApiTokens {
         long id = db.insertInto(JOTRS_API_TOKEN)
                 .set(JOTRS_API_TOKEN.USER_ID, actorId)
                 .set(JOTRS_API_TOKEN.NAME, cleanName)
-                .set(JOTRS_API_TOKEN.TOKEN_HASH, hash(secret))
+                .set(JOTRS_API_TOKEN.TOKEN_HASH, SecretTokens.sha256Hex(secret))
                 .set(JOTRS_API_TOKEN.TOKEN_PREFIX, secret.substring(0, SHOWN))
                 .set(JOTRS_API_TOKEN.SCOPE, chosen.key())
                 .set(JOTRS_API_TOKEN.EXPIRES_AT, expiresAt)
@@ -145,12 +142,4 @@ class JooqApiTokens implements ApiTokens {
                 row.get(JOTRS_API_TOKEN.REVOKED_AT));
     }
 
-    /** SHA-256 of the token, hex: tokens are 256-bit random, so no salt or slow hash is needed to protect them. */
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

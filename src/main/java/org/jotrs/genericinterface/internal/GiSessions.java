@@ -2,9 +2,6 @@ package org.jotrs.genericinterface.internal;
 
 import static org.jotrs.platform.db.schema.Tables.JOTRS_GI_SESSION;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -14,6 +11,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.jotrs.platform.SecretTokens;
 
 /**
  * SessionCreate's sessions ({@code jotrs_gi_session}). The SessionID is 32 random bytes in hex;
@@ -48,7 +46,7 @@ class GiSessions {
                 .or(JOTRS_GI_SESSION.CREATE_TIME.lt(now.minus(properties.sessionMaxAge())))
                 .execute();
         db.insertInto(JOTRS_GI_SESSION)
-                .set(JOTRS_GI_SESSION.SESSION_HASH, hash(sessionId))
+                .set(JOTRS_GI_SESSION.SESSION_HASH, SecretTokens.sha256Hex(sessionId))
                 .set(JOTRS_GI_SESSION.USER_TYPE, caller.customer() ? "Customer" : "User")
                 .set(JOTRS_GI_SESSION.USER_ID, caller.customer() ? null : caller.agentId())
                 .set(JOTRS_GI_SESSION.CUSTOMER_LOGIN, caller.customer() ? caller.customerLogin() : null)
@@ -64,7 +62,7 @@ class GiSessions {
         if (sessionId == null || !sessionId.matches("[0-9a-f]{64}")) {
             return Optional.empty();
         }
-        String hash = hash(sessionId);
+        String hash = SecretTokens.sha256Hex(sessionId);
         var row = db.selectFrom(JOTRS_GI_SESSION).where(JOTRS_GI_SESSION.SESSION_HASH.eq(hash)).fetchOne();
         if (row == null) {
             return Optional.empty();
@@ -85,12 +83,4 @@ class GiSessions {
     record Session(boolean customer, Integer agentId, String customerLogin) {
     }
 
-    static String hash(String sessionId) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(sessionId.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

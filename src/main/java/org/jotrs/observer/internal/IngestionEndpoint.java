@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.jotrs.platform.SecretTokens;
 
 /**
  * {@code POST /observer/v1/events?key=…}: the SDK's batches. The key travels in the query string
@@ -69,7 +70,7 @@ class IngestionEndpoint {
         if (key == null || key.isBlank()) {
             return refuse(origin, HttpStatus.UNAUTHORIZED, "The site key is missing: send it as ?key=…");
         }
-        Optional<ActiveKeys.Grant> grant = key.length() > 100 ? Optional.empty() : keys.lookup(JooqObservedSites.hash(key));
+        Optional<ActiveKeys.Grant> grant = key.length() > 100 ? Optional.empty() : keys.lookup(SecretTokens.sha256Hex(key));
         if (grant.isEmpty()) {
             return refuse(origin, HttpStatus.UNAUTHORIZED, "This key is unknown or has been revoked.");
         }

@@ -3,14 +3,10 @@ package org.jotrs.observer.internal;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_KEY;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_SITE;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -29,6 +25,7 @@ import org.jotrs.queue.Queue;
 import org.jotrs.queue.QueueService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.jotrs.platform.SecretTokens;
 
 /** Sites and keys in {@code jotrs_observer_site} and {@code jotrs_observer_key}. */
 @Service
@@ -129,7 +126,7 @@ class JooqObservedSites implements ObservedSites {
         String key = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         long id = db.insertInto(JOTRS_OBSERVER_KEY)
                 .set(JOTRS_OBSERVER_KEY.SITE_ID, siteId)
-                .set(JOTRS_OBSERVER_KEY.KEY_HASH, hash(key))
+                .set(JOTRS_OBSERVER_KEY.KEY_HASH, SecretTokens.sha256Hex(key))
                 .set(JOTRS_OBSERVER_KEY.KEY_HINT, key.substring(0, 10))
                 .set(JOTRS_OBSERVER_KEY.CREATE_TIME, LocalDateTime.now(clock))
                 .returning(JOTRS_OBSERVER_KEY.ID).fetchSingle().getId();
@@ -156,14 +153,6 @@ class JooqObservedSites implements ObservedSites {
         activeKeys.forget(row.getKeyHash());
     }
 
-    /** SHA-256 of the key, hex: keys are random, so no salt or slow hash is needed to protect them. */
-    static String hash(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private boolean queueExists(Integer queueId) {
         return queueId != null && queues.find(queueId).filter(Queue::valid).isPresent();

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
+import org.jotrs.platform.SecretTokens;
 
 /**
  * Customer sessions in {@code jotrs_portal_session}: a row per signed-in browser, keyed by the
@@ -37,7 +38,7 @@ class PortalSessions {
         db.deleteFrom(JOTRS_PORTAL_SESSION).where(JOTRS_PORTAL_SESSION.LAST_ACCESS_TIME.lt(now.minus(timeout))).execute();
         String token = Tokens.fresh();
         db.insertInto(JOTRS_PORTAL_SESSION)
-                .set(JOTRS_PORTAL_SESSION.TOKEN_HASH, Tokens.hash(token))
+                .set(JOTRS_PORTAL_SESSION.TOKEN_HASH, SecretTokens.sha256Hex(token))
                 .set(JOTRS_PORTAL_SESSION.CUSTOMER_LOGIN, login)
                 .set(JOTRS_PORTAL_SESSION.CREATE_TIME, now)
                 .set(JOTRS_PORTAL_SESSION.LAST_ACCESS_TIME, now)
@@ -50,7 +51,7 @@ class PortalSessions {
         if (!Tokens.wellFormed(token)) {
             return Optional.empty();
         }
-        String hash = Tokens.hash(token);
+        String hash = SecretTokens.sha256Hex(token);
         var row = db.select(JOTRS_PORTAL_SESSION.CUSTOMER_LOGIN, JOTRS_PORTAL_SESSION.LAST_ACCESS_TIME)
                 .from(JOTRS_PORTAL_SESSION).where(JOTRS_PORTAL_SESSION.TOKEN_HASH.eq(hash)).fetchOne();
         if (row == null) {
@@ -70,7 +71,7 @@ class PortalSessions {
 
     void close(String token) {
         if (Tokens.wellFormed(token)) {
-            db.deleteFrom(JOTRS_PORTAL_SESSION).where(JOTRS_PORTAL_SESSION.TOKEN_HASH.eq(Tokens.hash(token))).execute();
+            db.deleteFrom(JOTRS_PORTAL_SESSION).where(JOTRS_PORTAL_SESSION.TOKEN_HASH.eq(SecretTokens.sha256Hex(token))).execute();
         }
     }
 
@@ -78,7 +79,7 @@ class PortalSessions {
     void closeAllOf(String login, String keepToken) {
         var delete = db.deleteFrom(JOTRS_PORTAL_SESSION).where(JOTRS_PORTAL_SESSION.CUSTOMER_LOGIN.eq(login));
         if (keepToken != null && Tokens.wellFormed(keepToken)) {
-            delete = delete.and(JOTRS_PORTAL_SESSION.TOKEN_HASH.ne(Tokens.hash(keepToken)));
+            delete = delete.and(JOTRS_PORTAL_SESSION.TOKEN_HASH.ne(SecretTokens.sha256Hex(keepToken)));
         }
         delete.execute();
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
+import org.jotrs.platform.SecretTokens;
 
 /**
  * The single-use, expiring tokens of mailed links in {@code jotrs_portal_token}, stored as their
@@ -47,7 +48,7 @@ class PortalTokens {
         db.deleteFrom(JOTRS_PORTAL_TOKEN).where(JOTRS_PORTAL_TOKEN.EXPIRE_TIME.lt(now)).execute();
         String token = Tokens.fresh();
         db.insertInto(JOTRS_PORTAL_TOKEN)
-                .set(JOTRS_PORTAL_TOKEN.TOKEN_HASH, Tokens.hash(token))
+                .set(JOTRS_PORTAL_TOKEN.TOKEN_HASH, SecretTokens.sha256Hex(token))
                 .set(JOTRS_PORTAL_TOKEN.PURPOSE, purpose.stored)
                 .set(JOTRS_PORTAL_TOKEN.CUSTOMER_LOGIN, login)
                 .set(JOTRS_PORTAL_TOKEN.FIRST_NAME, firstName)
@@ -65,7 +66,7 @@ class PortalTokens {
         }
         return db.select(JOTRS_PORTAL_TOKEN.CUSTOMER_LOGIN, JOTRS_PORTAL_TOKEN.FIRST_NAME, JOTRS_PORTAL_TOKEN.LAST_NAME)
                 .from(JOTRS_PORTAL_TOKEN)
-                .where(JOTRS_PORTAL_TOKEN.TOKEN_HASH.eq(Tokens.hash(token)))
+                .where(JOTRS_PORTAL_TOKEN.TOKEN_HASH.eq(SecretTokens.sha256Hex(token)))
                 .and(JOTRS_PORTAL_TOKEN.PURPOSE.eq(purpose.stored))
                 .and(JOTRS_PORTAL_TOKEN.USED_TIME.isNull())
                 .and(JOTRS_PORTAL_TOKEN.EXPIRE_TIME.gt(now()))
@@ -79,7 +80,7 @@ class PortalTokens {
             return open;
         }
         int marked = db.update(JOTRS_PORTAL_TOKEN).set(JOTRS_PORTAL_TOKEN.USED_TIME, now())
-                .where(JOTRS_PORTAL_TOKEN.TOKEN_HASH.eq(Tokens.hash(token)))
+                .where(JOTRS_PORTAL_TOKEN.TOKEN_HASH.eq(SecretTokens.sha256Hex(token)))
                 .and(JOTRS_PORTAL_TOKEN.USED_TIME.isNull())
                 .execute();
         return marked == 1 ? open : Optional.empty();

@@ -1,11 +1,7 @@
 package org.jotrs.portal.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Random tokens for cookies and mailed links (256 bits, URL-safe), and the SHA-256 under which they
@@ -24,14 +20,6 @@ final class Tokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** The stored form; also for malformed input, which then simply matches nothing. */
-    static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Whether the text can be a token at all (43 URL-safe base64 characters): others are not looked up. */
     static boolean wellFormed(String token) {
