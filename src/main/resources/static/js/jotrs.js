@@ -113,7 +113,8 @@ document.addEventListener("input", (event) => {
         state.value = closed.value;
       }
     }
-    const body = document.getElementById("note-body");
+    // The rich-text editor (editor.js) stands in for the textarea when it runs.
+    const body = document.getElementById("note-body-rich") || document.getElementById("note-body");
     (body || note).scrollIntoView({block: "center"});
     body?.focus();
     return true;

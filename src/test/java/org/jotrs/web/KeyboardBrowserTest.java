@@ -104,15 +104,16 @@ class KeyboardBrowserTest {
             page.keyboard().press("Enter");
             page.waitForURL(jotrs.baseUrl() + first);
 
-            // n opens the note form with the text box focused; typing there is not taken as shortcuts.
+            // n opens the note form with the text box (the rich-text editor) focused; typing there is
+            // not taken as shortcuts.
             page.keyboard().press("n");
-            assertThat(page.locator("#note-body")).isFocused();
+            assertThat(page.locator("#note-body-rich")).isFocused();
             page.keyboard().type("j k r c");
-            assertThat(page.locator("#note-body")).hasValue("j k r c");
+            assertThat(page.locator("#note-body-rich")).hasText("j k r c");
             assertThat(page).hasURL(jotrs.baseUrl() + first);
 
             // c (from outside a field) picks a closing state in the same form, so close-with-note is one submit.
-            page.locator("#note-body").blur();
+            page.locator("#note-body-rich").blur();
             page.keyboard().press("c");
             assertThat(page.locator("#note-next-state")).hasValue(Pattern.compile("closed.*"));
             page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click());

@@ -25,6 +25,7 @@ import org.jotrs.article.MailHeaders;
 import org.jotrs.article.NewArticle;
 import org.jotrs.article.NewAttachment;
 import org.jotrs.article.SenderType;
+import org.jotrs.article.WrittenHtml;
 import org.jotrs.customer.CustomerDirectory;
 import org.jotrs.customer.CustomerUser;
 import org.jotrs.mail.OutboundMail;
@@ -114,21 +115,25 @@ class TicketCreation {
 
     @Transactional
     CreatedTicket createPhone(int actorId, NewPhoneTicket phone) {
-        Request request = new Request(phone.queueId(), phone.customerUser(), phone.title(), phone.body(), phone.priority(),
+        WrittenHtml html = phone.htmlBody() == null ? null : articles.written(phone.htmlBody());
+        Request request = new Request(phone.queueId(), phone.customerUser(), phone.title(),
+                html == null ? phone.body() : html.text(), phone.priority(),
                 phone.state(), phone.pendingUntil(), phone.type(), phone.ownerId(), phone.responsibleId(),
                 phone.attachments());
         Valid valid = validate(actorId, request, new LinkedHashMap<>(), "Enter what the customer said.");
         NewTickets.Created ticket = insert(actorId, request, valid);
         long articleId = articles.add(new NewArticle(ticket.id(), SenderType.CUSTOMER, Channel.PHONE, true,
                 valid.customer().mailbox(), valid.queue().name(), request.title().strip(), request.body(), actorId,
-                request.attachments()));
+                html == null ? null : html.document(), request.attachments()));
         ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, HistoryType.PHONE_CALL_CUSTOMER, "%%"));
         return finish(actorId, ticket, articleId, SenderType.CUSTOMER, request, valid);
     }
 
     @Transactional
     CreatedTicket createEmail(int actorId, NewEmailTicket email) {
-        Request request = new Request(email.queueId(), email.customerUser(), email.subject(), email.body(),
+        WrittenHtml html = email.htmlBody() == null ? null : articles.written(email.htmlBody());
+        Request request = new Request(email.queueId(), email.customerUser(), email.subject(),
+                html == null ? email.body() : html.text(),
                 email.priority(), email.state(), email.pendingUntil(), email.type(), email.ownerId(), email.responsibleId(),
                 email.attachments());
         Map<String, String> errors = new LinkedHashMap<>();
@@ -153,10 +158,11 @@ class TicketCreation {
         String subject = subjects.build(ticket.number(), request.title().strip(), Kind.NEW);
         String messageId = outbound.newMessageId();
         long articleId = articles.addEmail(new NewArticle(ticket.id(), SenderType.AGENT, Channel.EMAIL, true, from.get(),
-                        toField, subject, request.body(), actorId, request.attachments()),
+                        toField, subject, request.body(), actorId, html == null ? null : html.document(),
+                        request.attachments()),
                 new MailHeaders(cc.isEmpty() ? null : String.join(", ", cc), null, null, messageId, null, null));
         outbound.enqueue(articleId, new OutgoingMail(from.get(), to, cc, List.of(), subject, request.body(), messageId,
-                null, null, MailFields.attachments(request.attachments())));
+                null, null, MailFields.attachments(request.attachments()), Map.of(), html == null ? null : html.document()));
         // AgentTicketEmail's history comment: "%%$To, $Cc, $Bcc", empty fields included.
         ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, HistoryType.EMAIL_AGENT,
                 "%%" + toField + ", " + String.join(", ", cc) + ", "));
