@@ -186,10 +186,35 @@ class RichTextAnswersTest {
     }
 
     @Test
-    void theNoteFormOffersTheEditor() {
+    void theNoteAndPhoneCallFormsOfferTheEditor() {
         long id = ticket("Cable");
         assertThat(root.get("/tickets/" + id).body()).contains("id=\"note-body\" name=\"body\" rows=\"5\" data-rich")
-                .contains("data-for=\"note-body\"").contains("/js/editor.js");
+                .contains("data-for=\"note-body\"").contains("id=\"phone-body\" name=\"body\" rows=\"4\" data-rich")
+                .contains("data-for=\"phone-body\"").contains("/js/editor.js");
+    }
+
+    @Test
+    void aRichPhoneCallKeepsItsHtml() {
+        long id = ticket("Invoice");
+        HttpResponse<String> logged = root.submitMultipart("/tickets/" + id, "/tickets/" + id + "/phone",
+                Map.of("direction", "outbound", "subject", "Call", "body", "", "bodyHtml",
+                        "<div>Will send the <b>invoice</b></div><script>alert(1)</script>"), List.of());
+        assertThat(logged.statusCode()).isEqualTo(302);
+        long article = lastArticle(id);
+        assertThat(db.select(ARTICLE_DATA_MIME.A_BODY).from(ARTICLE_DATA_MIME)
+                .where(ARTICLE_DATA_MIME.ARTICLE_ID.eq(article)).fetchSingle(ARTICLE_DATA_MIME.A_BODY))
+                .isEqualTo("Will send the invoice");
+        String stored = new String(db.select(ARTICLE_DATA_MIME_ATTACHMENT.CONTENT).from(ARTICLE_DATA_MIME_ATTACHMENT)
+                .where(ARTICLE_DATA_MIME_ATTACHMENT.ARTICLE_ID.eq(article)).fetchSingle(ARTICLE_DATA_MIME_ATTACHMENT.CONTENT),
+                StandardCharsets.UTF_8);
+        assertThat(stored).contains("<b>invoice</b>").doesNotContain("<script");
+
+        int articles = db.fetchCount(ARTICLE, ARTICLE.TICKET_ID.eq(id));
+        HttpResponse<String> empty = root.submitMultipart("/tickets/" + id, "/tickets/" + id + "/phone",
+                Map.of("direction", "outbound", "subject", "Call", "body", "", "bodyHtml", "<div><br></div>"), List.of());
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(empty.body()).contains("Enter what was said.");
+        assertThat(db.fetchCount(ARTICLE, ARTICLE.TICKET_ID.eq(id))).isEqualTo(articles);
     }
 
     private static long createdTicket(HttpResponse<String> response) {

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The rich-text editor in chromium: on the reply, bold text and a list typed with the toolbar and
  * the keyboard, a paste from Word cleaned into a list, the mail sent and shown in the zoom; the
- * zoom's note and the new phone and email tickets written the same way; without JavaScript the
+ * zoom's note and phone call and the new phone and email tickets written the same way; without JavaScript the
  * plain textareas send the mail, the note and the new ticket.
  */
 @Tag("browser")
@@ -178,8 +178,8 @@ class RichTextEditorBrowserTest {
             Locator note = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Note").setExact(true));
             assertThat(note).isVisible();
             assertThat(page.locator("textarea#note-body")).isHidden();
-            Locator toolbar = page.getByRole(AriaRole.TOOLBAR);
-            assertThat(toolbar).hasCount(1);
+            Locator toolbar = page.locator("#add-note").getByRole(AriaRole.TOOLBAR);
+            assertThat(toolbar).isVisible();
             note.click();
             page.keyboard().type("Ordered ");
             page.keyboard().press("Control+I");
@@ -197,6 +197,16 @@ class RichTextEditorBrowserTest {
             assertThat(shown.locator("i")).hasText("two");
             assertThat(shown.locator("ol li")).hasText(new String[] {"black", "cyan"});
             assertThat(page.locator("article.article-internal").last()).isVisible();
+
+            // The phone call form has an editor of its own.
+            page.getByText("Log a phone call").click();
+            Locator said = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("What was said").setExact(true));
+            said.click();
+            page.keyboard().type("Will send the ");
+            page.keyboard().press("Control+B");
+            page.keyboard().type("invoice");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save call")).click();
+            assertThat(page.frameLocator("iframe.article-html").last().locator("b")).hasText("invoice");
             org.assertj.core.api.Assertions.assertThat(problems).as("browser console errors").isEmpty();
 
             // An empty note is refused with the server's message, as without the editor.
