@@ -23,7 +23,7 @@ import org.jooq.DSLContext;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.Chromium;
 import org.jotrs.testing.MailServer;
-import org.jotrs.testing.PortalCustomers;
+import org.jotrs.testing.Customers;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.TicketAction;
@@ -57,7 +57,7 @@ class PortalBrowserTest {
             List<String> overflowing = new ArrayList<>();
             for (int width : new int[] {390, 1440}) {
                 String login = "paula" + width;
-                PortalCustomers.create(db, login, "PAULA", login + "@example.com", DigestUtils.sha256Hex("forgotten-pass"));
+                Customers.aCustomerUser(login).ofCompany("PAULA").email(login + "@example.com").storedPassword(DigestUtils.sha256Hex("forgotten-pass")).in(db);
                 try (BrowserContext browser = chromium.browser().newContext()) {
                     Page page = browser.newPage();
                     page.setViewportSize(width, 844);
