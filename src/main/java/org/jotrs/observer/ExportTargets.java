@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Where a site's incidents are filed besides the help desk: Jira Cloud and Linear, at most one of
- * each per site. An incident is exported when it opens its ticket. Credentials are stored
+ * each per site. An incident is exported when it opens its ticket, or when an agent exports it
+ * ({@link Incidents#exportNow}: adding a target exports nothing by itself). Credentials are stored
  * encrypted ({@code jotrs.secret-key}) and never shown again: only their last characters are.
  * Every method needs {@code rw} on the group {@code admin}; every change is written to the audit log.
  */

@@ -58,9 +58,11 @@ public interface Incidents {
      * An incident with its story and occurrences per hour.
      *
      * @param hourly occurrences in each of the last 48 hours, oldest first
+     * @param notExported the site's trackers ({@code jira}, {@code linear}) the incident has no
+     *     export to: added after its ticket opened, or the incident has not opened one
      */
     record Details(Summary summary, String browsers, String lastRelease, String sampleSession, List<StoryStep> story,
-            List<Integer> hourly, List<Export> exports) {
+            List<Integer> hourly, List<Export> exports, List<String> notExported) {
     }
 
     /** Newest first; {@code status} null lists open and acknowledged ones. */
@@ -85,4 +87,16 @@ public interface Incidents {
      * @throws org.jotrs.access.PermissionDenied without {@code rw} on the site's queue
      */
     void retryExport(int actorId, long incidentId, long exportId);
+
+    /**
+     * Exports the incident to each tracker of its site it has no export to yet (a target added
+     * after the incident opened its ticket; or an incident below the ticket threshold an agent
+     * wants filed). Adding a target never exports older incidents by itself: an agent chooses.
+     * The export then runs as any other (one issue per incident and tracker).
+     *
+     * @return the trackers ({@code jira}, {@code linear}) newly queued; empty when every one has its export
+     * @throws org.jotrs.platform.NoSuchEntry when it does not exist or the agent may not see it
+     * @throws org.jotrs.access.PermissionDenied without {@code rw} on the site's queue
+     */
+    List<String> exportNow(int actorId, long incidentId);
 }

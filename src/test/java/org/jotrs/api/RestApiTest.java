@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Base64;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -19,18 +20,19 @@ import org.jooq.DSLContext;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.platform.Settings;
 import org.jotrs.testing.AgentHttp;
+import org.jotrs.testing.AppPerDatabase;
 import org.jotrs.testing.Agents;
 import org.jotrs.testing.Groups;
 import org.jotrs.testing.RunningJotrs;
-import org.jotrs.testing.TestDatabase;
+import org.jotrs.testing.OnEveryDatabase;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
 /**
- * /api/v1 end to end on one application: tokens made in the preferences, the bearer door (401,
+ * /api/v1 end to end, one application per database (the core cases on all three, the token form,
+ * rate limit, OpenAPI document and the docs' curl examples on H2): tokens made in the preferences, the bearer door (401,
  * read-only 403, 429), problem+json for every refusal with nothing written, the same permission
  * checks as the agent screens for agents in different groups, tickets, articles, lookups,
  * customers, the OpenAPI document.
@@ -39,7 +41,15 @@ class RestApiTest {
 
     private static final Pattern ISSUED = Pattern.compile("<code id=\"issued-token\">([^<]+)</code>");
 
-    private static TestDatabase database;
+    private static final AppPerDatabase APPS = new AppPerDatabase("--jotrs.api.max-request-size=256KB");
+    private static final Map<DatabaseKind, World> WORLDS = new EnumMap<>(DatabaseKind.class);
+
+    /** What the methods share on one database: its application, agents, tokens and a queue no one else reads. */
+    private record World(RunningJotrs jotrs, DSLContext db, AgentHttp rootPages, ApiClient root, ApiClient readOnlyRoot,
+            ApiClient reader, ApiClient outsider, int secretQueueId) {
+    }
+
+    /** The world of the database a test runs on; the methods run one after another. */
     private static RunningJotrs jotrs;
     private static DSLContext db;
     private static AgentHttp rootPages;
@@ -49,13 +59,23 @@ class RestApiTest {
     private static ApiClient readOnlyRoot;
     private static int secretQueueId;
 
-    @BeforeAll
-    static void start() {
-        database = TestDatabase.create(DatabaseKind.H2);
-        jotrs = RunningJotrs.start(database, "--jotrs.api.max-request-size=256KB");
+    private static void on(DatabaseKind kind) {
+        World world = WORLDS.computeIfAbsent(kind, RestApiTest::prepare);
+        jotrs = world.jotrs();
+        db = world.db();
+        rootPages = world.rootPages();
+        root = world.root();
+        readOnlyRoot = world.readOnlyRoot();
+        reader = world.reader();
+        outsider = world.outsider();
+        secretQueueId = world.secretQueueId();
+    }
+
+    private static World prepare(DatabaseKind kind) {
+        jotrs = APPS.on(kind);
         db = jotrs.bean(DSLContext.class);
-        rootPages = jotrs.agent();
-        rootPages.signIn("root@localhost", jotrs.firstStartPassword().orElseThrow());
+        AgentHttp pages = jotrs.agent();
+        pages.signIn("root@localhost", jotrs.firstStartPassword().orElseThrow());
         db.execute("INSERT INTO customer_company (customer_id, name, valid_id, create_time, create_by, change_time, change_by)"
                 + " VALUES ('ACME', 'Acme Inc.', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
         Agents.customerCarla(db);
@@ -64,19 +84,19 @@ class RestApiTest {
         Agents.grant(db, readerId, 1, "ro");
         Agents.agent(db, "outsider", "Out", "Sider");
         int secret = Groups.group(db, "secret");
-        secretQueueId = Agents.queue(db, "Secret", secret);
+        int secretQueue = Agents.queue(db, "Secret", secret);
         Agents.grant(db, 1, secret, "rw");
 
-        root = new ApiClient(jotrs.baseUrl(), issueThroughPreferences(rootPages, "ci", "write"));
-        readOnlyRoot = new ApiClient(jotrs.baseUrl(), issueThroughPreferences(rootPages, "dashboard", "read"));
-        reader = new ApiClient(jotrs.baseUrl(), tokenFor("reader", "write"));
-        outsider = new ApiClient(jotrs.baseUrl(), tokenFor("outsider", "write"));
+        return new World(jotrs, db, pages, new ApiClient(jotrs.baseUrl(), issueThroughPreferences(pages, "ci", "write")),
+                new ApiClient(jotrs.baseUrl(), issueThroughPreferences(pages, "dashboard", "read")),
+                new ApiClient(jotrs.baseUrl(), tokenFor("reader", "write")),
+                new ApiClient(jotrs.baseUrl(), tokenFor("outsider", "write")), secretQueue);
     }
 
     @AfterAll
     static void stop() {
-        jotrs.close();
-        database.close();
+        WORLDS.clear();
+        APPS.close();
     }
 
     static String issueThroughPreferences(AgentHttp pages, String name, String scope) {
@@ -112,8 +132,9 @@ class RestApiTest {
         return db.fetchCount(TICKET);
     }
 
-    @Test
-    void aTokenIsShownOnceStoredHashedAndListedWithItsLastUse() {
+    @OnEveryDatabase
+    void aTokenIsShownOnceStoredHashedAndListedWithItsLastUse(DatabaseKind kind) {
+        on(kind);
         String secret = issueThroughPreferences(rootPages, "once", "read");
         assertThat(secret).startsWith("jotrs_").hasSizeGreaterThan(40);
         String page = rootPages.get("/preferences/api-tokens").body();
@@ -127,8 +148,9 @@ class RestApiTest {
                 .fetchSingle().value1()).isNotNull();
     }
 
-    @Test
-    void missingUnknownRevokedAndExpiredTokensAreRefusedWith401() {
+    @OnEveryDatabase
+    void missingUnknownRevokedAndExpiredTokensAreRefusedWith401(DatabaseKind kind) {
+        on(kind);
         HttpResponse<String> none = new ApiClient(jotrs.baseUrl(), null).get("/api/v1/tickets");
         assertProblem(none, 401, "Authorization: Bearer");
         assertThat(none.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer");
@@ -151,6 +173,7 @@ class RestApiTest {
 
     @Test
     void aTokenNeedsANameAScopeAndAFutureExpiry() {
+        on(DatabaseKind.H2);
         HttpResponse<String> refused = rootPages.submit("/preferences/api-tokens", "/preferences/api-tokens",
                 Map.of("name", "", "scope", "admin", "expiresOn", "2001-01-01"));
         assertThat(refused.statusCode()).isEqualTo(422);
@@ -158,16 +181,18 @@ class RestApiTest {
                 .doesNotContain("issued-token");
     }
 
-    @Test
-    void aReadOnlyTokenReadsButChangesNothing() {
+    @OnEveryDatabase
+    void aReadOnlyTokenReadsButChangesNothing(DatabaseKind kind) {
+        on(kind);
         int before = tickets();
         assertThat(readOnlyRoot.get("/api/v1/queues").statusCode()).isEqualTo(200);
         assertProblem(readOnlyRoot.post("/api/v1/tickets", ticket("Read only")), 403, "read-only");
         assertThat(tickets()).isEqualTo(before);
     }
 
-    @Test
-    void aTicketIsCreatedReadListedAndChangedUnderIfMatch() {
+    @OnEveryDatabase
+    void aTicketIsCreatedReadListedAndChangedUnderIfMatch(DatabaseKind kind) {
+        on(kind);
         String file = Base64.getEncoder().encodeToString("log line 1\n".getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> created = root.post("/api/v1/tickets", """
                 {"title": "Mail server down", "queue": "Raw", "customerUser": "carla", "priority": "4 high",
@@ -215,8 +240,9 @@ class RestApiTest {
         assertThat(history.findValuesAsString("type")).contains("NewTicket", "PriorityUpdate", "TitleUpdate", "Lock");
     }
 
-    @Test
-    void badInputIsAnsweredPreciselyAndWritesNothing() {
+    @OnEveryDatabase
+    void badInputIsAnsweredPreciselyAndWritesNothing(DatabaseKind kind) {
+        on(kind);
         int before = tickets();
         HttpResponse<String> malformed = root.post("/api/v1/tickets", "{\"title\": \"x\",\n \"queue\": }");
         assertProblem(malformed, 400, "not valid JSON (line 2");
@@ -249,8 +275,9 @@ class RestApiTest {
         assertThat(tickets()).isEqualTo(before);
     }
 
-    @Test
-    void aRefusedLockLeavesTheFieldsOfTheSameChangeUnwritten() {
+    @OnEveryDatabase
+    void aRefusedLockLeavesTheFieldsOfTheSameChangeUnwritten(DatabaseKind kind) {
+        on(kind);
         long id = ApiClient.json(root.post("/api/v1/tickets", ticket("Priority yes, lock no"))).get("ticketId").asLong();
         // ro and priority on users: may change the priority, may not lock (that needs rw).
         int prioritizerId = Agents.agent(db, "prioritizer", "Pri", "Oritizer");
@@ -273,8 +300,9 @@ class RestApiTest {
         assertThat(ApiClient.json(alone).get("priority").asString()).isEqualTo("5 very high");
     }
 
-    @Test
-    void agentsInOtherGroupsGetWhatTheScreensGiveThem() {
+    @OnEveryDatabase
+    void agentsInOtherGroupsGetWhatTheScreensGiveThem(DatabaseKind kind) {
+        on(kind);
         long id = ApiClient.json(root.post("/api/v1/tickets", ticket("Only for users"))).get("ticketId").asLong();
         long secretId = ApiClient.json(root.post("/api/v1/tickets", """
                 {"title": "Secret one", "queueId": %d, "customerUser": "carla", "article": {"body": "b"}}"""
@@ -301,8 +329,9 @@ class RestApiTest {
         assertThat(ApiClient.json(root.get("/api/v1/agents/me")).get("admin").asBoolean()).isTrue();
     }
 
-    @Test
-    void articlesAreAddedListedAndTheirFilesDownloaded() {
+    @OnEveryDatabase
+    void articlesAreAddedListedAndTheirFilesDownloaded(DatabaseKind kind) {
+        on(kind);
         long id = ApiClient.json(root.post("/api/v1/tickets", ticket("With articles"))).get("ticketId").asLong();
         byte[] content = "%PDF-1.4 fake".getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> note = root.post("/api/v1/tickets/" + id + "/articles", """
@@ -340,8 +369,9 @@ class RestApiTest {
         assertProblem(root.get("/api/v1/tickets/" + id + "/articles/999999"), 404, "There is no article");
     }
 
-    @Test
-    void ticketsAreMergedAndLinked() {
+    @OnEveryDatabase
+    void ticketsAreMergedAndLinked(DatabaseKind kind) {
+        on(kind);
         long first = ApiClient.json(root.post("/api/v1/tickets", ticket("First"))).get("ticketId").asLong();
         JsonNode second = ApiClient.json(root.post("/api/v1/tickets", ticket("Second")));
         JsonNode third = ApiClient.json(root.post("/api/v1/tickets", ticket("Third")));
@@ -356,8 +386,9 @@ class RestApiTest {
         assertProblem(root.post("/api/v1/tickets/" + first + "/merge", "{}"), 422, "ticket number");
     }
 
-    @Test
-    void lookupsAndCustomersForAdministrators() {
+    @OnEveryDatabase
+    void lookupsAndCustomersForAdministrators(DatabaseKind kind) {
+        on(kind);
         assertThat(ApiClient.json(root.get("/api/v1/states")).findValuesAsString("name")).contains("open", "closed successful");
         assertThat(ApiClient.json(root.get("/api/v1/priorities")).findValuesAsString("name")).contains("3 normal");
         assertThat(ApiClient.json(root.get("/api/v1/types")).findValuesAsString("name")).contains("Unclassified");
@@ -382,6 +413,7 @@ class RestApiTest {
 
     @Test
     void theRateLimitAnswers429WithRetryAfter() {
+        on(DatabaseKind.H2);
         Settings settings = jotrs.bean(Settings.class);
         settings.change(1, "api.rate-limit.per-minute", "3", settings.state(1, "api.rate-limit.per-minute").version());
         try {
@@ -397,8 +429,9 @@ class RestApiTest {
         }
     }
 
-    @Test
-    void administratorsListAndRevokeAnyonesTokens() {
+    @OnEveryDatabase
+    void administratorsListAndRevokeAnyonesTokens(DatabaseKind kind) {
+        on(kind);
         IssuedApiToken token = jotrs.bean(ApiTokens.class).create(
                 db.fetchSingle("SELECT id FROM users WHERE login = 'outsider'").get(0, Integer.class), "outsider cron", "read", null);
         String list = rootPages.get("/admin/api-tokens").body();
@@ -414,6 +447,7 @@ class RestApiTest {
 
     @Test
     void theOpenApiDocumentDescribesEveryRoute() {
+        on(DatabaseKind.H2);
         HttpResponse<String> document = new ApiClient(jotrs.baseUrl(), null).get("/api/v1/openapi.json");
         assertThat(document.statusCode()).isEqualTo(200);
         JsonNode openapi = ApiClient.json(document);
@@ -440,6 +474,7 @@ class RestApiTest {
      */
     @Test
     void theExamplesOfTheDocsWork() throws Exception {
+        on(DatabaseKind.H2);
         String page = java.nio.file.Files.readString(java.nio.file.Path.of("docs/api.md"));
         int start = page.indexOf("## REST API (`/api/v1`)");
         int end = page.indexOf("\n## ", start + 1);

@@ -142,6 +142,29 @@ class ObserverExportTest {
             assertThat(trackers.jiraIssues).hasSize(2);
             assertThat(trackers.linearIssues).hasSize(2);
 
+            // A target added after an incident opened its ticket: nothing is filed by itself; "Export now" files it once.
+            long blogId = sites.create(1, new SiteSettings("Blog", ORIGIN, 2, 1, 0, 3, 1000, 30, 2500, 1000, 5, "", 30));
+            ExportTargets targets = jotrs.bean(ExportTargets.class);
+            targets.save(1, blogId, ExportTargets.Kind.JIRA, new ExportTargets.Settings(trackers.baseUrl(), FakeTrackers.JIRA_EMAIL,
+                    "BLOG", "Task", jiraToken));
+            assertThat(client.post(sites.issueKey(1, blogId).key(), ORIGIN, errorLoop("post is undefined")).statusCode()).isEqualTo(202);
+            awaitTrue(() -> count(database, "SELECT COUNT(*) FROM jotrs_observer_export WHERE status = 'created'") == 5,
+                    Duration.ofSeconds(40));
+            long blogIncident = count(database, "SELECT id FROM jotrs_observer_incident WHERE site_id = " + blogId);
+            String incidentPage = "/observer/incidents/" + blogIncident;
+            assertThat(agent.get(incidentPage).body()).doesNotContain("Not exported yet", "Export now");
+            targets.save(1, blogId, ExportTargets.Kind.LINEAR, new ExportTargets.Settings("", "", "team-blog", "", linearKey));
+            assertThat(count(database, "SELECT COUNT(*) FROM jotrs_observer_export WHERE incident_id = " + blogIncident)).isEqualTo(1);
+            assertThat(agent.get(incidentPage).body()).contains("Not exported yet", "Export now");
+            assertThat(agent.submit(incidentPage, incidentPage + "/exports", Map.of()).statusCode()).isEqualTo(302);
+            awaitTrue(() -> count(database, "SELECT COUNT(*) FROM jotrs_observer_export WHERE status = 'created'") == 6,
+                    Duration.ofSeconds(40));
+            assertThat(trackers.linearIssues).hasSize(3);
+            assertThat(trackers.jiraIssues).hasSize(3);
+            assertThat(agent.get(incidentPage).body()).doesNotContain("Not exported yet", "Export now");
+            assertThat(jotrs.bean(Incidents.class).exportNow(1, blogIncident)).as("nothing left to export").isEmpty();
+            assertThat(count(database, "SELECT COUNT(*) FROM jotrs_observer_export WHERE incident_id = " + blogIncident)).isEqualTo(2);
+
             String logged = jotrs.consoleOutput() + logs.text();
             assertThat(logged).contains("observer export incident=" + incidentId).doesNotContain(jiraToken, linearKey);
             String audit = text(database, "SELECT COUNT(*) FROM jotrs_audit_log WHERE changes LIKE '%" + jiraToken.substring(0, 12) + "%'");

@@ -3,6 +3,7 @@ package org.jotrs.observer.internal;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_ENGINE;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_ENGINE_GAP;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_EVENT;
+import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_FORWARD_GAP;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_PENDING;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_SIGNAL;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_SITE;
@@ -25,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Only events the signal engine is done with go: at or below its position, not a gap it may still
  * read, not a click waiting for its outcome. Incidents keep their counts; their sample story
  * shrinks with the events. A deleted event cannot come back as new: the ingestion refuses events
- * older than {@code max-event-age} (24 h), and the shortest retention is a day.
+ * older than {@code max-event-age} (24 h), and the shortest retention is a day. With ClickHouse on,
+ * only events the copy to ClickHouse is done with go as well (at or below its position, not one of
+ * its gaps): while ClickHouse is unreachable the main database keeps the events.
  */
 @Component
 class EventRetention {
@@ -35,12 +38,15 @@ class EventRetention {
 
     private final DSLContext db;
     private final ObserverProperties properties;
+    private final ClickHouseProperties clickHouse;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    EventRetention(DSLContext db, ObserverProperties properties, PlatformTransactionManager transactions, Clock clock) {
+    EventRetention(DSLContext db, ObserverProperties properties, ClickHouseProperties clickHouse,
+            PlatformTransactionManager transactions, Clock clock) {
         this.db = db;
         this.properties = properties;
+        this.clickHouse = clickHouse;
         this.transactions = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -81,8 +87,18 @@ class EventRetention {
         if (position == null) {
             return new int[] {0, 0};
         }
+        var done = e.ID.le(position);
+        if (clickHouse.enabled()) {
+            Long copied = db.select(JOTRS_OBSERVER_ENGINE.LAST_EVENT_ID).from(JOTRS_OBSERVER_ENGINE)
+                    .where(JOTRS_OBSERVER_ENGINE.NAME.eq(ClickHouseForwarder.NAME)).fetchOne(JOTRS_OBSERVER_ENGINE.LAST_EVENT_ID);
+            if (copied == null) {
+                return new int[] {0, 0};
+            }
+            done = done.and(e.ID.le(copied))
+                    .and(e.ID.notIn(db.select(JOTRS_OBSERVER_FORWARD_GAP.EVENT_ID).from(JOTRS_OBSERVER_FORWARD_GAP)));
+        }
         List<Long> ids = db.select(e.ID).from(e)
-                .where(e.SITE_ID.eq(siteId)).and(e.RECEIVED_AT.lt(cutoff)).and(e.ID.le(position))
+                .where(e.SITE_ID.eq(siteId)).and(e.RECEIVED_AT.lt(cutoff)).and(done)
                 .and(e.ID.notIn(db.select(JOTRS_OBSERVER_PENDING.EVENT_ID).from(JOTRS_OBSERVER_PENDING)))
                 .and(e.ID.notIn(db.select(JOTRS_OBSERVER_ENGINE_GAP.EVENT_ID).from(JOTRS_OBSERVER_ENGINE_GAP)))
                 .orderBy(e.ID).limit(properties.retentionBatch()).fetch(e.ID);

@@ -37,10 +37,13 @@ class JooqIncidents implements Incidents {
     private final AccessService access;
     private final QueueService queues;
     private final IncidentStories stories;
+    private final ExportOutbox outbox;
     private final Clock clock;
 
-    JooqIncidents(DSLContext db, AccessService access, QueueService queues, IncidentStories stories, Clock clock) {
+    JooqIncidents(DSLContext db, AccessService access, QueueService queues, IncidentStories stories, ExportOutbox outbox,
+            Clock clock) {
         this.db = db;
+        this.outbox = outbox;
         this.access = access;
         this.queues = queues;
         this.stories = stories;
@@ -95,7 +98,8 @@ class JooqIncidents implements Incidents {
                         "pending".equals(r.get(x.STATUS)) ? Instant.ofEpochMilli(r.get(x.NEXT_ATTEMPT_AT)) : null,
                         r.get(x.EXTERNAL_KEY), r.get(x.EXTERNAL_URL)));
         return new Details(summary(incident, row.get(JOTRS_OBSERVER_SITE.NAME)), incident.getBrowsers(),
-                incident.getLastRelease(), incident.getSampleSession(), story, hourly, exports);
+                incident.getLastRelease(), incident.getSampleSession(), story, hourly, exports,
+                notExported(incidentId, incident.getSiteId()));
     }
 
     @Override
@@ -130,6 +134,29 @@ class JooqIncidents implements Incidents {
             export.setChangeTime(LocalDateTime.now(clock));
             export.store();
         }
+    }
+
+    @Override
+    @Transactional
+    public List<String> exportNow(int actorId, long incidentId) {
+        Record row = find(actorId, incidentId, Permission.RW);
+        // The incident row locked, as the engine locks it before it opens a ticket and enqueues its exports.
+        db.select(JOTRS_OBSERVER_INCIDENT.ID).from(JOTRS_OBSERVER_INCIDENT).where(JOTRS_OBSERVER_INCIDENT.ID.eq(incidentId))
+                .forUpdate().fetch();
+        List<String> missing = notExported(incidentId, row.get(JOTRS_OBSERVER_INCIDENT.SITE_ID));
+        if (!missing.isEmpty()) {
+            outbox.enqueue(incidentId, row.get(JOTRS_OBSERVER_INCIDENT.SITE_ID));
+        }
+        return missing;
+    }
+
+    /** The site's trackers without an export of this incident, in a stable order. */
+    private List<String> notExported(long incidentId, long siteId) {
+        var t = JOTRS_OBSERVER_EXPORT_TARGET;
+        var x = JOTRS_OBSERVER_EXPORT;
+        return db.select(t.KIND).from(t).where(t.SITE_ID.eq(siteId))
+                .andNotExists(db.selectOne().from(x).where(x.TARGET_ID.eq(t.ID)).and(x.INCIDENT_ID.eq(incidentId)))
+                .orderBy(t.KIND).fetch(t.KIND);
     }
 
     private Record find(int actorId, long incidentId, Permission permission) {

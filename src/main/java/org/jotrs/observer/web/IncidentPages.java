@@ -52,4 +52,11 @@ class IncidentPages {
         redirect.addFlashAttribute("notice", t("observer.incident.export-retried"));
         return "redirect:/observer/incidents/" + id;
     }
+
+    @PostMapping("/observer/incidents/{id}/exports")
+    String exportNow(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long id, RedirectAttributes redirect) {
+        incidents.exportNow(agent.id(), id);
+        redirect.addFlashAttribute("notice", t("observer.incident.export-queued"));
+        return "redirect:/observer/incidents/" + id;
+    }
 }
