@@ -18,6 +18,7 @@ public interface NotificationAdministration {
     /** The OTRS events Jotrs raises, in the order the form lists them. */
     List<String> EVENTS = List.of("NotificationNewTicket", "NotificationFollowUp", "NotificationAddNote",
             "NotificationOwnerUpdate", "NotificationResponsibleUpdate", "NotificationMove", "NotificationPendingReminder",
+            "NotificationLockTimeout",
             "TicketCreate", "ArticleCreate", "TicketStateUpdate", "TicketPriorityUpdate", "TicketQueueUpdate",
             "TicketLockUpdate", "TicketOwnerUpdate", "TicketResponsibleUpdate", "TicketTitleUpdate", "TicketTypeUpdate",
             "TicketCustomerUpdate", "TicketPendingTimeUpdate", "TicketMerge");
@@ -34,9 +35,9 @@ public interface NotificationAdministration {
     record Choice(int id, String name) {
     }
 
-    /** What the filters offer. */
+    /** What the filters and the named recipients offer (valid agents, groups and roles). */
     record Options(List<Choice> queues, List<Choice> states, List<Choice> priorities, List<Choice> types,
-            List<Choice> locks) {
+            List<Choice> locks, List<Choice> agents, List<Choice> groups, List<Choice> roles) {
     }
 
     /** The text of a notification in one language (an OTRS language code such as {@code en} or {@code pt_BR}). */
@@ -46,12 +47,16 @@ public interface NotificationAdministration {
     /**
      * A notification as the form edits it.
      *
+     * @param recipients OTRS's recipient kinds ({@link #RECIPIENTS})
+     * @param agentIds, groupIds, roleIds named recipients (OTRS's {@code RecipientAgents},
+     *     {@code RecipientGroups}, {@code RecipientRoles}): these agents, the agents with ro (or rw) on
+     *     these groups, the members of these roles
      * @param queueIds and the other id sets: filters; empty means any
      * @param visibleForAgent whether agents may turn it off in their preferences
      * @param enabledByDefault whether it is on for agents who never chose
      */
     record Settings(String name, String comment, int validId, Set<String> events, Set<String> recipients,
-            Set<Integer> queueIds, Set<Integer> stateIds, Set<Integer> priorityIds,
+            Set<Integer> agentIds, Set<Integer> groupIds, Set<Integer> roleIds, Set<Integer> queueIds, Set<Integer> stateIds, Set<Integer> priorityIds,
             Set<Integer> typeIds, Set<Integer> lockIds, boolean visibleForAgent, boolean enabledByDefault, List<Text> texts) {
     }
 

@@ -123,6 +123,49 @@ class NotificationAdminPagesTest {
     }
 
     @Test
+    void namedAgentsGroupsAndRolesAreStoredAsOtrsStoresThem() {
+        int zoe = Agents.agent(db, "zoe", "Zoe", "Named");
+        db.execute("INSERT INTO roles (name, comments, valid_id, create_time, create_by, change_time, change_by)"
+                + " VALUES ('Night shift', '', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
+        int role = db.fetchOne("SELECT id FROM roles WHERE name = 'Night shift'").get(0, Integer.class);
+        String form = root.get("/admin/notifications/new").body();
+        assertThat(form).contains("These agents").contains("Zoe Named (zoe)").contains("Agents in these groups")
+                .contains("Members of these roles").contains("Night shift").contains("NotificationLockTimeout");
+
+        // Only named recipients (no recipient kind): enough. OTRS's items RecipientAgents/Groups/Roles hold the ids.
+        HttpResponse<String> created = root.submitAll("/admin/notifications/new", "/admin/notifications/new", List.of(
+                Map.entry("name", "Night watch"), Map.entry("validId", "1"), Map.entry("events", "NotificationLockTimeout"),
+                Map.entry("agentIds", String.valueOf(zoe)), Map.entry("groupIds", "1"), Map.entry("roleIds", String.valueOf(role)),
+                Map.entry("textLanguage", "en"), Map.entry("textSubject", "Unlocked: <OTRS_TICKET_Title>"),
+                Map.entry("textBody", "It was unlocked.")));
+        assertThat(created.statusCode()).isEqualTo(302);
+        int id = db.select(NOTIFICATION_EVENT.ID).from(NOTIFICATION_EVENT).where(NOTIFICATION_EVENT.NAME.eq("Night watch"))
+                .fetchSingle().value1();
+        assertThat(values(id, "RecipientAgents")).containsExactly(String.valueOf(zoe));
+        assertThat(values(id, "RecipientGroups")).containsExactly("1");
+        assertThat(values(id, "RecipientRoles")).containsExactly(String.valueOf(role));
+        assertThat(values(id, "Recipients")).isEmpty();
+        assertThat(root.get("/admin/notifications/" + id).body())
+                .containsPattern("name=\"agentIds\" value=\"" + zoe + "\" checked");
+
+        // An unknown agent is refused with nothing written; no recipient at all too.
+        long items = db.fetchCount(NOTIFICATION_EVENT_ITEM);
+        HttpResponse<String> unknown = root.submitAll("/admin/notifications/" + id, "/admin/notifications/" + id, List.of(
+                Map.entry("name", "Night watch"), Map.entry("validId", "1"), Map.entry("events", "NotificationLockTimeout"),
+                Map.entry("agentIds", "99999"),
+                Map.entry("textLanguage", "en"), Map.entry("textSubject", "S"), Map.entry("textBody", "B")));
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body()).contains("There is no valid agent with id 99999.");
+        HttpResponse<String> nobody = root.submitAll("/admin/notifications/" + id, "/admin/notifications/" + id, List.of(
+                Map.entry("name", "Night watch"), Map.entry("validId", "1"), Map.entry("events", "NotificationLockTimeout"),
+                Map.entry("textLanguage", "en"), Map.entry("textSubject", "S"), Map.entry("textBody", "B")));
+        assertThat(nobody.statusCode()).isEqualTo(422);
+        assertThat(nobody.body()).contains("Choose at least one group of recipients");
+        assertThat(db.fetchCount(NOTIFICATION_EVENT_ITEM)).isEqualTo(items);
+        assertThat(values(id, "RecipientAgents")).containsExactly(String.valueOf(zoe));
+    }
+
+    @Test
     void otrsZoomLinksLeadToTheZoom() {
         HttpResponse<String> link = root.get("/index.pl?Action=AgentTicketZoom;TicketID=42");
         assertThat(link.statusCode()).isEqualTo(302);

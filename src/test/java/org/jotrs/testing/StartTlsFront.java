@@ -19,9 +19,10 @@ import javax.net.ssl.SSLSocket;
 import com.icegreen.greenmail.util.DummySSLServerSocketFactory;
 
 /**
- * A real STARTTLS front for GreenMail's plain SMTP or IMAP, which have no STARTTLS of their own:
- * it greets, offers STARTTLS (SMTP's EHLO answer, IMAP's capabilities), refuses everything else
- * before TLS (SMTP 530, IMAP BAD, as a server that requires TLS does), upgrades the connection
+ * A real STARTTLS front for GreenMail's plain SMTP, IMAP or POP3, which have no STARTTLS of their
+ * own: it greets, offers STARTTLS (SMTP's EHLO answer, IMAP's capabilities, POP3's {@code STLS} in
+ * its CAPA answer, RFC 2595), refuses everything else before TLS (SMTP 530, IMAP BAD, POP3 -ERR,
+ * as a server that requires TLS does), upgrades the connection
  * with GreenMail's test certificate, and then relays the encrypted session's bytes to GreenMail,
  * whose own greeting it swallows. The whole conversation after STARTTLS is GreenMail's.
  */
@@ -29,7 +30,7 @@ public final class StartTlsFront implements AutoCloseable {
 
     /** The protocol spoken before TLS. */
     public enum Protocol {
-        SMTP, IMAP
+        SMTP, IMAP, POP3
     }
 
     private final ServerSocket server;
@@ -89,7 +90,11 @@ public final class StartTlsFront implements AutoCloseable {
         try (client) {
             InputStream in = client.getInputStream();
             OutputStream out = client.getOutputStream();
-            boolean upgrade = protocol == Protocol.SMTP ? smtpUntilStartTls(in, out) : imapUntilStartTls(in, out);
+            boolean upgrade = switch (protocol) {
+                case SMTP -> smtpUntilStartTls(in, out);
+                case IMAP -> imapUntilStartTls(in, out);
+                case POP3 -> pop3UntilStartTls(in, out);
+            };
             if (!upgrade) {
                 return;
             }
@@ -159,6 +164,33 @@ public final class StartTlsFront implements AutoCloseable {
                 default -> {
                     refusedBeforeTls.incrementAndGet();
                     write(out, tag + " BAD STARTTLS first");
+                }
+            }
+        }
+    }
+
+    private boolean pop3UntilStartTls(InputStream in, OutputStream out) throws IOException {
+        write(out, "+OK front ready");
+        while (true) {
+            String line = readLine(in);
+            if (line == null) {
+                return false;
+            }
+            String command = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
+            switch (command) {
+                case "CAPA" -> write(out, "+OK Capability list follows\r\nSTLS\r\nUSER\r\n.");
+                case "NOOP" -> write(out, "+OK");
+                case "STLS" -> {
+                    write(out, "+OK Begin TLS negotiation");
+                    return true;
+                }
+                case "QUIT" -> {
+                    write(out, "+OK bye");
+                    return false;
+                }
+                default -> {
+                    refusedBeforeTls.incrementAndGet();
+                    write(out, "-ERR STLS first");
                 }
             }
         }

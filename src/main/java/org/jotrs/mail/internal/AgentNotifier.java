@@ -82,6 +82,8 @@ class AgentNotifier {
     private static final Logger log = LoggerFactory.getLogger(AgentNotifier.class);
     private static final short CURSOR = 1;
     private static final int SYSTEM = 1;
+    private static final String LOCK_TIMEOUT = "NotificationLockTimeout";
+    private static final int UNLOCKED = 1;
     private static final int MAX_GAPS = 1000;
     private static final Duration RUN_BUDGET = Duration.ofSeconds(30);
     /** OTRS's recipients that name agents by their relation to the ticket. */
@@ -259,6 +261,10 @@ class AgentNotifier {
                 case TICKET_OWNER_UPDATE -> events.add("NotificationOwnerUpdate");
                 case TICKET_RESPONSIBLE_UPDATE -> events.add("NotificationResponsibleUpdate");
                 case TICKET_QUEUE_UPDATE -> events.add("NotificationMove");
+                // OTRS's TicketLockSet raises NotificationLockTimeout on every unlock (the unlock
+                // timeout's by the system user among them); the owner who unlocks is left out, as
+                // is every actor. Whether this change was an unlock is asked of the ticket below.
+                case TICKET_LOCK_UPDATE -> events.add(LOCK_TIMEOUT);
                 case ARTICLE_CREATE -> {
                     // OTRS raises these from the article's history type, not from a ticket change:
                     // a customer's mail to an existing ticket, an agent's note.
@@ -289,9 +295,18 @@ class AgentNotifier {
             if (ticket.isEmpty() || superseded(row)) {
                 return;
             }
+            if (events.contains(LOCK_TIMEOUT) && ticket.get().lockId() != UNLOCKED) {
+                // A lock, or an unlock already followed by a new lock: no lock timeout to announce.
+                events.remove(LOCK_TIMEOUT);
+            }
+            List<Rule> sending = listening.stream().filter(rule -> rule.values("Events").stream().anyMatch(events::contains))
+                    .toList();
+            if (sending.isEmpty()) {
+                return;
+            }
             Article article = "ARTICLE".equals(row.objectType()) ? facts.article(row.objectId()).orElse(null) : null;
             transactions.executeWithoutResult(status -> {
-                for (Rule rule : listening) {
+                for (Rule rule : sending) {
                     send(rule, "feed:" + row.id(), ticket.get(), article, row.actorId());
                 }
             });

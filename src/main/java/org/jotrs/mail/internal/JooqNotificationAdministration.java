@@ -4,10 +4,12 @@ import static org.jotrs.platform.db.schema.Tables.NOTIFICATION_EVENT;
 import static org.jotrs.platform.db.schema.Tables.NOTIFICATION_EVENT_ITEM;
 import static org.jotrs.platform.db.schema.Tables.NOTIFICATION_EVENT_MESSAGE;
 import static org.jotrs.platform.db.schema.Tables.QUEUE;
+import static org.jotrs.platform.db.schema.Tables.ROLES;
 import static org.jotrs.platform.db.schema.Tables.TICKET_LOCK_TYPE;
 import static org.jotrs.platform.db.schema.Tables.TICKET_PRIORITY;
 import static org.jotrs.platform.db.schema.Tables.TICKET_STATE;
 import static org.jotrs.platform.db.schema.Tables.TICKET_TYPE;
+import static org.jotrs.platform.db.schema.Tables.USERS;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,10 +28,12 @@ import org.jotrs.access.AccessService;
 import org.jotrs.access.AgentPreferences;
 import org.jotrs.mail.NotificationAdministration;
 import org.jotrs.platform.AuditLog;
+import org.jotrs.platform.DatabaseSchema;
 import org.jotrs.platform.InvalidInput;
 import org.jotrs.platform.NoSuchEntry;
 import org.jotrs.platform.RowStamps;
 import org.jotrs.platform.Validity;
+import org.jotrs.platform.db.schema.tables.PermissionGroups;
 import org.jotrs.platform.db.schema.tables.records.NotificationEventRecord;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,16 +42,18 @@ import org.springframework.transaction.annotation.Transactional;
 class JooqNotificationAdministration implements NotificationAdministration {
 
     /** The items this screen owns; every other item of a notification is kept on save. */
-    private static final Set<String> OWN_KEYS = Set.of("Events", "Recipients", "QueueID", "StateID", "PriorityID", "TypeID",
-            "LockID", "VisibleForAgent", "AgentEnabledByDefault");
+    private static final Set<String> OWN_KEYS = Set.of("Events", "Recipients", "RecipientAgents", "RecipientGroups",
+            "RecipientRoles", "QueueID", "StateID", "PriorityID", "TypeID", "LockID", "VisibleForAgent", "AgentEnabledByDefault");
 
     private final DSLContext db;
     private final AccessService access;
     private final AuditLog audit;
     private final Clock clock;
+    private final DatabaseSchema schema;
 
-    JooqNotificationAdministration(DSLContext db, AccessService access, AuditLog audit, Clock clock) {
+    JooqNotificationAdministration(DSLContext db, AccessService access, AuditLog audit, Clock clock, DatabaseSchema schema) {
         this.db = db;
+        this.schema = schema;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -80,6 +86,7 @@ class JooqNotificationAdministration implements NotificationAdministration {
         return new Settings(row.getName(), row.getComments() == null ? "" : row.getComments(), row.getValidId(),
                 new LinkedHashSet<>(items.getOrDefault("Events", List.of())),
                 new LinkedHashSet<>(items.getOrDefault("Recipients", List.of())),
+                ids(items, "RecipientAgents"), ids(items, "RecipientGroups"), ids(items, "RecipientRoles"),
                 ids(items, "QueueID"), ids(items, "StateID"), ids(items, "PriorityID"), ids(items, "TypeID"),
                 ids(items, "LockID"), "1".equals(first(items, "VisibleForAgent")),
                 items.getOrDefault("AgentEnabledByDefault", List.of()).contains("Email"), texts);
@@ -93,6 +100,7 @@ class JooqNotificationAdministration implements NotificationAdministration {
     }
 
     private Options choices() {
+        PermissionGroups groups = schema.permissionGroups();
         return new Options(
                 db.select(QUEUE.ID, QUEUE.NAME).from(QUEUE).where(QUEUE.VALID_ID.eq((short) 1)).orderBy(QUEUE.NAME)
                         .fetch(r -> new Choice(r.value1(), r.value2())),
@@ -105,6 +113,13 @@ class JooqNotificationAdministration implements NotificationAdministration {
                         .orderBy(TICKET_TYPE.NAME).fetch(r -> new Choice(r.value1(), r.value2())),
                 db.select(TICKET_LOCK_TYPE.ID, TICKET_LOCK_TYPE.NAME).from(TICKET_LOCK_TYPE)
                         .where(TICKET_LOCK_TYPE.VALID_ID.eq((short) 1)).orderBy(TICKET_LOCK_TYPE.ID)
+                        .fetch(r -> new Choice(r.value1(), r.value2())),
+                db.select(USERS.ID, USERS.FIRST_NAME, USERS.LAST_NAME, USERS.LOGIN).from(USERS)
+                        .where(USERS.VALID_ID.eq((short) 1)).orderBy(USERS.LAST_NAME, USERS.FIRST_NAME, USERS.LOGIN)
+                        .fetch(r -> new Choice(r.value1(), (r.value2() + " " + r.value3()).strip() + " (" + r.value4() + ")")),
+                db.select(groups.ID, groups.NAME).from(groups).where(groups.VALID_ID.eq((short) 1)).orderBy(groups.NAME)
+                        .fetch(r -> new Choice(r.value1(), r.value2())),
+                db.select(ROLES.ID, ROLES.NAME).from(ROLES).where(ROLES.VALID_ID.eq((short) 1)).orderBy(ROLES.NAME)
                         .fetch(r -> new Choice(r.value1(), r.value2())));
     }
 
@@ -202,12 +217,16 @@ class JooqNotificationAdministration implements NotificationAdministration {
             errors.add("events", "Choose events from the list only.");
         }
         Set<String> recipients = in.recipients() == null ? Set.of() : in.recipients();
-        if (recipients.isEmpty()) {
-            errors.add("recipients", "Choose at least one group of recipients.");
+        boolean named = !empty(in.agentIds()) || !empty(in.groupIds()) || !empty(in.roleIds());
+        if (recipients.isEmpty() && !named) {
+            errors.add("recipients", "Choose at least one group of recipients, or agents, groups or roles by name.");
         } else if (!RECIPIENTS.containsAll(recipients)) {
             errors.add("recipients", "Choose recipients from the list only.");
         }
         Options options = choices();
+        known(errors, "agentIds", in.agentIds(), options.agents(), "agent");
+        known(errors, "groupIds", in.groupIds(), options.groups(), "group");
+        known(errors, "roleIds", in.roleIds(), options.roles(), "role");
         known(errors, "queueIds", in.queueIds(), options.queues(), "queue");
         known(errors, "stateIds", in.stateIds(), options.states(), "state");
         known(errors, "priorityIds", in.priorityIds(), options.priorities(), "priority");
@@ -246,9 +265,14 @@ class JooqNotificationAdministration implements NotificationAdministration {
         }
         errors.throwIfAny();
         return new Settings(name, comment, in.validId(), new LinkedHashSet<>(EVENTS.stream().filter(events::contains).toList()),
-                new LinkedHashSet<>(RECIPIENTS.stream().filter(recipients::contains).toList()), sorted(in.queueIds()),
+                new LinkedHashSet<>(RECIPIENTS.stream().filter(recipients::contains).toList()), sorted(in.agentIds()),
+                sorted(in.groupIds()), sorted(in.roleIds()), sorted(in.queueIds()),
                 sorted(in.stateIds()), sorted(in.priorityIds()), sorted(in.typeIds()), sorted(in.lockIds()),
                 in.visibleForAgent(), in.enabledByDefault(), texts);
+    }
+
+    private static boolean empty(Set<Integer> ids) {
+        return ids == null || ids.isEmpty();
     }
 
     private static Set<Integer> sorted(Set<Integer> ids) {
@@ -272,6 +296,9 @@ class JooqNotificationAdministration implements NotificationAdministration {
         Map<String, List<String>> items = new LinkedHashMap<>();
         items.put("Events", List.copyOf(s.events()));
         items.put("Recipients", List.copyOf(s.recipients()));
+        items.put("RecipientAgents", strings(s.agentIds()));
+        items.put("RecipientGroups", strings(s.groupIds()));
+        items.put("RecipientRoles", strings(s.roleIds()));
         items.put("QueueID", strings(s.queueIds()));
         items.put("StateID", strings(s.stateIds()));
         items.put("PriorityID", strings(s.priorityIds()));
@@ -319,6 +346,9 @@ class JooqNotificationAdministration implements NotificationAdministration {
         add(changes, "events", before == null ? null : String.join(", ", before.events()), String.join(", ", after.events()));
         add(changes, "recipients", before == null ? null : String.join(", ", before.recipients()),
                 String.join(", ", after.recipients()));
+        add(changes, "agents", before == null ? null : sorted(before.agentIds()).toString(), sorted(after.agentIds()).toString());
+        add(changes, "groups", before == null ? null : sorted(before.groupIds()).toString(), sorted(after.groupIds()).toString());
+        add(changes, "roles", before == null ? null : sorted(before.roleIds()).toString(), sorted(after.roleIds()).toString());
         add(changes, "queues", before == null ? null : sorted(before.queueIds()).toString(), sorted(after.queueIds()).toString());
         add(changes, "states", before == null ? null : sorted(before.stateIds()).toString(), sorted(after.stateIds()).toString());
         add(changes, "priorities", before == null ? null : sorted(before.priorityIds()).toString(),
