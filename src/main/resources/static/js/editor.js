@@ -88,6 +88,16 @@
     if (invalid) {
       area.setAttribute("aria-invalid", invalid);
     }
+    // A required textarea hidden behind the editor would stop the browser's form check; the
+    // server refuses an empty text with its message instead.
+    if (textarea.required) {
+      textarea.required = false;
+      area.setAttribute("aria-required", "true");
+    }
+    // The short forms (a note in the zoom) get a smaller area than a mail.
+    if (textarea.rows > 0 && textarea.rows <= 6) {
+      area.classList.add("rich-area-short");
+    }
     textarea.after(area);
     textarea.hidden = true;
     toolbar.hidden = false;

@@ -97,6 +97,78 @@ document.addEventListener("input", (event) => {
     return true;
   };
 
+  // The list a ticket was opened from, kept per browser tab: in the zoom, j and k open the next
+  // and previous ticket of that list, as they move through its rows there, and the zoom's
+  // list navigation (#list-nav) links to them. Any table of tickets or [data-ticket-list] counts.
+  const LIST_KEY = "jotrs.ticket-list";
+  const TICKET_PATH = /^\/tickets\/(\d+)$/;
+  const ticketOf = (link) => {
+    const url = new URL(link.getAttribute("href") || "", location.href);
+    const match = url.origin === location.origin ? url.pathname.match(TICKET_PATH) : null;
+    return match ? match[1] : null;
+  };
+  const rememberList = (event) => {
+    const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+    const list = link?.closest("table.tickets, [data-ticket-list]");
+    if (!list || ticketOf(link) === null) {
+      return;
+    }
+    const ids = [...new Set([...list.querySelectorAll("a[href]")].map(ticketOf).filter((id) => id !== null))];
+    try {
+      sessionStorage.setItem(LIST_KEY, JSON.stringify({ ids, from: location.pathname + location.search }));
+    } catch (e) {
+      // Storage refused (private mode, full): the zoom simply has no list to move along.
+    }
+  };
+  document.addEventListener("click", rememberList, true);
+  document.addEventListener("auxclick", rememberList, true);
+
+  /** The zoom's neighbours in the remembered list, or null outside a zoom opened from a list. */
+  const listPlace = () => {
+    const here = location.pathname.match(TICKET_PATH);
+    let list = null;
+    try {
+      list = JSON.parse(sessionStorage.getItem(LIST_KEY) || "null");
+    } catch (e) {
+      return null;
+    }
+    if (!here || !list || !Array.isArray(list.ids)) {
+      return null;
+    }
+    const at = list.ids.indexOf(here[1]);
+    if (at < 0) {
+      return null;
+    }
+    return { previous: list.ids[at - 1] ?? null, next: list.ids[at + 1] ?? null, from: list.from };
+  };
+
+  const listNav = document.getElementById("list-nav");
+  const place = listNav ? listPlace() : null;
+  if (listNav && place) {
+    for (const [selector, id] of [["[data-list-previous]", place.previous], ["[data-list-next]", place.next]]) {
+      const link = listNav.querySelector(selector);
+      if (id === null) {
+        link.remove();
+      } else {
+        link.href = "/tickets/" + id;
+      }
+    }
+    if (typeof place.from === "string" && place.from.startsWith("/") && !place.from.startsWith("//")) {
+      listNav.querySelector("[data-list-back]").href = place.from;
+    }
+    listNav.hidden = false;
+  }
+
+  const openNeighbour = (step) => {
+    const neighbours = listPlace();
+    const id = neighbours ? (step > 0 ? neighbours.next : neighbours.previous) : null;
+    if (id === null) {
+      return false;
+    }
+    location.assign("/tickets/" + id);
+    return true;
+  };
+
   // n opens the zoom's note form; c does the same with a closing state chosen, so "close with a
   // note" is one form and one submit.
   const openNote = (closing) => {
@@ -113,15 +185,16 @@ document.addEventListener("input", (event) => {
         state.value = closed.value;
       }
     }
-    const body = document.getElementById("note-body");
+    // The rich-text editor (editor.js) stands in for the textarea when it runs.
+    const body = document.getElementById("note-body-rich") || document.getElementById("note-body");
     (body || note).scrollIntoView({block: "center"});
     body?.focus();
     return true;
   };
 
   const actions = {
-    "j": () => moveInList(1),
-    "k": () => moveInList(-1),
+    "j": () => moveInList(1) || openNeighbour(1),
+    "k": () => moveInList(-1) || openNeighbour(-1),
     "n": () => openNote(false),
     "c": () => openNote(true),
     "r": () => {

@@ -1,5 +1,6 @@
-// Live updates for the ticket zoom and the ticket lists. The page's server-sent event stream
-// (org.jotrs.live.web.LiveStreams) says that something changed; the page then fetches itself
+// Live updates for the ticket zoom and the ticket lists. A server-sent event stream
+// (org.jotrs.live.web.LiveStreams) says that something changed: one shared by all the agent's tabs
+// through a SharedWorker (live-worker.js), or, where there is none, the page's own; the page then fetches itself
 // again and swaps only the parts that show ticket data. Forms are never swapped (the lock form
 // holds no input), so whatever the agent is typing stays as it is. The zoom's field panel
 // follows field by field instead (followFields).
@@ -33,7 +34,88 @@
   let settleTimer = null;
   let lastActor = "";
 
+  // What the server sends, by event name; the same from the page's own stream and the shared one.
+  const handlers = {
+    opened: (data) => {
+      viewerId = data.viewerId;
+    },
+    ticket: (data) => ticketChanged(data),
+    tickets: () => {
+      changed();
+      scheduleRefresh();
+    },
+    viewers: (data) => showViewers(data.names),
+    revoked: (data) => {
+      disconnect();
+      notice(data.reason === "SIGNED_OUT" ? text("SignedOut") : text("Revoked"), false);
+    },
+  };
+
+  // The shared connection: this tab's page is opened on it under a random key.
+  let worker = null;
+  let key = null;
+  let aliveTimer = null;
+
+  function randomKey() {
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return [...bytes].map((b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  function connectShared() {
+    if (!worker) {
+      try {
+        worker = new SharedWorker("/js/live-worker.js", { name: "jotrs-live" });
+      } catch (e) {
+        return false;
+      }
+      worker.port.addEventListener("message", (message) => {
+        const data = message.data || {};
+        if (data.type === "event" && handlers[data.name]) {
+          handlers[data.name](data.data);
+        } else if (data.type === "reconnected") {
+          refresh();
+        } else if (data.type === "off") {
+          notice(text("Off"), false);
+        } else if (data.type === "failed") {
+          // The shared connection would not take this page: it gets its own stream instead.
+          stopShared();
+          worker = false;
+          connect();
+        }
+      });
+      worker.port.start();
+    }
+    if (!zoom) {
+      shown = shownTickets();
+    }
+    key = randomKey();
+    const header = document.querySelector('meta[name="csrf-header"]');
+    const token = document.querySelector('meta[name="csrf-token"]');
+    worker.port.postMessage({
+      type: "page",
+      key,
+      interest: zoom ? { ticket: live.dataset.liveStream.split("/").pop() } : { shown },
+      csrf: header && token ? { header: header.content, token: token.content } : null,
+    });
+    clearInterval(aliveTimer);
+    aliveTimer = setInterval(() => worker && worker.port.postMessage({ type: "alive", key }), 20000);
+    return true;
+  }
+
+  function stopShared() {
+    clearInterval(aliveTimer);
+    if (worker && key) {
+      worker.port.postMessage({ type: "bye", key });
+    }
+    key = null;
+  }
+
   function connect() {
+    if (worker !== false && "SharedWorker" in window && connectShared()) {
+      return;
+    }
+    worker = false;
     let url = live.dataset.liveStream;
     if (!zoom) {
       shown = shownTickets();
@@ -53,26 +135,19 @@
         notice(text("Off"), false);
       }
     });
-    source.addEventListener("opened", (event) => {
-      viewerId = JSON.parse(event.data).viewerId;
-    });
-    source.addEventListener("ticket", (event) => ticketChanged(JSON.parse(event.data)));
-    source.addEventListener("tickets", () => {
-      changed();
-      scheduleRefresh();
-    });
-    source.addEventListener("viewers", (event) => showViewers(JSON.parse(event.data).names));
-    source.addEventListener("revoked", (event) => {
-      disconnect();
-      notice(JSON.parse(event.data).reason === "SIGNED_OUT"
-        ? text("SignedOut")
-        : text("Revoked"), false);
-    });
+    for (const [name, handle] of Object.entries(handlers)) {
+      source.addEventListener(name, (event) => handle(JSON.parse(event.data)));
+    }
   }
 
   // Tells the server at once that this page's stream is gone (it would otherwise notice at its
   // next heartbeat), so the agent stops being shown as viewing the ticket.
   function disconnect() {
+    if (worker) {
+      stopShared();
+      viewerId = null;
+      return;
+    }
     if (source) {
       source.close();
       source = null;

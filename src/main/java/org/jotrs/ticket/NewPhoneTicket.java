@@ -17,24 +17,35 @@ import org.jotrs.article.NewAttachment;
  * @param ownerId an agent who may own tickets in the queue; the ticket is then locked for them, as
  *     OTRS does; null makes the creating agent its owner, unlocked, as OTRS's phone screen does
  * @param responsibleId an agent who may own tickets in the queue; null for none (user 1)
+ * @param htmlBody what was said as written in the rich-text editor, or null for plain text; when
+ *     given, it is sanitised, {@code body} is made from it, and the article is stored as OTRS stores
+ *     an HTML article
  */
 public record NewPhoneTicket(Integer queueId, String customerUser, String title, String body, String priority,
         String state, LocalDateTime pendingUntil, List<NewAttachment> attachments, String type, Integer ownerId,
-        Integer responsibleId) {
+        Integer responsibleId, String htmlBody) {
 
     public NewPhoneTicket {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
     }
 
+    /** A phone ticket written as plain text. */
+    public NewPhoneTicket(Integer queueId, String customerUser, String title, String body, String priority,
+            String state, LocalDateTime pendingUntil, List<NewAttachment> attachments, String type, Integer ownerId,
+            Integer responsibleId) {
+        this(queueId, customerUser, title, body, priority, state, pendingUntil, attachments, type, ownerId,
+                responsibleId, null);
+    }
+
     /** A phone ticket without attachments, type, owner or responsible agent. */
     public NewPhoneTicket(Integer queueId, String customerUser, String title, String body, String priority,
             String state, LocalDateTime pendingUntil) {
-        this(queueId, customerUser, title, body, priority, state, pendingUntil, List.of(), null, null, null);
+        this(queueId, customerUser, title, body, priority, state, pendingUntil, List.of(), null, null, null, null);
     }
 
     /** A phone ticket with attachments. */
     public NewPhoneTicket(Integer queueId, String customerUser, String title, String body, String priority,
             String state, LocalDateTime pendingUntil, List<NewAttachment> attachments) {
-        this(queueId, customerUser, title, body, priority, state, pendingUntil, attachments, null, null, null);
+        this(queueId, customerUser, title, body, priority, state, pendingUntil, attachments, null, null, null, null);
     }
 }

@@ -54,8 +54,20 @@ public sealed interface TicketAction {
         }
     }
 
-    /** A phone call about the ticket, taken from the customer (inbound) or made to them (outbound). */
-    record AddPhoneCall(String subject, String body, boolean fromCustomer, BigDecimal timeUnits) implements TicketAction {
+    /**
+     * A phone call about the ticket, taken from the customer (inbound) or made to them (outbound).
+     *
+     * @param htmlBody what was said as written in the rich-text editor, or null for plain text;
+     *     when given it is sanitised, {@code body} is made from it, and the article is stored as
+     *     OTRS stores an HTML article
+     */
+    record AddPhoneCall(String subject, String body, boolean fromCustomer, BigDecimal timeUnits, String htmlBody)
+            implements TicketAction {
+
+        /** A call written as plain text. */
+        public AddPhoneCall(String subject, String body, boolean fromCustomer, BigDecimal timeUnits) {
+            this(subject, body, fromCustomer, timeUnits, null);
+        }
     }
 
     /**

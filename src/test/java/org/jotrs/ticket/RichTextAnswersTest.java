@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Answers written in the rich-text editor: the posted HTML is sanitised on the server, stored as
  * OTRS stores an HTML article (plain text in {@code a_body}, the HTML as {@code file-2}) and sent
- * as {@code multipart/alternative}; a note keeps its HTML the same way.
+ * as {@code multipart/alternative}; a note and the first article of a new phone or email ticket keep
+ * their HTML the same way.
  */
 class RichTextAnswersTest {
 
@@ -182,5 +183,101 @@ class RichTextAnswersTest {
                 .where(ARTICLE_DATA_MIME_ATTACHMENT.ARTICLE_ID.eq(article)).fetchSingle(ARTICLE_DATA_MIME_ATTACHMENT.CONTENT),
                 StandardCharsets.UTF_8);
         assertThat(stored).contains("<i>two</i>").doesNotContain("onerror", "<img");
+    }
+
+    @Test
+    void theNoteAndPhoneCallFormsOfferTheEditor() {
+        long id = ticket("Cable");
+        assertThat(root.get("/tickets/" + id).body()).contains("id=\"note-body\" name=\"body\" rows=\"5\" data-rich")
+                .contains("data-for=\"note-body\"").contains("id=\"phone-body\" name=\"body\" rows=\"4\" data-rich")
+                .contains("data-for=\"phone-body\"").contains("/js/editor.js");
+    }
+
+    @Test
+    void aRichPhoneCallKeepsItsHtml() {
+        long id = ticket("Invoice");
+        HttpResponse<String> logged = root.submitMultipart("/tickets/" + id, "/tickets/" + id + "/phone",
+                Map.of("direction", "outbound", "subject", "Call", "body", "", "bodyHtml",
+                        "<div>Will send the <b>invoice</b></div><script>alert(1)</script>"), List.of());
+        assertThat(logged.statusCode()).isEqualTo(302);
+        long article = lastArticle(id);
+        assertThat(db.select(ARTICLE_DATA_MIME.A_BODY).from(ARTICLE_DATA_MIME)
+                .where(ARTICLE_DATA_MIME.ARTICLE_ID.eq(article)).fetchSingle(ARTICLE_DATA_MIME.A_BODY))
+                .isEqualTo("Will send the invoice");
+        String stored = new String(db.select(ARTICLE_DATA_MIME_ATTACHMENT.CONTENT).from(ARTICLE_DATA_MIME_ATTACHMENT)
+                .where(ARTICLE_DATA_MIME_ATTACHMENT.ARTICLE_ID.eq(article)).fetchSingle(ARTICLE_DATA_MIME_ATTACHMENT.CONTENT),
+                StandardCharsets.UTF_8);
+        assertThat(stored).contains("<b>invoice</b>").doesNotContain("<script");
+
+        int articles = db.fetchCount(ARTICLE, ARTICLE.TICKET_ID.eq(id));
+        HttpResponse<String> empty = root.submitMultipart("/tickets/" + id, "/tickets/" + id + "/phone",
+                Map.of("direction", "outbound", "subject", "Call", "body", "", "bodyHtml", "<div><br></div>"), List.of());
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(empty.body()).contains("Enter what was said.");
+        assertThat(db.fetchCount(ARTICLE, ARTICLE.TICKET_ID.eq(id))).isEqualTo(articles);
+    }
+
+    private static long createdTicket(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    @Test
+    void aRichPhoneTicketIsSanitisedAndStoredAsOtrsDoes() {
+        String form = root.get("/tickets/new").body();
+        assertThat(form).contains("data-rich").contains("data-for=\"body\"").contains("/js/editor.js");
+
+        long id = createdTicket(root.submitMultipart("/tickets/new", "/tickets/new", Map.of("customerUser", "carla",
+                "queueId", "2", "title", "Router blinks", "body", "ignored plain text", "bodyHtml", HOSTILE), List.of()));
+        long article = lastArticle(id);
+        var mime = db.selectFrom(ARTICLE_DATA_MIME).where(ARTICLE_DATA_MIME.ARTICLE_ID.eq(article)).fetchSingle();
+        assertThat(mime.getABody()).isEqualTo("Hello Carla,\n- restart it\n- print\n\nclick guide <https://example.com/guide>");
+        var html = db.selectFrom(ARTICLE_DATA_MIME_ATTACHMENT).where(ARTICLE_DATA_MIME_ATTACHMENT.ARTICLE_ID.eq(article))
+                .fetchSingle();
+        assertThat(html.getFilename()).isEqualTo("file-2");
+        assertThat(html.getContentType()).isEqualTo("text/html; charset=\"utf-8\"");
+        assertThat(new String(html.getContent(), StandardCharsets.UTF_8))
+                .contains("<b>Carla</b>", "<li>restart it</li>", "href=\"https://example.com/guide\"")
+                .doesNotContain("<script", "alert(", "onerror", "javascript:", "<img");
+        assertThat(root.get("/tickets/" + id + "/articles/" + article + "/html").body()).contains("<b>Carla</b>");
+    }
+
+    @Test
+    void aRichEmailTicketIsSentAsAlternative() throws Exception {
+        String form = root.get("/tickets/new/email").body();
+        assertThat(form).contains("data-rich").contains("/js/editor.js");
+
+        long id = createdTicket(root.submitMultipart("/tickets/new/email", "/tickets/new/email", Map.of("customerUser",
+                "carla", "queueId", "2", "title", "Your new laptop", "body", "", "bodyHtml", HOSTILE), List.of()));
+        long article = lastArticle(id);
+        var mime = db.selectFrom(ARTICLE_DATA_MIME).where(ARTICLE_DATA_MIME.ARTICLE_ID.eq(article)).fetchSingle();
+        assertThat(mime.getABody()).isEqualTo("Hello Carla,\n- restart it\n- print\n\nclick guide <https://example.com/guide>");
+        String stored = new String(db.select(ARTICLE_DATA_MIME_ATTACHMENT.CONTENT).from(ARTICLE_DATA_MIME_ATTACHMENT)
+                .where(ARTICLE_DATA_MIME_ATTACHMENT.ARTICLE_ID.eq(article)).fetchSingle(ARTICLE_DATA_MIME_ATTACHMENT.CONTENT),
+                StandardCharsets.UTF_8);
+        assertThat(stored).contains("<b>Carla</b>").doesNotContain("<script", "onerror", "javascript:");
+
+        String raw = db.select(JOTRS_MAIL_OUTBOX.RAW_MESSAGE).from(JOTRS_MAIL_OUTBOX)
+                .where(JOTRS_MAIL_OUTBOX.ARTICLE_ID.eq(article)).fetchSingle(JOTRS_MAIL_OUTBOX.RAW_MESSAGE);
+        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
+                new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
+        assertThat(message.getContentType()).startsWith("multipart/alternative");
+        MimeMultipart parts = (MimeMultipart) message.getContent();
+        assertThat(((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n")).isEqualTo(mime.getABody());
+        assertThat((String) parts.getBodyPart(1).getContent()).isEqualTo(stored);
+    }
+
+    @Test
+    void anEmptyEditorOnANewTicketIsRefusedAndGivenBackEscaped() {
+        int tickets = db.fetchCount(org.jotrs.platform.db.schema.Tables.TICKET);
+        HttpResponse<String> refused = root.submitMultipart("/tickets/new", "/tickets/new", Map.of("customerUser",
+                "carla", "queueId", "2", "title", "Nothing said", "body", "",
+                "bodyHtml", "<div><br></div><script>alert(1)</script>"), List.of());
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Enter what the customer said.")
+                .contains("data-html=\"&lt;div>&lt;br>&lt;/div>&lt;script>alert(1)&lt;/script>\"")
+                .doesNotContain("<script>alert(1)");
+        assertThat(db.fetchCount(org.jotrs.platform.db.schema.Tables.TICKET)).isEqualTo(tickets);
     }
 }

@@ -75,10 +75,32 @@ class TicketPagesTest {
         HttpResponse<String> response = root.submit("/tickets/new", "/tickets/new", fields);
         assertThat(response.statusCode()).isEqualTo(422);
         assertThat(response.body()).contains("Enter a title.")
-                .contains("There is no valid customer user 'nobody'.")
+                .contains("There is no valid customer user “nobody”.")
                 .contains("A pending state needs the date and time to wait until.")
                 .contains("Nothing gets through since 8:00.");
         assertThat(jotrs.bean(DSLContext.class).fetchCount(org.jotrs.platform.db.schema.Tables.TICKET)).isEqualTo(before);
+    }
+
+    @Test
+    void refusalsSpeakTheAgentsLanguage() {
+        DSLContext db = jotrs.bean(DSLContext.class);
+        int anna = Agents.agent(db, "anna", "Anna", "Albrecht");
+        Agents.grant(db, anna, 1, "rw");
+        db.execute("INSERT INTO user_preferences (user_id, preferences_key, preferences_value) VALUES (?, 'UserLanguage', 'de')",
+                anna);
+        AgentHttp german = jotrs.agent();
+        german.signIn("anna", Agents.passwordOf("anna"));
+        int before = db.fetchCount(TICKET);
+        Map<String, String> fields = phoneTicket("");
+        fields.put("customerUser", "nobody");
+        fields.put("state", "pending reminder");
+        HttpResponse<String> response = german.submit("/tickets/new", "/tickets/new", fields);
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.body()).contains("lang=\"de\"").contains("Geben Sie einen Titel ein.")
+                .contains("Es gibt keinen gültigen Kundenbenutzer „nobody“.")
+                .contains("Ein wartender Status braucht Datum und Uhrzeit, bis wann gewartet wird.")
+                .doesNotContain("Enter a title.");
+        assertThat(db.fetchCount(TICKET)).isEqualTo(before);
     }
 
     @Test

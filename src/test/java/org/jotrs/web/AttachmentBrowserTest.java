@@ -101,7 +101,8 @@ class AttachmentBrowserTest {
                             + "<p><img src=\"https://tracker.example/p.gif\" alt=\"tracker\"></p>",
                     List.of(new NewAttachment("shot.png", "image/png", PIXEL, "shot@carla", "inline")))));
             page.reload();
-            FrameLocator frame = page.frameLocator("iframe.article-html");
+            // The call and the note were written in the rich-text editor, so they are HTML articles too.
+            FrameLocator frame = page.frameLocator("iframe.article-html").last();
             assertThat(frame.locator("h2")).hasText("Still broken");
             assertThat(frame.locator("img[alt=screenshot]")).hasAttribute("src", java.util.regex.Pattern.compile("^data:image/png;base64,"));
             Object loaded = frame.locator("img[alt=screenshot]").evaluate("img => img.complete && img.naturalWidth");
@@ -110,10 +111,10 @@ class AttachmentBrowserTest {
             assertThat(page.title()).doesNotContain("pwned");
             assertThat(frame.locator("h2")).isVisible();
             Page direct = context.newPage();
-            direct.navigate(jotrs.baseUrl() + page.locator("iframe.article-html").getAttribute("src"));
+            direct.navigate(jotrs.baseUrl() + page.locator("iframe.article-html").last().getAttribute("src"));
             direct.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/html-article-direct.png")));
             direct.close();
-            page.locator("iframe.article-html").scrollIntoViewIfNeeded();
+            page.locator("iframe.article-html").last().scrollIntoViewIfNeeded();
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/zoom-attachments-html.png")));
 
             assertThat(problems).as("browser console errors").isEmpty();

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The agent's keyboard: the skip link, shortcuts through a list into a ticket (next, previous,
- * open, note, close, reply, search) and the "?" overlay; and the small things that need a browser:
+ * open, from the ticket the next and previous ticket of that list, note, close, reply, search) and
+ * the "?" overlay; and the small things that need a browser:
  * bulk merge asks first, ending a session asks first, the time-zone search picks a zone.
  */
 @Tag("browser")
@@ -104,18 +105,36 @@ class KeyboardBrowserTest {
             Object outline = titles.nth(0).evaluate("a => getComputedStyle(a).outlineStyle");
             org.assertj.core.api.Assertions.assertThat(outline).as("focus ring").isNotEqualTo("none");
             String first = titles.nth(0).getAttribute("href");
+            String second = titles.nth(1).getAttribute("href");
             page.keyboard().press("Enter");
             page.waitForURL(jotrs.baseUrl() + first);
 
-            // n opens the note form with the text box focused; typing there is not taken as shortcuts.
+            // In the ticket, j and k open the next and previous ticket of the list it was opened
+            // from; the list navigation shows the same way for the mouse.
+            assertThat(page.locator("#list-nav")).isVisible();
+            assertThat(page.locator("#list-nav [data-list-previous]")).hasCount(0);
+            assertThat(page.locator("#list-nav [data-list-next]")).hasAttribute("href", second);
+            assertThat(page.locator("#list-nav [data-list-back]")).hasAttribute("href", "/tickets");
+            page.keyboard().press("j");
+            page.waitForURL(jotrs.baseUrl() + second);
+            assertThat(page.locator("#list-nav [data-list-previous]")).hasAttribute("href", first);
+            page.keyboard().press("k");
+            page.waitForURL(jotrs.baseUrl() + first);
+            // "?" in a ticket lists them.
+            page.keyboard().press("?");
+            assertThat(page.getByRole(AriaRole.DIALOG)).containsText("Open the next ticket of your list");
+            page.keyboard().press("Escape");
+
+            // n opens the note form with the text box (the rich-text editor) focused; typing there is
+            // not taken as shortcuts.
             page.keyboard().press("n");
-            assertThat(page.locator("#note-body")).isFocused();
+            assertThat(page.locator("#note-body-rich")).isFocused();
             page.keyboard().type("j k r c");
-            assertThat(page.locator("#note-body")).hasValue("j k r c");
+            assertThat(page.locator("#note-body-rich")).hasText("j k r c");
             assertThat(page).hasURL(jotrs.baseUrl() + first);
 
             // c (from outside a field) picks a closing state in the same form, so close-with-note is one submit.
-            page.locator("#note-body").blur();
+            page.locator("#note-body-rich").blur();
             page.keyboard().press("c");
             assertThat(page.locator("#note-next-state")).hasValue(Pattern.compile("closed.*"));
             page.waitForNavigation(() -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click());

@@ -68,12 +68,13 @@ class LiveUpdatesBrowserTest {
             alice.getByText("Add a note").click();
             alice.getByLabel("Note", new Page.GetByLabelOptions().setExact(true)).fill("Replaced the network cable.");
             alice.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
-            assertThat(alice.locator(".article-body").last()).hasText("Replaced the network cable.");
+            // Written in the rich-text editor, the note is an HTML article in its sandboxed frame.
+            assertThat(alice.frameLocator("iframe.article-html").last().locator("body")).hasText("Replaced the network cable.");
 
-            assertThat(bob.locator(".article-body").last()).hasText("Replaced the network cable.");
+            assertThat(bob.frameLocator("iframe.article-html").last().locator("body")).hasText("Replaced the network cable.");
             assertThat(bob.locator("#live-notice")).hasText("Updated by Alice Agent: new article.");
             assertThat(bob.locator("#ticket-history")).containsText("Note added.");
-            assertThat(bob.getByLabel("Note", new Page.GetByLabelOptions().setExact(true))).hasValue("Draft: asked for the model.");
+            assertThat(bob.getByLabel("Note", new Page.GetByLabelOptions().setExact(true))).hasText("Draft: asked for the model.");
             assertThat(bob.evaluate("() => window.stillTheSamePage === true")).isEqualTo(true);
             // Her own change is on her page already: no second refresh, no notice.
             assertThat(alice.locator("#live-notice")).isHidden();

@@ -88,7 +88,21 @@ class PageWeightBrowserTest {
             long[] weight = new long[5];
             page.onRequestFinished(request -> add(weight, request));
             page.navigate(jotrs.baseUrl() + screen);
-            page.waitForLoadState(LoadState.NETWORKIDLE);
+            page.waitForLoadState(LoadState.LOAD);
+            // Live pages keep an event stream open (in the shared worker), so the network is never
+            // idle: wait until no request has finished for a second, within a deadline.
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+            long requests = -1;
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() < deadline) {
+                page.waitForTimeout(100); // lets Playwright deliver the finished requests
+                if (weight[4] != requests) {
+                    requests = weight[4];
+                    quietSince = System.nanoTime();
+                } else if (System.nanoTime() - quietSince > java.time.Duration.ofSeconds(1).toNanos()) {
+                    break;
+                }
+            }
             return weight;
         }
     }

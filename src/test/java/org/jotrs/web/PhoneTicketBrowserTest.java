@@ -62,13 +62,16 @@ class PhoneTicketBrowserTest {
 
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                     .containsText("VPN drops every hour");
-            assertThat(page.locator(".article-body")).hasText("Since Monday the VPN disconnects hourly.");
+            // Written in the rich-text editor, the call and the note are HTML articles in sandboxed frames.
+            assertThat(page.frameLocator("iframe.article-html").last().locator("body"))
+                    .hasText("Since Monday the VPN disconnects hourly.");
             assertThat(page.locator(".facts")).containsText("4 high");
 
             page.getByText("Add a note").click();
             page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true)).fill("Asked for the router's model.");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
-            assertThat(page.locator(".article-body").last()).hasText("Asked for the router's model.");
+            assertThat(page.locator("iframe.article-html")).hasCount(2);
+            assertThat(page.frameLocator("iframe.article-html").last().locator("body")).hasText("Asked for the router's model.");
 
             page.getByLabel("State", new Page.GetByLabelOptions().setExact(true)).selectOption("pending reminder");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();

@@ -27,9 +27,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reply's rich-text editor in chromium: bold text and a list typed with the toolbar and the
- * keyboard, a paste from Word cleaned into a list, the mail sent and shown in the zoom; without
- * JavaScript the plain textarea sends the mail.
+ * The rich-text editor in chromium: on the reply, bold text and a list typed with the toolbar and
+ * the keyboard, a paste from Word cleaned into a list, the mail sent and shown in the zoom; the
+ * zoom's note and phone call and the new phone and email tickets written the same way; without JavaScript the
+ * plain textareas send the mail, the note and the new ticket.
  */
 @Tag("browser")
 // One browser test at a time: they run beside database test classes, never beside each other.
@@ -170,6 +171,97 @@ class RichTextEditorBrowserTest {
     }
 
     @Test
+    void aNoteInTheZoomIsWrittenInTheEditor() {
+        long id = ticket("Toner empty");
+        try (BrowserContext browser = chromium.browser().newContext()) {
+            Page page = signedIn(browser);
+            List<String> problems = Chromium.problemsOf(page, message -> false);
+            page.navigate(jotrs.baseUrl() + "/tickets/" + id);
+            page.getByText("Add a note").click();
+            Locator note = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Note").setExact(true));
+            assertThat(note).isVisible();
+            assertThat(page.locator("textarea#note-body")).isHidden();
+            Locator toolbar = page.locator("#add-note").getByRole(AriaRole.TOOLBAR);
+            assertThat(toolbar).isVisible();
+            note.click();
+            page.keyboard().type("Ordered two ");
+            page.keyboard().press("Control+I");
+            page.keyboard().type("cartridges");
+            page.keyboard().press("Control+I");
+            page.keyboard().press("Enter");
+            toolbar.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Numbered list")).click();
+            page.keyboard().type("black");
+            page.keyboard().press("Enter");
+            page.keyboard().type("cyan");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
+            page.waitForURL(jotrs.baseUrl() + "/tickets/" + id);
+            FrameLocator shown = page.frameLocator("iframe.article-html").last();
+            assertThat(shown.locator("i")).hasText("cartridges");
+            assertThat(shown.locator("ol li")).hasText(new String[] {"black", "cyan"});
+            assertThat(page.locator("article.article-internal").last()).isVisible();
+
+            // The phone call form has an editor of its own.
+            page.getByText("Log a phone call").click();
+            Locator said = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("What was said").setExact(true));
+            said.click();
+            page.keyboard().type("Will send the ");
+            page.keyboard().press("Control+B");
+            page.keyboard().type("invoice");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save call")).click();
+            assertThat(page.frameLocator("iframe.article-html").last().locator("b")).hasText("invoice");
+            org.assertj.core.api.Assertions.assertThat(problems).as("browser console errors").isEmpty();
+
+            // An empty note is refused with the server's message, as without the editor.
+            page.getByText("Add a note").click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
+            assertThat(page.getByRole(AriaRole.ALERT)).containsText("Enter the note.");
+        }
+    }
+
+    @Test
+    void newPhoneAndEmailTicketsAreWrittenInTheEditor() {
+        try (BrowserContext browser = chromium.browser().newContext()) {
+            Page page = signedIn(browser);
+            List<String> problems = Chromium.problemsOf(page, message -> false);
+            page.navigate(jotrs.baseUrl() + "/tickets/new");
+            page.getByLabel("Customer user").fill("carla");
+            page.getByLabel("Queue").selectOption("Raw");
+            page.getByLabel("Title").fill("Router blinks red");
+            Locator said = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions()
+                    .setName("What the customer said").setExact(true));
+            assertThat(said).hasAttribute("aria-required", "true");
+            said.click();
+            page.keyboard().type("Since the storm it blinks ");
+            page.keyboard().press("Control+B");
+            page.keyboard().type("red");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create ticket")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                    .containsText("Router blinks red");
+            FrameLocator shown = page.frameLocator("iframe.article-html").last();
+            assertThat(shown.locator("b")).hasText("red");
+            assertThat(shown.locator("body")).containsText("Since the storm it blinks red");
+
+            page.navigate(jotrs.baseUrl() + "/tickets/new/email");
+            page.getByLabel("Customer user").fill("carla");
+            page.getByLabel("Queue").selectOption("Raw");
+            page.getByLabel("Subject").fill("Your new laptop");
+            Locator text = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Text").setExact(true));
+            text.click();
+            page.getByRole(AriaRole.TOOLBAR).getByRole(AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Bulleted list")).click();
+            page.keyboard().type("charger");
+            page.keyboard().press("Enter");
+            page.keyboard().type("docking station");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send and create ticket")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                    .containsText("Your new laptop");
+            assertThat(page.frameLocator("iframe.article-html").last().locator("ul li"))
+                    .hasText(new String[] {"charger", "docking station"});
+            org.assertj.core.api.Assertions.assertThat(problems).as("browser console errors").isEmpty();
+        }
+    }
+
+    @Test
     void withoutJavaScriptThePlainTextareaSendsTheMail() {
         long id = ticket("Scanner offline");
         try (BrowserContext browser = chromium.browser().newContext(new Browser.NewContextOptions()
@@ -184,6 +276,21 @@ class RichTextEditorBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send mail")).click();
             page.waitForURL(jotrs.baseUrl() + "/tickets/" + id);
             assertThat(page.locator(".article-body").last()).containsText("Plain words only.");
+
+            page.getByText("Add a note").click();
+            Locator note = page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true));
+            org.assertj.core.api.Assertions.assertThat(note.evaluate("e => e.tagName")).isEqualTo("TEXTAREA");
+            note.fill("A plain note.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
+            assertThat(page.locator(".article-body").last()).hasText("A plain note.");
+
+            page.navigate(jotrs.baseUrl() + "/tickets/new");
+            page.getByLabel("Customer user").fill("carla");
+            page.getByLabel("Queue").selectOption("Raw");
+            page.getByLabel("Title").fill("Plain call");
+            page.getByLabel("What the customer said").fill("Said in plain words.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create ticket")).click();
+            assertThat(page.locator(".article-body").last()).hasText("Said in plain words.");
         }
     }
 }

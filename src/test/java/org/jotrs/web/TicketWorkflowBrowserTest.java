@@ -74,7 +74,8 @@ class TicketWorkflowBrowserTest {
             page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true)).fill("Technician booked for Tuesday.");
             page.locator("#note-time").fill("0.5");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
-            assertThat(page.locator(".article-body").last()).hasText("Technician booked for Tuesday.");
+            // Written in the rich-text editor, the note is an HTML article in its sandboxed frame.
+            assertThat(page.frameLocator("iframe.article-html").last().locator("body")).hasText("Technician booked for Tuesday.");
             assertThat(page.locator(".facts")).containsText("0.5");
 
             // Reply by mail to the customer's article.

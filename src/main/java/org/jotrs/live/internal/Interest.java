@@ -5,6 +5,13 @@ import java.util.Set;
 /** What an open page shows, and so which changes it wants. */
 public sealed interface Interest {
 
+    /**
+     * A connection shared by the pages of several browser tabs: it wants no changes itself; its
+     * pages are opened on it one by one ({@link LiveHub#openPage}).
+     */
+    record Shared() implements Interest {
+    }
+
     /** A ticket zoom. */
     record OneTicket(long ticketId) implements Interest {
     }

@@ -79,6 +79,41 @@ public class LiveHub implements SmartLifecycle {
      * @throws TooManyStreams when the session already has its maximum of open streams
      */
     public String open(int agentId, String sessionId, Interest interest, StreamSink sink) {
+        return open(agentId, sessionId, interest, sink, null);
+    }
+
+    /**
+     * Opens a page on a shared connection ({@link Interest.Shared}) of the same agent and session:
+     * the page's events go down that connection marked with {@code page}, the browser's key for
+     * the tab. It does not count as a stream of the session; the connection has its own limit.
+     *
+     * @return the page's viewer id, to {@link #closeOwn} it with
+     * @throws NoSuchConnection when there is no such connection of this agent and session
+     * @throws org.jotrs.ticket.NoSuchTicket when the agent may not read the zoom's ticket
+     * @throws TooManyStreams when the connection already serves its maximum of pages
+     */
+    public String openPage(int agentId, String sessionId, String connectionId, String page, Interest interest) {
+        LiveStream connection = streams.get(connectionId);
+        if (connection == null || connection.agentId() != agentId || !connection.sessionId().equals(sessionId)
+                || !(connection.interest() instanceof Interest.Shared) || interest instanceof Interest.Shared) {
+            throw new NoSuchConnection(connectionId);
+        }
+        StreamSink connectionSink = connection.sink();
+        StreamSink pageSink = new StreamSink() {
+            @Override
+            public void send(LiveEvent event) throws java.io.IOException {
+                connectionSink.send(page, event);
+            }
+
+            @Override
+            public void end() {
+                // The page leaves; the connection serves the others on.
+            }
+        };
+        return open(agentId, sessionId, interest, pageSink, connectionId);
+    }
+
+    private String open(int agentId, String sessionId, Interest interest, StreamSink sink, String connectionId) {
         if (interest instanceof OneTicket zoom && !tickets.canRead(agentId, zoom.ticketId())) {
             throw new org.jotrs.ticket.NoSuchTicket(zoom.ticketId()); // as if it did not exist
         }
@@ -86,11 +121,23 @@ public class LiveHub implements SmartLifecycle {
             // Only what the agent could read counts as on the page: the ids come from the browser.
             interest = new TicketLists(tickets.readableAmong(agentId, lists.shownTicketIds()));
         }
-        LiveStream stream = new LiveStream(agentId, sessionId, interest, tail.latestId(), sink);
+        LiveStream stream = new LiveStream(agentId, sessionId, interest, tail.latestId(), sink, connectionId);
         synchronized (streams) {
-            long open = streams.values().stream().filter(s -> s.sessionId().equals(sessionId)).count();
-            if (open >= properties.maxStreamsPerSession()) {
-                throw new TooManyStreams(properties.maxStreamsPerSession());
+            if (connectionId == null) {
+                // A shared connection counts once, however many pages it serves.
+                long open = streams.values().stream()
+                        .filter(s -> s.sessionId().equals(sessionId) && s.connection() == null).count();
+                if (open >= properties.maxStreamsPerSession()) {
+                    throw new TooManyStreams(properties.maxStreamsPerSession());
+                }
+            } else {
+                if (!streams.containsKey(connectionId)) {
+                    throw new NoSuchConnection(connectionId);
+                }
+                long pages = streams.values().stream().filter(s -> connectionId.equals(s.connection())).count();
+                if (pages >= properties.maxPagesPerConnection()) {
+                    throw new TooManyStreams(properties.maxPagesPerConnection());
+                }
             }
             streams.put(stream.viewerId(), stream);
         }
@@ -113,6 +160,14 @@ public class LiveHub implements SmartLifecycle {
             return;
         }
         stream.end();
+        if (stream.interest() instanceof Interest.Shared) {
+            // The tabs' pages go with their connection; the browser opens them again on a new one.
+            for (LiveStream page : List.copyOf(streams.values())) {
+                if (viewerId.equals(page.connection())) {
+                    close(page.viewerId());
+                }
+            }
+        }
         if (stream.interest() instanceof OneTicket) {
             try {
                 viewers.leave(viewerId);
@@ -131,9 +186,22 @@ public class LiveHub implements SmartLifecycle {
         }
     }
 
-    /** Open streams on this node. */
+    /** Open streams on this node: pages with their own stream, shared connections and their pages. */
     int openStreams() {
         return streams.size();
+    }
+
+    /**
+     * Server-sent event connections open on this node: a page with its own stream is one, a
+     * shared connection is one for all the pages it serves.
+     */
+    public int openConnections() {
+        return (int) streams.values().stream().filter(s -> s.connection() == null).count();
+    }
+
+    /** Pages served by shared connections on this node. */
+    public int sharedPages() {
+        return (int) streams.values().stream().filter(s -> s.connection() != null).count();
     }
 
     @Override
@@ -176,14 +244,21 @@ public class LiveHub implements SmartLifecycle {
         // One permission read per agent with a stream, for all the batch's tickets.
         Map<Integer, Set<Long>> readable = new HashMap<>();
         for (LiveStream stream : open) {
+            if (stream.interest() instanceof Interest.Shared) {
+                continue;
+            }
             readable.computeIfAbsent(stream.agentId(), agentId -> tickets.readableAmong(agentId, byTicket.keySet()));
         }
         byTicket.forEach((ticketId, changes) -> {
             for (LiveStream stream : open) {
                 boolean onPage = switch (stream.interest()) {
+                    case Interest.Shared shared -> false;
                     case OneTicket zoom -> zoom.ticketId() == ticketId;
                     case TicketLists lists -> lists.shownTicketIds().contains(ticketId);
                 };
+                if (stream.interest() instanceof Interest.Shared) {
+                    continue;
+                }
                 if (stream.interest() instanceof OneTicket && !onPage) {
                     continue;
                 }
@@ -208,6 +283,8 @@ public class LiveHub implements SmartLifecycle {
                                 : new LiveEvent.TicketChanged(ticketId, null, null, false, false));
                     }
                     case TicketLists lists -> listChanges.computeIfAbsent(stream, s -> new ArrayList<>()).add(ticketId);
+                    case Interest.Shared shared -> {
+                    }
                 }
             }
         });
@@ -237,7 +314,10 @@ public class LiveHub implements SmartLifecycle {
                     viewers.arrive(stream.viewerId(), zoom.ticketId(), stream.agentId(), now);
                 }
             }
-            offer(stream, new LiveEvent.Heartbeat());
+            // A shared connection's heartbeat keeps it and finds it gone for all its pages.
+            if (stream.connection() == null) {
+                offer(stream, new LiveEvent.Heartbeat());
+            }
         }
         viewers.forgetSeenBefore(now.minus(properties.presenceTimeout().multipliedBy(4)));
     }

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxStreamsPerSession open streams per agent session at most; browsers allow only about
  *     six connections per host over HTTP/1.1, and every open page holds one
  * @param streamTimeout a stream ends after this long and the browser opens a new one
+ * @param maxPagesPerConnection pages (browser tabs) one shared connection serves at most; the
+ *     shared connection itself counts as one stream of the session
  */
 @ConfigurationProperties("jotrs.live")
 record LiveProperties(
@@ -23,12 +25,16 @@ record LiveProperties(
         @DefaultValue("30s") Duration presenceTimeout,
         @DefaultValue("1s") Duration presenceInterval,
         @DefaultValue("4") int maxStreamsPerSession,
-        @DefaultValue("30m") Duration streamTimeout) {
+        @DefaultValue("30m") Duration streamTimeout,
+        @DefaultValue("50") int maxPagesPerConnection) {
 
     LiveProperties {
         if (presenceTimeout.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {
             throw new IllegalArgumentException("jotrs.live.presence-timeout (" + presenceTimeout
                     + ") must be at least twice jotrs.live.heartbeat-interval (" + heartbeatInterval + ")");
+        }
+        if (maxPagesPerConnection < 1) {
+            throw new IllegalArgumentException("jotrs.live.max-pages-per-connection must be at least 1");
         }
         if (maxStreamsPerSession < 1) {
             throw new IllegalArgumentException("jotrs.live.max-streams-per-session must be at least 1");

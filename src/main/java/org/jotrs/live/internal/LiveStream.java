@@ -29,12 +29,20 @@ final class LiveStream {
     private final Interest interest;
     private final long connectedAtFeedId;
     private final StreamSink sink;
+    private final String connection;
     private final BlockingQueue<LiveEvent> outbox = new ArrayBlockingQueue<>(OUTBOX_SIZE);
     private volatile boolean ended;
     private volatile boolean viewing;
     private Thread writer;
 
     LiveStream(int agentId, String sessionId, Interest interest, long connectedAtFeedId, StreamSink sink) {
+        this(agentId, sessionId, interest, connectedAtFeedId, sink, null);
+    }
+
+    /** A page served by a shared connection: {@code connection} is that connection's viewer id. */
+    LiveStream(int agentId, String sessionId, Interest interest, long connectedAtFeedId, StreamSink sink,
+            String connection) {
+        this.connection = connection;
         this.agentId = agentId;
         this.sessionId = sessionId;
         this.interest = interest;
@@ -56,6 +64,15 @@ final class LiveStream {
 
     Interest interest() {
         return interest;
+    }
+
+    StreamSink sink() {
+        return sink;
+    }
+
+    /** The shared connection this page is served by, or null for a page with its own stream. */
+    String connection() {
+        return connection;
     }
 
     /** The feed's end when the stream opened: the page was rendered before, with every change up to about here. */

@@ -2,6 +2,7 @@ package org.jotrs.ticket.internal;
 
 import org.jotrs.platform.ColumnLimits;
 import org.jotrs.platform.InvalidInput;
+import org.jotrs.platform.Messages;
 
 import static org.jotrs.platform.db.schema.Tables.TICKET;
 import static org.jotrs.platform.db.schema.Tables.USERS;
@@ -25,6 +26,7 @@ import org.jotrs.article.MailHeaders;
 import org.jotrs.article.NewArticle;
 import org.jotrs.article.NewAttachment;
 import org.jotrs.article.SenderType;
+import org.jotrs.article.WrittenHtml;
 import org.jotrs.customer.CustomerDirectory;
 import org.jotrs.customer.CustomerUser;
 import org.jotrs.mail.OutboundMail;
@@ -114,21 +116,25 @@ class TicketCreation {
 
     @Transactional
     CreatedTicket createPhone(int actorId, NewPhoneTicket phone) {
-        Request request = new Request(phone.queueId(), phone.customerUser(), phone.title(), phone.body(), phone.priority(),
+        WrittenHtml html = phone.htmlBody() == null ? null : articles.written(phone.htmlBody());
+        Request request = new Request(phone.queueId(), phone.customerUser(), phone.title(),
+                html == null ? phone.body() : html.text(), phone.priority(),
                 phone.state(), phone.pendingUntil(), phone.type(), phone.ownerId(), phone.responsibleId(),
                 phone.attachments());
-        Valid valid = validate(actorId, request, new LinkedHashMap<>(), "Enter what the customer said.");
+        Valid valid = validate(actorId, request, new LinkedHashMap<>(), Messages.t("ticket.error.enter-said"));
         NewTickets.Created ticket = insert(actorId, request, valid);
         long articleId = articles.add(new NewArticle(ticket.id(), SenderType.CUSTOMER, Channel.PHONE, true,
                 valid.customer().mailbox(), valid.queue().name(), request.title().strip(), request.body(), actorId,
-                request.attachments()));
+                html == null ? null : html.document(), request.attachments()));
         ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, HistoryType.PHONE_CALL_CUSTOMER, "%%"));
         return finish(actorId, ticket, articleId, SenderType.CUSTOMER, request, valid);
     }
 
     @Transactional
     CreatedTicket createEmail(int actorId, NewEmailTicket email) {
-        Request request = new Request(email.queueId(), email.customerUser(), email.subject(), email.body(),
+        WrittenHtml html = email.htmlBody() == null ? null : articles.written(email.htmlBody());
+        Request request = new Request(email.queueId(), email.customerUser(), email.subject(),
+                html == null ? email.body() : html.text(),
                 email.priority(), email.state(), email.pendingUntil(), email.type(), email.ownerId(), email.responsibleId(),
                 email.attachments());
         Map<String, String> errors = new LinkedHashMap<>();
@@ -136,15 +142,15 @@ class TicketCreation {
         List<String> cc = MailFields.addresses(outbound, email.cc(), "cc", errors);
         Optional<String> from = Optional.ofNullable(email.queueId()).flatMap(queues::senderOf);
         if (email.queueId() != null && from.isEmpty()) {
-            errors.put("queue", "This queue has no valid system address to send from.");
+            errors.put("queue", Messages.t("ticket.error.no-sender-queue"));
         }
-        Valid valid = validate(actorId, request, errors, "Enter the text of the mail.");
+        Valid valid = validate(actorId, request, errors, Messages.t("ticket.error.enter-mail-text"));
         // The To field as OTRS's screen fills it: the typed recipients, or the customer user's
         // mailbox as OTRS quotes it ("Name" <address>), stored in a_to and the history unchanged.
         String toField = String.join(", ", to);
         if (to.isEmpty()) {
             if (valid.customer().email() == null || valid.customer().email().isBlank()) {
-                throw new InvalidTicketRequest(Map.of("to", "The customer user has no mail address; enter a recipient."));
+                throw new InvalidTicketRequest(Map.of("to", Messages.t("ticket.error.customer-no-mail")));
             }
             to = outbound.parseAddresses(valid.customer().mailbox());
             toField = valid.customer().mailbox();
@@ -153,10 +159,11 @@ class TicketCreation {
         String subject = subjects.build(ticket.number(), request.title().strip(), Kind.NEW);
         String messageId = outbound.newMessageId();
         long articleId = articles.addEmail(new NewArticle(ticket.id(), SenderType.AGENT, Channel.EMAIL, true, from.get(),
-                        toField, subject, request.body(), actorId, request.attachments()),
+                        toField, subject, request.body(), actorId, html == null ? null : html.document(),
+                        request.attachments()),
                 new MailHeaders(cc.isEmpty() ? null : String.join(", ", cc), null, null, messageId, null, null));
         outbound.enqueue(articleId, new OutgoingMail(from.get(), to, cc, List.of(), subject, request.body(), messageId,
-                null, null, MailFields.attachments(request.attachments())));
+                null, null, MailFields.attachments(request.attachments()), Map.of(), html == null ? null : html.document()));
         // AgentTicketEmail's history comment: "%%$To, $Cc, $Bcc", empty fields included.
         ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, HistoryType.EMAIL_AGENT,
                 "%%" + toField + ", " + String.join(", ", cc) + ", "));
@@ -225,26 +232,26 @@ class TicketCreation {
                         || access.permissionsOn(actorId, q.groupId()).contains(Permission.CREATE))
                 .orElse(null);
         if (queue == null) {
-            errors.put("queue", "Choose a valid queue.");
+            errors.put("queue", Messages.t("ticket.error.choose-queue"));
         } else {
             access.require(actorId, queue.groupId(), Permission.CREATE, "create tickets in queue " + queue.name());
         }
         String title = request.title() == null ? "" : request.title().strip();
         if (title.isEmpty()) {
-            errors.put("title", "Enter a title.");
+            errors.put("title", Messages.t("ticket.error.enter-title"));
         } else if (title.length() > NewTickets.MAX_TITLE) {
-            errors.put("title", "The title may have at most " + NewTickets.MAX_TITLE + " characters.");
+            errors.put("title", Messages.t("ticket.error.title-too-long", NewTickets.MAX_TITLE));
         }
         if (request.body() == null || request.body().isBlank()) {
             errors.put("body", bodyMessage);
         }
         CustomerUser customer = null;
         if (request.customerUser() == null || request.customerUser().isBlank()) {
-            errors.put("customerUser", "Choose the customer.");
+            errors.put("customerUser", Messages.t("ticket.error.choose-customer"));
         } else {
             customer = customers.find(request.customerUser()).filter(CustomerUser::valid).orElse(null);
             if (customer == null) {
-                errors.put("customerUser", "There is no valid customer user '" + request.customerUser().strip() + "'.");
+                errors.put("customerUser", Messages.t("ticket.error.no-customer-user", request.customerUser().strip()));
             }
         }
         String priorityName = blank(request.priority()) ? settings.newPriority() : request.priority();
@@ -253,22 +260,22 @@ class TicketCreation {
         TicketLookups.Chosen chosen = lookups.chosen(priorityName, typeName, stateName);
         Priority priority = chosen.priority().orElse(null);
         if (priority == null) {
-            errors.put("priority", "There is no valid priority '" + priorityName + "'.");
+            errors.put("priority", Messages.t("ticket.error.no-priority", priorityName));
         }
         TicketType type = chosen.type()
                 .or(() -> blank(request.type()) ? Optional.of(new TicketType(lookups.defaultTypeId(), typeName)) : Optional.empty())
                 .orElse(null);
         if (type == null) {
-            errors.put("type", "There is no valid ticket type '" + typeName + "'.");
+            errors.put("type", Messages.t("ticket.error.no-type", typeName));
         }
         State state = chosen.state().orElse(null);
         if (state == null || !state.settableOnCreate()) {
-            errors.put("state", "A new ticket cannot have the state '" + stateName + "'.");
+            errors.put("state", Messages.t("ticket.error.new-state", stateName));
         } else if (state.pending()) {
             if (request.pendingUntil() == null) {
-                errors.put("pendingUntil", "A pending state needs the date and time to wait until.");
+                errors.put("pendingUntil", Messages.t("ticket.error.pending-needs-date"));
             } else if (!request.pendingUntil().isAfter(LocalDateTime.now(clock))) {
-                errors.put("pendingUntil", "The pending date must be in the future.");
+                errors.put("pendingUntil", Messages.t("ticket.error.pending-past"));
             } else {
                 try {
                     ColumnLimits.epochSeconds("pendingUntil", request.pendingUntil(), clock.getZone());
@@ -294,7 +301,7 @@ class TicketCreation {
         String login = db.select(USERS.LOGIN).from(USERS).where(USERS.ID.eq(agentId)).and(USERS.VALID_ID.eq((short) 1))
                 .fetchOne(USERS.LOGIN);
         if (login == null || !access.permissionsOn(agentId, queue.groupId()).contains(Permission.OWNER)) {
-            errors.put(field, "Choose an agent who may own tickets in queue " + queue.name() + ".");
+            errors.put(field, Messages.t("ticket.error.owner-not-allowed", queue.name()));
             return null;
         }
         return login;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jotrs.access.Permission;
 import org.jotrs.article.ArticleService;
+import org.jotrs.platform.Messages;
 import org.jotrs.article.Channel;
 import org.jotrs.article.MailHeaders;
 import org.jotrs.article.NewArticle;
@@ -65,26 +66,26 @@ class TicketMailing {
         List<String> cc = MailFields.addresses(outbound, mail.cc(), "cc", errors);
         List<String> bcc = MailFields.addresses(outbound, mail.bcc(), "bcc", errors);
         if (errors.isEmpty() && to.isEmpty() && cc.isEmpty() && bcc.isEmpty()) {
-            errors.put("to", "Enter at least one recipient.");
+            errors.put("to", Messages.t("ticket.error.enter-recipient"));
         }
         if (mail.subject() == null || mail.subject().isBlank()) {
-            errors.put("subject", "Enter a subject.");
+            errors.put("subject", Messages.t("ticket.error.enter-subject"));
         }
         WrittenHtml html = mail.htmlBody() == null ? null : articles.written(mail.htmlBody());
         String body = html == null ? mail.body() : html.text();
         if (body == null || body.isBlank()) {
-            errors.put("body", "Enter the text of the mail.");
+            errors.put("body", Messages.t("ticket.error.enter-mail-text"));
         }
         Optional<String> from = queues.senderOf(current.snapshot().queueId());
         if (from.isEmpty()) {
-            errors.put("from", "Queue " + current.queueName() + " has no valid system address to send from.");
+            errors.put("from", Messages.t("ticket.error.queue-no-sender", current.queueName()));
         }
         MailHeaders answered = null;
         if (mail.articleId() != null) {
             Long ticketOfArticle = db.select(ARTICLE.TICKET_ID).from(ARTICLE).where(ARTICLE.ID.eq(mail.articleId()))
                     .fetchOne(ARTICLE.TICKET_ID);
             if (ticketOfArticle == null || ticketOfArticle != current.ticketId()) {
-                errors.put("articleId", "The article answered is not part of this ticket.");
+                errors.put("articleId", Messages.t("ticket.error.article-elsewhere"));
             } else {
                 answered = articles.headersOf(mail.articleId()).orElse(null);
             }

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +19,7 @@ import org.jooq.DSLContext;
 import org.jotrs.access.AccessService;
 import org.jotrs.access.Permission;
 import org.jotrs.article.ArticleService;
+import org.jotrs.platform.Messages;
 import org.jotrs.article.Channel;
 import org.jotrs.article.NewArticle;
 import org.jotrs.article.WrittenHtml;
@@ -233,7 +235,7 @@ class TicketUpdates {
         rows.require(actorId, current, Permission.NOTE, "add notes");
         WrittenHtml html = note.htmlBody() == null ? null : articles.written(note.htmlBody());
         String body = html == null ? note.body() : html.text();
-        Map<String, String> errors = textErrors(note.subject(), body, "Enter the note.");
+        Map<String, String> errors = textErrors(note.subject(), body, Messages.t("ticket.error.enter-note"));
         errors.putAll(articles.attachmentProblems(note.attachments()));
         if (!errors.isEmpty()) {
             throw new InvalidTicketRequest(errors);
@@ -252,7 +254,9 @@ class TicketUpdates {
     /** OTRS's phone screens for existing tickets: PhoneCallCustomer (inbound) or PhoneCallAgent (outbound). */
     private void addPhoneCall(int actorId, Current current, AddPhoneCall call) {
         rows.require(actorId, current, Permission.NOTE, "add phone calls");
-        Map<String, String> errors = textErrors(call.subject(), call.body(), "Enter what was said.");
+        WrittenHtml html = call.htmlBody() == null ? null : articles.written(call.htmlBody());
+        String body = html == null ? call.body() : html.text();
+        Map<String, String> errors = textErrors(call.subject(), body, Messages.t("ticket.error.enter-call"));
         if (!errors.isEmpty()) {
             throw new InvalidTicketRequest(errors);
         }
@@ -262,7 +266,7 @@ class TicketUpdates {
         String customer = customerMailbox(current);
         long articleId = articles.add(new NewArticle(ticketId, call.fromCustomer() ? SenderType.CUSTOMER : SenderType.AGENT,
                 Channel.PHONE, true, call.fromCustomer() ? customer : agent, call.fromCustomer() ? current.queueName() : customer,
-                call.subject().strip(), call.body(), actorId));
+                call.subject().strip(), body, actorId, html == null ? null : html.document(), List.of()));
         history.add(current.snapshot(), articleId, call.fromCustomer() ? HistoryType.PHONE_CALL_CUSTOMER : HistoryType.PHONE_CALL_AGENT, "%%", actorId);
         arrival.recorded(current.snapshot(), articleId, call.fromCustomer() ? SenderType.CUSTOMER : SenderType.AGENT, actorId);
         timeAccounting.account(current, articleId, call.timeUnits(), actorId);
@@ -278,7 +282,7 @@ class TicketUpdates {
     private static Map<String, String> textErrors(String subject, String body, String bodyMessage) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (subject == null || subject.isBlank()) {
-            errors.put("subject", "Enter a subject.");
+            errors.put("subject", Messages.t("ticket.error.enter-subject"));
         }
         if (body == null || body.isBlank()) {
             errors.put("body", bodyMessage);
@@ -295,10 +299,10 @@ class TicketUpdates {
         int untilTime = 0;
         if (state.pending()) {
             if (pendingUntil == null) {
-                throw new InvalidTicketRequest(Map.of("pendingUntil", "A pending state needs the date and time to wait until."));
+                throw new InvalidTicketRequest(Map.of("pendingUntil", Messages.t("ticket.error.pending-needs-date")));
             }
             if (!pendingUntil.isAfter(LocalDateTime.now(clock))) {
-                throw new InvalidTicketRequest(Map.of("pendingUntil", "The pending date must be in the future."));
+                throw new InvalidTicketRequest(Map.of("pendingUntil", Messages.t("ticket.error.pending-past")));
             }
             untilTime = ColumnLimits.epochSeconds("pendingUntil", pendingUntil, clock.getZone());
         }
@@ -350,7 +354,7 @@ class TicketUpdates {
         Queue target = Optional.ofNullable(move.queueId()).flatMap(queues::find).filter(Queue::valid)
                 .filter(queue -> access.permissionsOn(actorId, queue.groupId()).contains(Permission.RO)
                         || access.permissionsOn(actorId, queue.groupId()).contains(Permission.MOVE_INTO))
-                .orElseThrow(() -> new InvalidTicketRequest(Map.of("queue", "Choose a valid queue.")));
+                .orElseThrow(() -> new InvalidTicketRequest(Map.of("queue", Messages.t("ticket.error.choose-queue"))));
         access.require(actorId, target.groupId(), Permission.MOVE_INTO, "move tickets into queue " + target.name());
         if (target.id() == current.snapshot().queueId()) {
             return;
@@ -367,7 +371,7 @@ class TicketUpdates {
         rows.require(actorId, current, Permission.RW, "change the title");
         String title = change.title() == null ? "" : change.title().strip();
         if (title.isEmpty()) {
-            throw new InvalidTicketRequest(Map.of("title", "Enter a title."));
+            throw new InvalidTicketRequest(Map.of("title", Messages.t("ticket.error.enter-title")));
         }
         if (title.length() > NewTickets.MAX_TITLE) {
             throw new InvalidTicketRequest(Map.of("title", "A title has at most " + NewTickets.MAX_TITLE + " characters."));

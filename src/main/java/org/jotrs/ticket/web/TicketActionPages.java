@@ -31,11 +31,13 @@ class TicketActionPages {
     String phone(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long ticketId,
             @RequestParam(defaultValue = "inbound") String direction, @RequestParam(defaultValue = "") String subject,
             @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String timeUnits,
-            NextSteps next, Model model, HttpServletResponse response) {
+            @RequestParam(defaultValue = "") String bodyHtml, NextSteps next, Model model,
+            HttpServletResponse response) {
         try {
             boolean inbound = InvalidInput.choice("direction", direction, Direction.class, Direction.INBOUND) == Direction.INBOUND;
             return zoom.actTogether(agent, ticketId, next, next.after(new TicketAction.AddPhoneCall(subject, body,
-                    inbound, ZoomPage.timeUnits(timeUnits))), "phone", model, response);
+                    inbound, ZoomPage.timeUnits(timeUnits), bodyHtml.isBlank() ? null : bodyHtml)), "phone", model,
+                    response);
         } catch (InvalidInput invalid) {
             response.setStatus(invalid.status());
             model.addAttribute("nextEntered", next.entered());

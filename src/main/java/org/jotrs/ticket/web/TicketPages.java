@@ -68,7 +68,7 @@ class TicketPages {
             CreatedTicket created = tickets.createPhoneTicket(agent.id(), new NewPhoneTicket(form.queueId(),
                     form.customerUser(), form.title(), form.body(), form.priority(), form.state(),
                     pendingUntil(form.pendingUntil()), Uploads.of(files), form.type(), form.ownerId(),
-                    form.responsibleId()));
+                    form.responsibleId(), form.html()));
             return "redirect:/tickets/" + created.ticketId();
         } catch (InvalidInput invalid) {
             response.setStatus(invalid.status());
@@ -84,7 +84,7 @@ class TicketPages {
             CreatedTicket created = tickets.createEmailTicket(agent.id(), new NewEmailTicket(form.queueId(),
                     form.customerUser(), form.to(), form.cc(), form.title(), form.body(), form.priority(), form.state(),
                     pendingUntil(form.pendingUntil()), form.type(), form.ownerId(), form.responsibleId(),
-                    Uploads.of(files)));
+                    Uploads.of(files), form.html()));
             return "redirect:/tickets/" + created.ticketId();
         } catch (InvalidInput invalid) {
             response.setStatus(invalid.status());
