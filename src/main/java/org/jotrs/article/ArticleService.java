@@ -58,6 +58,14 @@ public interface ArticleService {
     Optional<Attachment> attachment(long ticketId, long articleId, int fileId);
 
     /**
+     * Every stored part of an article of the ticket, in FileID order, the HTML and plain-text body
+     * parts included ({@link AttachmentInfo#htmlBody()}, {@link AttachmentInfo#plainBody()}), as
+     * OTRS's ArticleAttachmentIndex lists them without exclusions. Empty when the article is not on
+     * that ticket. Callers check the reader's permission on the ticket.
+     */
+    List<AttachmentInfo> allParts(long ticketId, long articleId);
+
+    /**
      * The article's HTML body made safe to show: sanitised (no scripts, event handlers, forms,
      * frames or styles that load anything), remote images removed, and inline images
      * ({@code cid:}) replaced by their content as {@code data:} URLs. Empty when the article has no

@@ -20,6 +20,17 @@ public interface TicketService {
     CreatedTicket createPhoneTicket(int actorId, NewPhoneTicket request);
 
     /**
+     * Creates a ticket as {@link #createPhoneTicket} does, but with the first article the caller
+     * describes (channel, sender, visibility, subject, HTML, time units, history type), as OTRS's
+     * GenericInterface TicketCreate writes it. The ticket's body is {@code request.body()}, as text
+     * (ignored when the article has an HTML body, whose text is stored instead).
+     *
+     * @throws org.jotrs.access.PermissionDenied without {@code create} on the queue's group
+     * @throws InvalidTicketRequest for missing or unknown values, or an unknown history type
+     */
+    CreatedTicket createTicket(int actorId, NewPhoneTicket request, FirstArticle article);
+
+    /**
      * Opens a ticket with a mail to the customer, as OTRS's email ticket screen does: the mail is
      * stored as the first article and queued for sending in the same transaction.
      *

@@ -62,6 +62,9 @@ class GenericTicketConnectorTest {
             createGetSearchUpdateAndHistoryAsOtrsAnswersThem();
             agentsOfOtherGroupsAndCustomerUsersSeeOnlyWhatTheyMay();
             badInputGetsOtrsErrorCodesAndWritesNothing();
+            phoneCallsHtmlBodiesAndTimeAsOtrsStoresThem();
+            customerUsersOpenAndAnswerTheirOwnTicketsOnly();
+            serviceSlaAndDynamicFieldsAreRefusedAsOtrsRefusesUnknownOnes();
         }
     }
 
@@ -110,7 +113,8 @@ class GenericTicketConnectorTest {
         assertThat(article.get("ArticleID").asString()).isEqualTo(created.get("ArticleID").asString());
         assertThat(article.get("ArticleNumber").asString()).isEqualTo("1");
         assertThat(article.get("Body").asString()).isEqualTo("some body");
-        assertThat(article.get("SenderType").asString()).isEqualTo("customer");
+        assertThat(article.get("SenderType").asString()).isEqualTo("agent");
+        assertThat(article.get("CommunicationChannelID").asString()).isEqualTo(channelId("Internal"));
         assertThat(article.get("IsVisibleForCustomer").asString()).isEqualTo("1");
         assertThat(article.get("MimeType").asString()).isEqualTo("text/plain");
         assertThat(article.get("Charset").asString()).isEqualToIgnoringCase("utf-8");
@@ -238,6 +242,145 @@ class GenericTicketConnectorTest {
         assertThat(error(get("/Ticket/", Map.of("UserLogin", "helpdesk", "Password", "pw-helpdesk")))).isEmpty();
         assertThat(ticketCount()).isEqualTo(tickets);
         assertThat(send("POST", BASE + "/Ticket", "{}").headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    private static void phoneCallsHtmlBodiesAndTimeAsOtrsStoresThem() throws Exception {
+        // OTRS's TicketCreate.t sends the first article as a phone call with an HTML body.
+        JsonNode created = call("POST", "/Ticket", """
+                {"UserLogin":"helpdesk","Password":"pw-helpdesk",
+                 "Ticket":{"Title":"printer smokes","Queue":"Raw","State":"open","Priority":"3 normal","CustomerUser":"carla"},
+                 "Article":{"CommunicationChannel":"Phone","SenderType":"customer","Subject":"call from carla",
+                            "Body":"<p>The printer <b>smokes</b>.</p><script>alert(1)</script>","MimeType":"text/html",
+                            "Charset":"utf-8","TimeUnit":"5","HistoryComment":"called in"}}""");
+        assertThat(created.has("Error")).as(created.toString()).isFalse();
+        String ticketId = created.get("TicketID").asString();
+        String articleId = created.get("ArticleID").asString();
+        assertThat(db.fetchValue("SELECT a_body FROM article_data_mime WHERE article_id = " + articleId))
+                .isEqualTo("The printer smokes.");
+        assertThat(db.fetchValue("SELECT a_content_type FROM article_data_mime WHERE article_id = " + articleId).toString())
+                .startsWith("text/plain");
+        // OTRS's column: a blob on H2 and MariaDB, base64 text on PostgreSQL.
+        Object stored = db.fetchValue("SELECT content FROM article_data_mime_attachment WHERE article_id = "
+                + articleId + " AND filename = 'file-2'");
+        String html = new String(stored instanceof byte[] bytes ? bytes : Base64.getMimeDecoder().decode(stored.toString()),
+                StandardCharsets.UTF_8);
+        assertThat(html).contains("<b>smokes</b>").doesNotContain("script");
+        assertThat(String.valueOf(db.fetchValue("SELECT communication_channel_id FROM article WHERE id = " + articleId)))
+                .isEqualTo(channelId("Phone"));
+        assertThat(((Number) db.fetchValue("SELECT SUM(time_unit) FROM time_accounting WHERE article_id = " + articleId))
+                .intValue()).isEqualTo(5);
+        assertThat(db.fetchValue("SELECT h.name FROM ticket_history h JOIN ticket_history_type t ON t.id = h.history_type_id"
+                + " WHERE t.name = 'NewTicket' AND h.article_id = " + articleId)).isEqualTo("called in");
+
+        // TicketGet: the body as text, no HTML part among the files unless HTMLBodyAsAttachment asks for it.
+        Map<String, String> helpdesk = Map.of("UserLogin", "helpdesk", "Password", "pw-helpdesk", "AllArticles", "1",
+                "Attachments", "1");
+        JsonNode article = get("/Ticket/" + ticketId, helpdesk).get("Ticket").get(0).get("Article").get(0);
+        assertThat(article.get("Body").asString()).isEqualTo("The printer smokes.");
+        assertThat(article.get("MimeType").asString()).isEqualTo("text/plain");
+        assertThat(article.get("SenderType").asString()).isEqualTo("customer");
+        assertThat(article.get("CommunicationChannelID").asString()).isEqualTo(channelId("Phone"));
+        assertThat(article.get("TimeUnit").asString()).isEqualTo("5");
+        assertThat(article.get("Attachment")).isEmpty();
+        Map<String, String> asAttachment = new java.util.HashMap<>(helpdesk);
+        asAttachment.put("HTMLBodyAsAttachment", "1");
+        JsonNode htmlPart = get("/Ticket/" + ticketId, asAttachment).get("Ticket").get(0).get("Article").get(0)
+                .get("Attachment").get(0);
+        assertThat(htmlPart.get("Filename").asString()).isEqualTo("file-2");
+        assertThat(htmlPart.get("ContentType").asString()).startsWith("text/html");
+        assertThat(new String(Base64.getDecoder().decode(htmlPart.get("Content").asString()), StandardCharsets.UTF_8))
+                .contains("<b>smokes</b>");
+
+        // TicketUpdate with an HTML note: stored the same way.
+        JsonNode note = call("PATCH", "/Ticket/" + ticketId, """
+                {"UserLogin":"helpdesk","Password":"pw-helpdesk",
+                 "Article":{"Subject":"toner","Body":"<ul><li>new toner</li></ul>","ContentType":"text/html; charset=utf-8"}}""");
+        String noteId = note.get("ArticleID").asString();
+        assertThat(db.fetchValue("SELECT a_body FROM article_data_mime WHERE article_id = " + noteId).toString())
+                .contains("new toner").doesNotContain("<li>");
+        assertThat(db.fetchValue("SELECT COUNT(*) FROM article_data_mime_attachment WHERE article_id = " + noteId
+                + " AND filename = 'file-2'").toString()).isEqualTo("1");
+
+        // An unknown channel or article type, or history type, is refused and writes nothing.
+        long tickets = ticketCount();
+        assertThat(error(call("POST", "/Ticket", create("\"Queue\":\"Raw\",\"State\":\"new\"", "text/plain; charset=utf8", "")
+                .replace("\"Subject\":\"s\"", "\"Subject\":\"s\",\"CommunicationChannel\":\"Email\""))))
+                .isEqualTo("TicketCreate.InvalidParameter: TicketCreate: Article->CommunicationChannel or"
+                        + " Article->CommunicationChannelID parameter is invalid or not supported!");
+        assertThat(error(call("POST", "/Ticket", create("\"Queue\":\"Raw\",\"State\":\"new\"", "text/plain; charset=utf8", "")
+                .replace("\"Subject\":\"s\"", "\"Subject\":\"s\",\"HistoryType\":\"Gossip\""))))
+                .isEqualTo("TicketCreate.InvalidParameter: TicketCreate: Article->HistoryType parameter is invalid!");
+        JsonNode byType = call("POST", "/Ticket", create("\"Queue\":\"Raw\",\"State\":\"new\"", "text/plain; charset=utf8", "")
+                .replace("\"Subject\":\"s\"", "\"Subject\":\"s\",\"ArticleType\":\"phone\""));
+        assertThat(String.valueOf(db.fetchValue("SELECT communication_channel_id FROM article WHERE id = "
+                + byType.get("ArticleID").asString()))).isEqualTo(channelId("Phone"));
+        assertThat(ticketCount()).isEqualTo(tickets + 1);
+    }
+
+    private static void customerUsersOpenAndAnswerTheirOwnTicketsOnly() throws Exception {
+        JsonNode created = call("POST", "/Ticket", """
+                {"CustomerUserLogin":"carla","Password":"carla-secret",
+                 "Ticket":{"Title":"VPN drops","Queue":"Raw","State":"new","Priority":"3 normal","CustomerUser":"carla"},
+                 "Article":{"Subject":"VPN drops","Body":"every hour","ContentType":"text/plain; charset=utf8"}}""");
+        assertThat(created.has("Error")).as(created.toString()).isFalse();
+        String ticketId = created.get("TicketID").asString();
+        assertThat(db.fetchValue("SELECT customer_user_id FROM ticket WHERE id = " + ticketId)).isEqualTo("carla");
+        assertThat(db.fetchValue("SELECT s.name FROM article a JOIN article_sender_type s ON s.id = a.article_sender_type_id"
+                + " WHERE a.id = " + created.get("ArticleID").asString())).isEqualTo("customer");
+        assertThat(db.fetchValue("SELECT COUNT(*) FROM ticket_history h JOIN ticket_history_type t ON t.id = h.history_type_id"
+                + " WHERE t.name = 'WebRequestCustomer' AND h.ticket_id = " + ticketId).toString()).isEqualTo("1");
+
+        // Her answer on her ticket; not a field change, not on someone else's ticket, not for someone else.
+        String carla = call("POST", "/Session", "{\"CustomerUserLogin\":\"carla\",\"Password\":\"carla-secret\"}")
+                .get("SessionID").asString();
+        JsonNode answered = call("PATCH", "/Ticket/" + ticketId, """
+                {"SessionID":"%s","Article":{"Subject":"more","Body":"also at night","ContentType":"text/plain; charset=utf8"}}"""
+                .formatted(carla));
+        assertThat(answered.has("Error")).as(answered.toString()).isFalse();
+        assertThat(db.fetchValue("SELECT a_body FROM article_data_mime WHERE article_id = " + answered.get("ArticleID").asString()))
+                .isEqualTo("also at night");
+        long articles = ((Number) db.fetchValue("SELECT COUNT(*) FROM article")).longValue();
+        long tickets = ticketCount();
+        assertThat(error(call("PATCH", "/Ticket/" + ticketId, """
+                {"SessionID":"%s","Ticket":{"State":"closed successful"}}""".formatted(carla))))
+                .isEqualTo("TicketUpdate.AccessDenied: TicketUpdate: Customer users can only add an article, not change Ticket fields!");
+        String ottos = db.fetchValue("SELECT MIN(id) FROM ticket WHERE customer_user_id = 'otto'").toString();
+        assertThat(error(call("PATCH", "/Ticket/" + ottos, """
+                {"SessionID":"%s","Article":{"Subject":"x","Body":"x","ContentType":"text/plain; charset=utf8"}}""".formatted(carla))))
+                .isEqualTo("TicketUpdate.AccessDenied: TicketUpdate: User does not have access to the ticket!");
+        assertThat(error(call("POST", "/Ticket", """
+                {"SessionID":"%s",
+                 "Ticket":{"Title":"for otto","Queue":"Raw","State":"new","Priority":"3 normal","CustomerUser":"otto"},
+                 "Article":{"Subject":"x","Body":"x","ContentType":"text/plain; charset=utf8"}}""".formatted(carla))))
+                .isEqualTo("TicketCreate.AccessDenied: TicketCreate: Customer users can only create tickets for themselves!");
+        assertThat(error(call("POST", "/Ticket", """
+                {"SessionID":"%s",
+                 "Ticket":{"Title":"x","Queue":"Raw","State":"new","Priority":"3 normal","CustomerUser":"carla"},
+                 "Article":{"Subject":"x","Body":"x","ContentType":"text/plain; charset=utf8","TimeUnit":"3"}}""".formatted(carla))))
+                .startsWith("TicketCreate.InvalidParameter: TicketCreate: Article->TimeUnit parameter is invalid!");
+        assertThat(ticketCount()).isEqualTo(tickets);
+        assertThat(((Number) db.fetchValue("SELECT COUNT(*) FROM article")).longValue()).isEqualTo(articles);
+    }
+
+    private static void serviceSlaAndDynamicFieldsAreRefusedAsOtrsRefusesUnknownOnes() throws Exception {
+        long tickets = ticketCount();
+        assertThat(error(call("POST", "/Ticket", create("\"Queue\":\"Raw\",\"State\":\"new\",\"Service\":\"Gold\"",
+                "text/plain; charset=utf8", ""))))
+                .isEqualTo("TicketCreate.InvalidParameter: TicketCreate: Ticket->ServiceID or Ticket->Service parameter is invalid!");
+        assertThat(error(call("POST", "/Ticket", create("\"Queue\":\"Raw\",\"State\":\"new\",\"SLAID\":\"1\"",
+                "text/plain; charset=utf8", ""))))
+                .isEqualTo("TicketCreate.InvalidParameter: TicketCreate: Ticket->SLAID or Ticket->SLA parameter is invalid!");
+        assertThat(error(call("POST", "/Ticket", create("\"Queue\":\"Raw\",\"State\":\"new\"", "text/plain; charset=utf8",
+                ",\"DynamicField\":{\"Name\":\"Nope\",\"Value\":\"x\"}"))))
+                .isEqualTo("TicketCreate.InvalidParameter: TicketCreate: DynamicField->Name parameter is invalid!");
+        assertThat(error(call("POST", "/Ticket", create("\"Queue\":\"Raw\",\"State\":\"new\"", "text/plain; charset=utf8",
+                ",\"DynamicField\":{\"Name\":\"Nope\"}"))))
+                .isEqualTo("TicketCreate.MissingParameter: TicketCreate: DynamicField->Value  parameter is missing!");
+        assertThat(ticketCount()).isEqualTo(tickets);
+    }
+
+    private static String channelId(String name) {
+        return String.valueOf(db.fetchValue("SELECT id FROM communication_channel WHERE name = ?", name));
     }
 
     private static String create(String queue, String contentType, String extra) {

@@ -170,6 +170,12 @@ class JooqArticleService implements ArticleService {
     }
 
     @Override
+    public List<AttachmentInfo> allParts(long ticketId, long articleId) {
+        return contentPathOf(ticketId, articleId).map(path -> attachments.index(articleId, path.orElse(null)))
+                .orElse(List.of());
+    }
+
+    @Override
     public org.jotrs.article.WrittenHtml written(String html) {
         return HtmlBodies.written(html);
     }

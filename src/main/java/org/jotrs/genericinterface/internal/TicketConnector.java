@@ -171,7 +171,8 @@ public class TicketConnector {
         TicketReads.GetOptions options = new TicketReads.GetOptions(GiParams.flag(data, "DynamicFields"),
                 GiParams.flag(data, "AllArticles"), GiParams.list(data, "ArticleSenderType"), "DESC".equals(order),
                 limit == null ? 0 : GiParams.id(limit), GiParams.flag(data, "Attachments"),
-                data.get("GetAttachmentContents") == null || GiParams.flag(data, "GetAttachmentContents"));
+                data.get("GetAttachmentContents") == null || GiParams.flag(data, "GetAttachmentContents"),
+                GiParams.flag(data, "HTMLBodyAsAttachment"));
         List<Map<String, Object>> tickets = new ArrayList<>();
         for (long id : ids) {
             tickets.add(reads.ticket(caller, id, options));

@@ -92,7 +92,7 @@ class TicketReads {
 
     /** Options of TicketGet. */
     record GetOptions(boolean dynamicFields, boolean allArticles, List<String> senderTypes, boolean descending,
-            int articleLimit, boolean attachments, boolean attachmentContents) {
+            int articleLimit, boolean attachments, boolean attachmentContents, boolean htmlBodyAsAttachment) {
     }
 
     @Transactional(readOnly = true)
@@ -241,7 +241,11 @@ class TicketReads {
             }
             if (options.attachments()) {
                 List<Map<String, Object>> files = new ArrayList<>();
-                for (AttachmentInfo info : attachmentIndex.getOrDefault(articleId, List.of())) {
+                // OTRS's ArticleAttachmentIndex with ExcludePlainText, and ExcludeHTMLBody unless HTMLBodyAsAttachment.
+                List<AttachmentInfo> parts = options.htmlBodyAsAttachment()
+                        ? articles.allParts(ticketId, articleId).stream().filter(info -> !info.plainBody()).toList()
+                        : attachmentIndex.getOrDefault(articleId, List.of());
+                for (AttachmentInfo info : parts) {
                     Map<String, Object> file = new LinkedHashMap<>();
                     byte[] content = options.attachmentContents()
                             ? articles.attachment(ticketId, articleId, info.fileId()).map(a -> a.content()).orElse(new byte[0])

@@ -1,7 +1,10 @@
 package org.jotrs.genericinterface.internal;
 
+import static org.jotrs.platform.db.schema.Tables.COMMUNICATION_CHANNEL;
 import static org.jotrs.platform.db.schema.Tables.DYNAMIC_FIELD;
 import static org.jotrs.platform.db.schema.Tables.QUEUE;
+import static org.jotrs.platform.db.schema.Tables.TICKET;
+import static org.jotrs.platform.db.schema.Tables.TICKET_HISTORY_TYPE;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
@@ -17,18 +20,28 @@ import org.jooq.DSLContext;
 import org.jotrs.access.AccessService;
 import org.jotrs.access.Permission;
 import org.jotrs.access.PermissionDenied;
+import org.jotrs.article.ArticleService;
+import org.jotrs.article.Channel;
 import org.jotrs.article.NewAttachment;
+import org.jotrs.article.SenderType;
+import org.jotrs.customer.CustomerAccounts;
 import org.jotrs.customer.CustomerDirectory;
 import org.jotrs.customer.CustomerUser;
 import org.jotrs.genericinterface.internal.GiLookups.Named;
 import org.jotrs.platform.InvalidInput;
+import org.jotrs.platform.MailAddressSyntax;
+import org.jotrs.postmaster.AutoResponses;
 import org.jotrs.ticket.CreatedTicket;
+import org.jotrs.ticket.FirstArticle;
+import org.jotrs.ticket.InboundMail;
+import org.jotrs.ticket.InboundTicket;
+import org.jotrs.ticket.MailArrival;
 import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.NoSuchTicket;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketService;
-import org.jsoup.Jsoup;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * TicketCreate and TicketUpdate: OTRS's checks in OTRS's order (the first failing one answers,
@@ -47,16 +60,27 @@ class TicketWrites {
     private final GiLookups lookups;
     private final DSLContext db;
     private final AccessService access;
+    private final CustomerAccounts accounts;
+    private final ArticleService articles;
+    private final AutoResponses autoResponses;
+    private final TicketReads reads;
 
     TicketWrites(TicketService tickets, CustomerDirectory customers, GiLookups lookups, DSLContext db,
-            AccessService access) {
+            AccessService access, CustomerAccounts accounts, ArticleService articles, AutoResponses autoResponses,
+            TicketReads reads) {
         this.access = access;
         this.tickets = tickets;
         this.customers = customers;
         this.lookups = lookups;
         this.db = db;
+        this.accounts = accounts;
+        this.articles = articles;
+        this.autoResponses = autoResponses;
+        this.reads = reads;
     }
 
+    /** One transaction: the ticket, its article and (for a customer user) the auto reply, or nothing. */
+    @Transactional
     Map<String, Object> create(GiCaller caller, Map<String, Object> data) {
         String op = "TicketCreate";
         Map<String, Object> ticket = GiParams.hash(data, "Ticket");
@@ -71,10 +95,6 @@ class TicketWrites {
             if (data.get(optional) != null && !GiParams.hashOrListWithData(data.get(optional))) {
                 throw GiError.missing(op, optional + " parameter is missing or not valid!");
             }
-        }
-        if (caller.customer()) {
-            throw new GiError(op + ".AccessDenied",
-                    op + ": Jotrs does not open tickets for customer users through the GenericInterface yet; use an agent login.");
         }
         for (String needed : List.of("Title", "CustomerUser")) {
             if (GiParams.text(ticket, needed) == null) {
@@ -107,19 +127,33 @@ class TicketWrites {
         Named responsible = optional(op, ticket, "ResponsibleID", "Responsible", lookups::agent,
                 "Ticket->ResponsibleID or Ticket->Responsible");
         LocalDateTime pending = pendingTime(op, ticket);
-        // OTRS's CheckCreatePermissions: create on the queue's group, before the article is looked at.
+        // OTRS's CheckCreatePermissions: create on the queue's group, before the article is looked at;
+        // for a customer user their customer group permission where customer groups are in use.
         Integer groupId = db.select(QUEUE.GROUP_ID).from(QUEUE).where(QUEUE.ID.eq(queue.id())).fetchOne(QUEUE.GROUP_ID);
-        if (groupId == null || !access.permissionsOn(caller.agentId(), groupId).contains(Permission.CREATE)) {
+        boolean mayCreate = groupId != null && (caller.customer()
+                ? !accounts.groupSupport() || accounts.groupsWith(caller.customerLogin(), "rw").contains(groupId)
+                : access.permissionsOn(caller.agentId(), groupId).contains(Permission.CREATE));
+        if (!mayCreate) {
             throw new GiError(op + ".AccessDenied", op + ": Can not create tickets in given Queue or QueueID!");
         }
-        ArticleInput input = article(op, article);
+        if (caller.customer() && !customer.login().equals(caller.customerLogin())) {
+            // The portal's isolation: a customer user opens tickets for themselves only.
+            throw new GiError(op + ".AccessDenied", op + ": Customer users can only create tickets for themselves!");
+        }
+        ArticleInput input = article(op, article, caller);
         checkDynamicFields(op, data.get("DynamicField"));
         List<NewAttachment> attachments = attachments(op, data.get("Attachment"));
+        if (caller.customer()) {
+            return customerCreate(op, caller, customer, ticket, queue, type, state, priority, owner, responsible, input,
+                    attachments);
+        }
         try {
-            CreatedTicket created = tickets.createPhoneTicket(caller.agentId(), new NewPhoneTicket(queue.id(),
+            CreatedTicket created = tickets.createTicket(caller.agentId(), new NewPhoneTicket(queue.id(),
                     customer.login(), GiParams.text(ticket, "Title"), input.body(), priority.name(), state.name(), pending,
                     attachments, type == null ? null : type.name(), owner == null ? null : owner.id(),
-                    responsible == null ? null : responsible.id()));
+                    responsible == null ? null : responsible.id()),
+                    new FirstArticle(input.channel(), input.sender(), input.visibleForCustomer(), input.from(),
+                            input.subject(), input.html(), input.timeUnits(), input.historyType(), input.historyComment()));
             Map<String, Object> answer = new java.util.LinkedHashMap<>();
             answer.put("ArticleID", String.valueOf(created.articleId()));
             answer.put("TicketID", String.valueOf(created.ticketId()));
@@ -132,6 +166,48 @@ class TicketWrites {
         }
     }
 
+    /**
+     * A customer user's TicketCreate, as OTRS's customer interface opens a ticket: written by the
+     * system user as the customer's web request (channel Internal, sender customer,
+     * {@code WebRequestCustomer}), with the queue's auto reply.
+     */
+    private Map<String, Object> customerCreate(String op, GiCaller caller, CustomerUser customer, Map<String, Object> ticket,
+            Named queue, Named type, Named state, Named priority, Named owner, Named responsible, ArticleInput input,
+            List<NewAttachment> attachments) {
+        if (lookups.stateType(state.id()).startsWith("pending")) {
+            throw GiError.invalid(op, "Ticket->StateID or Ticket->State parameter is invalid! (customer users cannot set a pending state)");
+        }
+        String from = input.from() != null ? input.from() : customer.mailbox();
+        String subject = input.subject();
+        try {
+            MailArrival arrival = tickets.createFromCustomer(
+                    new InboundTicket(queue.id(), GiParams.text(ticket, "Title"), customer.login(), customerId(customer, ticket),
+                            priority.name(), state.name(), type == null ? null : type.name(), owner == null ? null : owner.id(),
+                            responsible == null ? null : responsible.id()),
+                    new InboundMail(from, queue.name(), null, null, subject, input.body(),
+                            input.html() == null ? null : articles.written(input.html()).document(), null, null, null,
+                            attachments, null));
+            autoResponses.respondToWebRequest(arrival.ticketId(), "auto reply", from, customer.email(), subject, input.body());
+            Map<String, Object> answer = new java.util.LinkedHashMap<>();
+            answer.put("ArticleID", String.valueOf(arrival.articleId()));
+            answer.put("TicketID", String.valueOf(arrival.ticketId()));
+            answer.put("TicketNumber", arrival.ticketNumber());
+            return answer;
+        } catch (InvalidInput e) {
+            throw GiError.invalid(op, refusal(e));
+        }
+    }
+
+    private static String customerId(CustomerUser customer, Map<String, Object> ticket) {
+        String given = GiParams.text(ticket, "CustomerID");
+        if (given != null) {
+            return given;
+        }
+        return customer.customerId() == null || customer.customerId().isBlank() ? customer.email() : customer.customerId();
+    }
+
+    /** One transaction: every change and the article, or nothing. */
+    @Transactional
     Map<String, Object> update(GiCaller caller, Map<String, Object> data) {
         String op = "TicketUpdate";
         String number = GiParams.text(data, "TicketNumber");
@@ -145,11 +221,7 @@ class TicketWrites {
         if (ticketId == null) {
             throw noAccess;
         }
-        if (caller.customer()) {
-            throw new GiError(op + ".AccessDenied",
-                    op + ": Jotrs does not change tickets for customer users through the GenericInterface yet; use an agent login.");
-        }
-        if (!tickets.canRead(caller.agentId(), ticketId)) {
+        if (caller.customer() ? !reads.mayRead(caller, ticketId) : !tickets.canRead(caller.agentId(), ticketId)) {
             throw noAccess;
         }
         for (String optional : List.of("Ticket", "Article")) {
@@ -163,6 +235,9 @@ class TicketWrites {
             }
         }
         Map<String, Object> ticket = GiParams.hash(data, "Ticket");
+        if (caller.customer()) {
+            return customerUpdate(op, caller, ticketId, ticket, data);
+        }
         List<TicketAction> actions = new ArrayList<>();
         if (ticket != null) {
             String title = GiParams.text(ticket, "Title");
@@ -216,9 +291,18 @@ class TicketWrites {
         checkDynamicFields(op, data.get("DynamicField"));
         List<NewAttachment> attachments = attachments(op, data.get("Attachment"));
         if (article != null) {
-            ArticleInput input = article(op, article);
-            actions.add(new TicketAction.AddNote(GiParams.text(article, "Subject"), input.body(), input.visibleForCustomer(),
-                    input.timeUnits(), attachments));
+            ArticleInput input = article(op, article, caller);
+            if (input.channel() == Channel.PHONE) {
+                if (!attachments.isEmpty() || input.html() != null) {
+                    throw GiError.invalid(op, "Article->CommunicationChannel or Article->CommunicationChannelID parameter"
+                            + " is invalid or not supported! (Jotrs stores phone calls on a ticket as plain text without attachments)");
+                }
+                actions.add(new TicketAction.AddPhoneCall(input.subject(), input.body(), input.sender() == SenderType.CUSTOMER,
+                        input.timeUnits()));
+            } else {
+                actions.add(new TicketAction.AddNote(input.subject(), input.body(), input.visibleForCustomer(),
+                        input.timeUnits(), attachments, input.html()));
+            }
         } else if (!attachments.isEmpty()) {
             throw GiError.missing(op, "Article parameter is missing: attachments need an article!");
         }
@@ -236,6 +320,50 @@ class TicketWrites {
         }
         Long articleId = article == null ? null : newestArticle(ticketId);
         return answer(ticketId, articleId);
+    }
+
+    /**
+     * A customer user's TicketUpdate: their answer on their own ticket, as the portal adds it (the
+     * queue's follow-up option on a closed ticket: reopen, refuse, or a new ticket). Ticket fields
+     * are the agents' to change.
+     */
+    private Map<String, Object> customerUpdate(String op, GiCaller caller, long ticketId, Map<String, Object> ticket,
+            Map<String, Object> data) {
+        if (ticket != null) {
+            throw new GiError(op + ".AccessDenied", op + ": Customer users can only add an article, not change Ticket fields!");
+        }
+        Map<String, Object> article = GiParams.hash(data, "Article");
+        checkDynamicFields(op, data.get("DynamicField"));
+        List<NewAttachment> attachments = attachments(op, data.get("Attachment"));
+        if (article == null) {
+            if (!attachments.isEmpty()) {
+                throw GiError.missing(op, "Article parameter is missing: attachments need an article!");
+            }
+            return answer(ticketId, null);
+        }
+        ArticleInput input = article(op, article, caller);
+        CustomerUser customer = customers.find(caller.customerLogin()).orElseThrow(() -> new GiError(op + ".AuthFail",
+                op + ": User could not be authenticated!"));
+        var row = db.select(TICKET.TITLE, TICKET.QUEUE_ID, TICKET.CUSTOMER_USER_ID, TICKET.CUSTOMER_ID, QUEUE.NAME).from(TICKET)
+                .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID)).where(TICKET.ID.eq(ticketId)).fetchSingle();
+        String from = input.from() != null ? input.from() : customer.mailbox();
+        try {
+            MailArrival arrival = tickets.addCustomerFollowUp(ticketId,
+                    new InboundMail(from, row.value5(), null, null, input.subject(), input.body(),
+                            input.html() == null ? null : articles.written(input.html()).document(), null, null, null,
+                            attachments, null),
+                    new InboundTicket(row.value2(), row.value1(), row.value3(), row.value4(), null, null, null, null, null));
+            if (arrival.rejected()) {
+                throw GiError.invalid(op, "The ticket is closed and its queue accepts no follow-ups!");
+            }
+            autoResponses.respondToWebRequest(arrival.ticketId(), arrival.newTicket() ? "auto reply/new ticket" : "auto follow up",
+                    from, customer.email(), input.subject(), input.body());
+            return answer(arrival.ticketId(), arrival.articleId());
+        } catch (NoSuchTicket e) {
+            throw new GiError(op + ".AccessDenied", op + ": User does not have access to the ticket!");
+        } catch (InvalidInput e) {
+            throw GiError.invalid(op, refusal(e));
+        }
     }
 
     private Map<String, Object> answer(long ticketId, Long articleId) {
@@ -263,24 +391,63 @@ class TicketWrites {
         return e.getMessage();
     }
 
-    private record ArticleInput(String body, boolean visibleForCustomer, BigDecimal timeUnits) {
+    /**
+     * An article as the request describes it: the channel and sender (OTRS's defaults: Internal,
+     * agent for agents and customer for customer users), the plain body (the text of an HTML body)
+     * and the HTML as sent, or null.
+     */
+    private record ArticleInput(String subject, String body, String html, Channel channel, SenderType sender,
+            boolean visibleForCustomer, BigDecimal timeUnits, String from, String historyType, String historyComment) {
     }
 
+    /** OTRS 5's article types, as far as they name a channel and visibility Jotrs stores. */
+    private static final Map<String, Channel> ARTICLE_TYPES = Map.of("phone", Channel.PHONE, "note-internal",
+            Channel.INTERNAL, "note-external", Channel.INTERNAL, "note-report", Channel.INTERNAL, "webrequest",
+            Channel.INTERNAL);
+
     /** OTRS's _CheckArticle, for the fields Jotrs stores. */
-    private ArticleInput article(String op, Map<String, Object> article) {
+    private ArticleInput article(String op, Map<String, Object> article, GiCaller caller) {
         for (String needed : List.of("Subject", "Body")) {
             if (GiParams.text(article, needed) == null) {
                 throw GiError.missing(op, "Article->" + needed + " parameter is missing!");
             }
         }
-        String channel = GiParams.text(article, "CommunicationChannel");
-        if (channel != null && !channel.equals("Internal") && !channel.equals("Phone")) {
+        String channelName = GiParams.text(article, "CommunicationChannel");
+        String channelId = GiParams.text(article, "CommunicationChannelID");
+        String articleType = GiParams.text(article, "ArticleType");
+        Channel channel = Channel.INTERNAL;
+        Boolean typeVisibility = null;
+        if (channelName != null || channelId != null) {
+            channel = channel(channelName, channelId);
+            if (channel == null) {
+                throw GiError.invalid(op, "Article->CommunicationChannel or Article->CommunicationChannelID parameter"
+                        + " is invalid or not supported!");
+            }
+        } else if (articleType != null) {
+            channel = ARTICLE_TYPES.get(articleType);
+            if (channel == null) {
+                throw GiError.invalid(op, "Article->ArticleTypeID or Article->ArticleType parameter is invalid!");
+            }
+            typeVisibility = !articleType.equals("note-internal");
+        }
+        if (caller.customer() && channel != Channel.INTERNAL) {
+            // A customer user's article is their web request, as in OTRS's customer interface.
             throw GiError.invalid(op, "Article->CommunicationChannel or Article->CommunicationChannelID parameter"
                     + " is invalid or not supported!");
         }
-        String senderType = GiParams.text(article, "SenderType");
-        if (senderType != null && !List.of("agent", "customer", "system").contains(senderType)) {
-            throw GiError.invalid(op, "Article->SenderTypeID or Ticket->SenderType parameter is invalid!");
+        String senderName = GiParams.text(article, "SenderType");
+        SenderType sender = caller.customer() ? SenderType.CUSTOMER : SenderType.AGENT;
+        if (senderName != null) {
+            sender = java.util.Arrays.stream(SenderType.values()).filter(t -> t.otrsName().equals(senderName)).findFirst()
+                    .orElseThrow(() -> GiError.invalid(op, "Article->SenderTypeID or Ticket->SenderType parameter is invalid!"));
+        }
+        String from = GiParams.text(article, "From");
+        if (from != null) {
+            java.util.regex.Matcher angle = java.util.regex.Pattern.compile("<([^<>]+)>\\s*$").matcher(from);
+            String address = angle.find() ? angle.group(1) : from;
+            if (!MailAddressSyntax.isAddress(address.strip())) {
+                throw GiError.invalid(op, "Article->From parameter is invalid!");
+            }
         }
         String contentType = GiParams.text(article, "ContentType");
         String mimeType = GiParams.text(article, "MimeType");
@@ -306,21 +473,51 @@ class TicketWrites {
                 throw GiError.invalid(op, "Article->MimeType is invalid!");
             }
         }
+        String historyType = GiParams.text(article, "HistoryType");
+        if (historyType != null && !db.fetchExists(db.selectOne().from(TICKET_HISTORY_TYPE)
+                .where(TICKET_HISTORY_TYPE.NAME.eq(historyType)).and(TICKET_HISTORY_TYPE.VALID_ID.eq((short) 1)))) {
+            throw GiError.invalid(op, "Article->HistoryType parameter is invalid!");
+        }
         BigDecimal timeUnits = null;
         String timeUnit = GiParams.text(article, "TimeUnit");
         if (timeUnit != null) {
             if (!timeUnit.matches("-?\\d{1,7}(\\.\\d{1,2})?")) {
                 throw GiError.invalid(op, "Article->TimeUnit parameter is invalid!");
             }
+            if (caller.customer()) {
+                throw GiError.invalid(op, "Article->TimeUnit parameter is invalid! (customer users account no time)");
+            }
             timeUnits = new BigDecimal(timeUnit);
         }
         String body = GiParams.text(article, "Body");
+        String html = null;
         if (effectiveMime.equals("text/html")) {
-            body = Jsoup.parse(body).wholeText().strip();
+            // OTRS's HTML article: the text in a_body, the HTML (sanitised here) as the attachment file-2.
+            html = body;
+            body = articles.written(html).text();
+            if (body.isBlank()) {
+                throw GiError.missing(op, "Article->Body parameter is missing!");
+            }
         }
         Object visible = article.get("IsVisibleForCustomer");
-        boolean visibleForCustomer = visible == null || GiParams.flag(article, "IsVisibleForCustomer");
-        return new ArticleInput(body, visibleForCustomer, timeUnits);
+        boolean visibleForCustomer = visible == null ? typeVisibility == null || typeVisibility
+                : GiParams.flag(article, "IsVisibleForCustomer");
+        return new ArticleInput(GiParams.text(article, "Subject"), body, html, channel, sender, visibleForCustomer,
+                timeUnits, from, historyType, GiParams.text(article, "HistoryComment"));
+    }
+
+    /** The channel of a CommunicationChannel name or id, among those Jotrs stores without sending (Internal, Phone). */
+    private Channel channel(String name, String id) {
+        String stored = name;
+        if (stored == null) {
+            Integer number = GiParams.id(id);
+            stored = number == null ? null : db.select(COMMUNICATION_CHANNEL.NAME).from(COMMUNICATION_CHANNEL)
+                    .where(COMMUNICATION_CHANNEL.ID.eq(number.longValue())).fetchOne(COMMUNICATION_CHANNEL.NAME);
+        }
+        if (Channel.INTERNAL.otrsName().equals(stored)) {
+            return Channel.INTERNAL;
+        }
+        return Channel.PHONE.otrsName().equals(stored) ? Channel.PHONE : null;
     }
 
     private void checkLock(String op, Map<String, Object> ticket) {

@@ -34,6 +34,7 @@ import org.jotrs.mail.OutgoingMail;
 import org.jotrs.queue.Queue;
 import org.jotrs.queue.QueueService;
 import org.jotrs.ticket.CreatedTicket;
+import org.jotrs.ticket.FirstArticle;
 import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.NewEmailTicket;
 import org.jotrs.ticket.NewPhoneTicket;
@@ -73,11 +74,13 @@ class TicketCreation {
     private final TicketRuntimeSettings settings;
     private final TicketRows rows;
     private final ArticleArrival arrival;
+    private final TimeAccounting timeAccounting;
 
     TicketCreation(DSLContext db, AccessService access, QueueService queues, CustomerDirectory customers,
             ArticleService articles, OutboundMail outbound, NewTickets newTickets, TicketLookups lookups,
             TicketHistory history, TicketSubjects subjects, Clock clock, TicketRuntimeSettings settings,
-            TicketRows rows, ArticleArrival arrival) {
+            TicketRows rows, ArticleArrival arrival, TimeAccounting timeAccounting) {
+        this.timeAccounting = timeAccounting;
         this.settings = settings;
         this.rows = rows;
         this.arrival = arrival;
@@ -128,6 +131,45 @@ class TicketCreation {
                 html == null ? null : html.document(), request.attachments()));
         ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, HistoryType.PHONE_CALL_CUSTOMER, "%%"));
         return finish(actorId, ticket, articleId, SenderType.CUSTOMER, request, valid);
+    }
+
+    /**
+     * OTRS's GenericInterface TicketCreate: the ticket, then the article the caller describes with
+     * its history row (OTRS's configured {@code NewTicket} unless named), then its time units.
+     */
+    @Transactional
+    CreatedTicket createWithArticle(int actorId, NewPhoneTicket ticketRequest, FirstArticle first) {
+        if (first.channel() == Channel.EMAIL) {
+            throw new IllegalArgumentException("Email articles are sent: use createEmail");
+        }
+        WrittenHtml html = first.htmlBody() == null ? null : articles.written(first.htmlBody());
+        String body = html == null ? ticketRequest.body() : html.text();
+        Request request = new Request(ticketRequest.queueId(), ticketRequest.customerUser(), ticketRequest.title(), body,
+                ticketRequest.priority(), ticketRequest.state(), ticketRequest.pendingUntil(), ticketRequest.type(),
+                ticketRequest.ownerId(), ticketRequest.responsibleId(), ticketRequest.attachments());
+        Map<String, String> errors = new LinkedHashMap<>();
+        HistoryType historyType = HistoryType.NEW_TICKET;
+        if (first.historyType() != null) {
+            try {
+                historyType = HistoryType.named(first.historyType());
+            } catch (IllegalArgumentException e) {
+                errors.put("historyType", "There is no history type '" + first.historyType() + "'.");
+            }
+        }
+        timeAccounting.validate(first.timeUnits());
+        Valid valid = validate(actorId, request, errors, "Enter the text of the article.");
+        NewTickets.Created ticket = insert(actorId, request, valid);
+        String subject = first.subject() == null || first.subject().isBlank() ? request.title().strip() : first.subject().strip();
+        long articleId = articles.add(new NewArticle(ticket.id(), first.sender(), first.channel(), first.visibleForCustomer(),
+                first.from() == null ? valid.customer().mailbox() : first.from(), valid.queue().name(), subject, body,
+                actorId, html == null ? null : html.document(), request.attachments()));
+        ticket.history().add(new TicketHistory.Entry(ticket.snapshot(), articleId, historyType,
+                first.historyComment() == null ? "%%" : first.historyComment()));
+        CreatedTicket created = finish(actorId, ticket, articleId, first.sender(), request, valid);
+        if (first.timeUnits() != null && first.timeUnits().signum() != 0) {
+            timeAccounting.account(rows.read(created.ticketId()), articleId, first.timeUnits(), actorId);
+        }
+        return created;
     }
 
     @Transactional

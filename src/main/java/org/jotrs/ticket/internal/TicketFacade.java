@@ -145,6 +145,11 @@ class TicketFacade implements TicketService {
     }
 
     @Override
+    public CreatedTicket createTicket(int actorId, NewPhoneTicket request, org.jotrs.ticket.FirstArticle article) {
+        return creation.createWithArticle(actorId, request, article);
+    }
+
+    @Override
     public CreatedTicket createEmailTicket(int actorId, org.jotrs.ticket.NewEmailTicket request) {
         return creation.createEmail(actorId, request);
     }
