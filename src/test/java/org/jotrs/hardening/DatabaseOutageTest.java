@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * few seconds, pages answer 503 "database unreachable" within a few seconds instead of hanging
  * for 30 s on Tomcat's 500, and everything recovers by itself when the database is back.
  */
+// Runs alone: its CapturedLog listens on the root logger, which an application starting in a parallel test class resets.
+@org.junit.jupiter.api.parallel.Isolated
 @Tag(OnEveryDatabase.OTHER_DATABASES_TAG)
 class DatabaseOutageTest {
 

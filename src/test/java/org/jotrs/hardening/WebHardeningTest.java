@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * sign-in, forged CSRF tokens are a quiet 403, client mistakes are no ERROR in the log, and one
  * error format per kind of client.
  */
+// Runs alone: its CapturedLog listens on the root logger, which an application starting in a parallel test class resets.
+@org.junit.jupiter.api.parallel.Isolated
 class WebHardeningTest {
 
     private static TestDatabase database;

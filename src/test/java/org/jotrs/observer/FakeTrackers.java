@@ -133,7 +133,8 @@ final class FakeTrackers implements AutoCloseable {
                     jiraIssues.add(issue);
                 }
                 if ("lose".equals(behaviour)) {
-                    hang();
+                    // The answer never arrives while the node lives, however long it takes to stop.
+                    holdUntilClosed();
                     return;
                 }
                 send(exchange, 201, "{\"id\":\"" + issue.id() + "\",\"key\":\"" + issue.key() + "\",\"self\":\"" + baseUrl()
@@ -196,7 +197,8 @@ final class FakeTrackers implements AutoCloseable {
                     linearIssues.put(id, issue);
                 }
                 if ("lose".equals(behaviour)) {
-                    hang();
+                    // The answer never arrives while the node lives, however long it takes to stop.
+                    holdUntilClosed();
                     return;
                 }
                 ObjectNode answer = JSON.createObjectNode();
@@ -256,6 +258,15 @@ final class FakeTrackers implements AutoCloseable {
     private static void hang() {
         try {
             Thread.sleep(4000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Until {@link #close()} interrupts it (or a minute, should a test forget to close). */
+    private static void holdUntilClosed() {
+        try {
+            Thread.sleep(60_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * (5 seconds on a quiet machine, see docs/benchmarks.md); the SDK's handlers cost the page well under a millisecond each.
  */
 @org.junit.jupiter.api.Tag("browser")
+// One browser test at a time: they run beside database test classes, never beside each other.
+@org.junit.jupiter.api.parallel.ResourceLock("chromium")
 class ObserverDemoBrowserTest {
 
     @Test

@@ -5,11 +5,7 @@ import static org.jotrs.observer.IncidentPipelineTest.awaitTrue;
 import static org.jotrs.observer.IncidentPipelineTest.count;
 import static org.jotrs.observer.IncidentPipelineTest.text;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +16,7 @@ import java.util.UUID;
 
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.AgentHttp;
+import org.jotrs.testing.ConsoleCapture;
 import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
@@ -45,9 +42,7 @@ class ObserverExportTest {
         String linearKey = "lin_api_" + UUID.randomUUID().toString().replace("-", "");
         byte[] secretKey = new byte[32];
         new SecureRandom().nextBytes(secretKey);
-        ByteArrayOutputStream logs = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        try (FakeTrackers trackers = new FakeTrackers(jiraToken, linearKey); TestDatabase database = TestDatabase.create(kind);
+        try (ConsoleCapture.Tap logs = ConsoleCapture.tapStandardOutput(); FakeTrackers trackers = new FakeTrackers(jiraToken, linearKey); TestDatabase database = TestDatabase.create(kind);
                 RunningJotrs jotrs = RunningJotrs.start(database,
                         "--jotrs.secret-key=" + Base64.getEncoder().encodeToString(secretKey),
                         "--jotrs.observer.linear-api-url=" + trackers.baseUrl() + "/graphql",
@@ -56,7 +51,6 @@ class ObserverExportTest {
                         "--jotrs.observer.export-backoff=200ms",
                         "--jotrs.mail.notifications.public-url=" + PUBLIC_URL,
                         "--logging.level.org.jotrs.observer=DEBUG")) {
-            System.setOut(new PrintStream(new Tee(originalOut, logs), true, StandardCharsets.UTF_8));
             ObservedSites sites = jotrs.bean(ObservedSites.class);
             long siteId = sites.create(1, new SiteSettings("Shop", ORIGIN, 2, 1, 0, 3, 1000, 30, 2500, 1000, 5, "", 30));
             String key = sites.issueKey(1, siteId).key();
@@ -171,13 +165,10 @@ class ObserverExportTest {
             assertThat(jotrs.bean(Incidents.class).exportNow(1, blogIncident)).as("nothing left to export").isEmpty();
             assertThat(count(database, "SELECT COUNT(*) FROM jotrs_observer_export WHERE incident_id = " + blogIncident)).isEqualTo(2);
 
-            System.setOut(originalOut);
-            String logged = jotrs.consoleOutput() + logs.toString(StandardCharsets.UTF_8);
+            String logged = jotrs.consoleOutput() + logs.text();
             assertThat(logged).contains("observer export incident=" + incidentId).doesNotContain(jiraToken, linearKey);
             String audit = text(database, "SELECT COUNT(*) FROM jotrs_audit_log WHERE changes LIKE '%" + jiraToken.substring(0, 12) + "%'");
             assertThat(audit).isEqualTo("0");
-        } finally {
-            System.setOut(originalOut);
         }
     }
 
@@ -241,35 +232,5 @@ class ObserverExportTest {
             }
         }
         throw new AssertionError("no call after " + operation + " #" + n);
-    }
-
-    /** Writes to the console and keeps a copy, to read what was logged. */
-    private static final class Tee extends OutputStream {
-
-        private final OutputStream first;
-        private final OutputStream second;
-
-        Tee(OutputStream first, OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) throws java.io.IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws java.io.IOException {
-            first.write(b, off, len);
-            second.write(b, off, len);
-        }
-
-        @Override
-        public void flush() throws java.io.IOException {
-            first.flush();
-            second.flush();
-        }
     }
 }

@@ -3,8 +3,6 @@ package org.jotrs.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.jotrs.JotrsApplication;
+import org.jotrs.testing.ConsoleCapture;
 import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -101,16 +100,9 @@ class StartupProblemsTest {
     private static String startupError(String... arguments) {
         List<String> all = new ArrayList<>(List.of(arguments));
         all.add("--server.port=0");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream original = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            assertThatThrownBy(() -> org.springframework.boot.SpringApplication.run(JotrsApplication.class,
-                    all.toArray(String[]::new))).isNotNull();
-        } finally {
-            System.setErr(original);
-        }
-        String printed = err.toString(StandardCharsets.UTF_8);
+        String printed = ConsoleCapture.errorOutputOf(() -> assertThatThrownBy(
+                () -> org.springframework.boot.SpringApplication.run(JotrsApplication.class, all.toArray(String[]::new)))
+                .isNotNull());
         assertThat(printed.lines().filter(line -> line.startsWith("Jotrs cannot start: ")).count())
                 .as("one-line start-up error in:%n%s", printed).isEqualTo(1);
         return printed;

@@ -23,12 +23,13 @@ import org.jooq.DSLContext;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.Chromium;
 import org.jotrs.testing.MailServer;
-import org.jotrs.testing.PortalCustomers;
+import org.jotrs.testing.Customers;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketService;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,8 @@ import org.junit.jupiter.api.Test;
  * overflow and console errors, and photographed under {@code target/portal-screenshots}.
  */
 @Tag("browser")
+// One browser test at a time: they run beside database test classes, never beside each other.
+@ResourceLock("chromium")
 class PortalBrowserTest {
 
     private static final Path SHOTS = Path.of("target", "portal-screenshots");
@@ -57,7 +60,7 @@ class PortalBrowserTest {
             List<String> overflowing = new ArrayList<>();
             for (int width : new int[] {390, 1440}) {
                 String login = "paula" + width;
-                PortalCustomers.create(db, login, "PAULA", login + "@example.com", DigestUtils.sha256Hex("forgotten-pass"));
+                Customers.aCustomerUser(login).ofCompany("PAULA").email(login + "@example.com").storedPassword(DigestUtils.sha256Hex("forgotten-pass")).in(db);
                 try (BrowserContext browser = chromium.browser().newContext()) {
                     Page page = browser.newPage();
                     page.setViewportSize(width, 844);

@@ -17,6 +17,7 @@ import org.jotrs.platform.Settings;
 import org.jotrs.testing.AgentHttp;
 import org.jotrs.testing.AppPerDatabase;
 import org.jotrs.testing.OnEveryDatabase;
+import org.jotrs.testing.Customers;
 import org.jotrs.testing.PortalCustomers;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.ticket.NewPhoneTicket;
@@ -52,9 +53,9 @@ class PortalIsolationTest {
         DSLContext db = jotrs.bean(DSLContext.class);
         TicketService tickets = jotrs.bean(TicketService.class);
         String hash = jotrs.bean(PasswordHashing.class).hash("isolated-pass");
-        PortalCustomers.create(db, "iris", "IRIS-CO", "iris@example.com", hash);
-        PortalCustomers.create(db, "ivan", "IRIS-CO", "ivan@example.com", hash);
-        PortalCustomers.create(db, "olga", "OTHER-CO", "olga@example.com", hash);
+        Customers.aCustomerUser("iris").ofCompany("IRIS-CO").email("iris@example.com").storedPassword(hash).in(db);
+        Customers.aCustomerUser("ivan").ofCompany("IRIS-CO").email("ivan@example.com").storedPassword(hash).in(db);
+        Customers.aCustomerUser("olga").ofCompany("OTHER-CO").email("olga@example.com").storedPassword(hash).in(db);
         Settings settings = jotrs.bean(Settings.class);
         settings.change(1, "portal.close-own-tickets", "true", settings.state(1, "portal.close-own-tickets").version());
 

@@ -22,6 +22,7 @@ import org.jotrs.testing.AgentHttp;
 import org.jotrs.testing.AppPerDatabase;
 import org.jotrs.testing.MailServer;
 import org.jotrs.testing.OnEveryDatabase;
+import org.jotrs.testing.Customers;
 import org.jotrs.testing.PortalCustomers;
 import org.jotrs.testing.RunningJotrs;
 import org.junit.jupiter.api.AfterAll;
@@ -64,7 +65,7 @@ class PortalSelfServiceTest {
         DSLContext db = jotrs.bean(DSLContext.class);
         String login = "forgetful-" + tag(kind);
         String address = login + "@example.com";
-        PortalCustomers.create(db, login, "FG", address, DigestUtils.sha256Hex("old-password"));
+        Customers.aCustomerUser(login).ofCompany("FG").email(address).storedPassword(DigestUtils.sha256Hex("old-password")).in(db);
         AgentHttp phone = PortalCustomers.signedIn(jotrs, login, "old-password");
 
         AgentHttp anonymous = jotrs.agent();
@@ -154,7 +155,7 @@ class PortalSelfServiceTest {
         RunningJotrs jotrs = apps.on(kind);
         DSLContext db = jotrs.bean(DSLContext.class);
         String login = "limited-" + tag(kind);
-        PortalCustomers.create(db, login, "LM", login + "@example.com", DigestUtils.sha256Hex("limited-pass"));
+        Customers.aCustomerUser(login).ofCompany("LM").email(login + "@example.com").storedPassword(DigestUtils.sha256Hex("limited-pass")).in(db);
         AgentHttp anonymous = jotrs.agent();
         for (String name : List.of(login, "ghost-" + tag(kind))) {
             for (int i = 0; i < 3; i++) {

@@ -15,6 +15,7 @@ import org.jotrs.access.PasswordHashing;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.AgentHttp;
 import org.jotrs.testing.AppPerDatabase;
+import org.jotrs.testing.Customers;
 import org.jotrs.testing.PortalCustomers;
 import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.RunningJotrs;
@@ -56,7 +57,7 @@ class PortalSignInTest {
     @OnEveryDatabase
     void anOtrsSha256PasswordSignsInAndIsRehashedToBcrypt(DatabaseKind kind) {
         on(kind);
-        PortalCustomers.create(db, "sha2user", "SHA", "sha2user@example.com", DigestUtils.sha256Hex("secret-one"));
+        Customers.aCustomerUser("sha2user").ofCompany("SHA").email("sha2user@example.com").storedPassword(DigestUtils.sha256Hex("secret-one")).in(db);
         AgentHttp customer = PortalCustomers.signedIn(jotrs, "sha2user", "secret-one");
         assertThat(storedPassword("sha2user")).startsWith("BCRYPT:");
         HttpResponse<String> tickets = customer.get("/customer/tickets");
@@ -74,8 +75,8 @@ class PortalSignInTest {
     @OnEveryDatabase
     void wrongPasswordsUnknownLoginsAndInvalidAccountsAreRefusedAlike(DatabaseKind kind) {
         on(kind);
-        PortalCustomers.create(db, "wrongpw", "WP", "wrongpw@example.com", jotrs.bean(PasswordHashing.class).hash("right-one"));
-        PortalCustomers.create(db, "gone", "WP", "gone@example.com", jotrs.bean(PasswordHashing.class).hash("right-one"));
+        Customers.aCustomerUser("wrongpw").ofCompany("WP").email("wrongpw@example.com").storedPassword(jotrs.bean(PasswordHashing.class).hash("right-one")).in(db);
+        Customers.aCustomerUser("gone").ofCompany("WP").email("gone@example.com").storedPassword(jotrs.bean(PasswordHashing.class).hash("right-one")).in(db);
         db.execute("UPDATE customer_user SET valid_id = 2 WHERE login = 'gone'");
         for (String[] attempt : new String[][] {{"wrongpw", "wrong-one"}, {"nobody", "right-one"}, {"gone", "right-one"}}) {
             HttpResponse<String> refused = PortalCustomers.signIn(jotrs.agent(), attempt[0], attempt[1]);
@@ -89,7 +90,7 @@ class PortalSignInTest {
     @OnEveryDatabase
     void repeatedFailuresThrottleTheCustomerButNotAnAgent(DatabaseKind kind) {
         on(kind);
-        PortalCustomers.create(db, "guessed", "TH", "guessed@example.com", DigestUtils.sha256Hex("right-pass"));
+        Customers.aCustomerUser("guessed").ofCompany("TH").email("guessed@example.com").storedPassword(DigestUtils.sha256Hex("right-pass")).in(db);
         for (int i = 0; i < 3; i++) {
             assertThat(PortalCustomers.signIn(jotrs.agent(), "guessed", "wrong" + i).statusCode()).isEqualTo(401);
         }
@@ -107,7 +108,7 @@ class PortalSignInTest {
     @OnEveryDatabase
     void oneBrowserHoldsBothSessionsAndNeitherCookieWorksOnTheOtherSide(DatabaseKind kind) throws Exception {
         on(kind);
-        PortalCustomers.create(db, "both", "BOTH", "both@example.com", jotrs.bean(PasswordHashing.class).hash("both-pass"));
+        Customers.aCustomerUser("both").ofCompany("BOTH").email("both@example.com").storedPassword(jotrs.bean(PasswordHashing.class).hash("both-pass")).in(db);
         AgentHttp browser = jotrs.agent();
         browser.signIn("root@localhost", adminPassword);
         assertThat(PortalCustomers.signIn(browser, "both", "both-pass").statusCode()).isEqualTo(302);
@@ -139,7 +140,7 @@ class PortalSignInTest {
     @OnEveryDatabase
     void postsWithoutCsrfTokenAreRefusedAndChangeNothing(DatabaseKind kind) {
         on(kind);
-        PortalCustomers.create(db, "nocsrf", "NC", "nocsrf@example.com", jotrs.bean(PasswordHashing.class).hash("csrf-pass"));
+        Customers.aCustomerUser("nocsrf").ofCompany("NC").email("nocsrf@example.com").storedPassword(jotrs.bean(PasswordHashing.class).hash("csrf-pass")).in(db);
         AgentHttp anonymous = jotrs.agent();
         anonymous.get("/customer/login");
         assertThat(anonymous.postForm("/customer/login", Map.of("login", "nocsrf", "password", "csrf-pass")).statusCode())
@@ -158,7 +159,7 @@ class PortalSignInTest {
     @OnEveryDatabase
     void anIdleSessionEndsAndSignOutEndsTheSession(DatabaseKind kind) {
         on(kind);
-        PortalCustomers.create(db, "idle", "ID", "idle@example.com", jotrs.bean(PasswordHashing.class).hash("idle-pass"));
+        Customers.aCustomerUser("idle").ofCompany("ID").email("idle@example.com").storedPassword(jotrs.bean(PasswordHashing.class).hash("idle-pass")).in(db);
         AgentHttp customer = PortalCustomers.signedIn(jotrs, "idle", "idle-pass");
         assertThat(customer.get("/customer/tickets").statusCode()).isEqualTo(200);
         db.execute("UPDATE jotrs_portal_session SET last_access_time = ? WHERE customer_login = 'idle'",
@@ -190,7 +191,7 @@ class PortalSignInTest {
     @OnEveryDatabase
     void preferencesSetTheLanguageAndZoneAndRefuseUnknownValues(DatabaseKind kind) {
         on(kind);
-        PortalCustomers.create(db, "prefs", "PR", "prefs@example.com", jotrs.bean(PasswordHashing.class).hash("prefs-pass"));
+        Customers.aCustomerUser("prefs").ofCompany("PR").email("prefs@example.com").storedPassword(jotrs.bean(PasswordHashing.class).hash("prefs-pass")).in(db);
         AgentHttp customer = PortalCustomers.signedIn(jotrs, "prefs", "prefs-pass");
         HttpResponse<String> unknown = customer.submit("/customer/preferences", "/customer/preferences",
                 Map.of("language", "xx", "timeZone", "Mars/Base"));
@@ -210,7 +211,7 @@ class PortalSignInTest {
     @OnEveryDatabase
     void thePasswordChangesOnlyWithTheCurrentOneAndEndsOtherSessions(DatabaseKind kind) {
         on(kind);
-        PortalCustomers.create(db, "changer", "CH", "changer@example.com", DigestUtils.sha256Hex("old-password"));
+        Customers.aCustomerUser("changer").ofCompany("CH").email("changer@example.com").storedPassword(DigestUtils.sha256Hex("old-password")).in(db);
         AgentHttp phone = PortalCustomers.signedIn(jotrs, "changer", "old-password");
         AgentHttp laptop = PortalCustomers.signedIn(jotrs, "changer", "old-password");
         String before = storedPassword("changer");

@@ -20,6 +20,7 @@ import org.jotrs.postmaster.Postmaster;
 import org.jotrs.testing.AgentHttp;
 import org.jotrs.testing.AppPerDatabase;
 import org.jotrs.testing.AgentHttp.FilePart;
+import org.jotrs.testing.Customers;
 import org.jotrs.testing.PortalCustomers;
 import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.RunningJotrs;
@@ -59,11 +60,11 @@ class PortalTicketsTest {
 
     private static void prepare() {
         String hash = jotrs.bean(PasswordHashing.class).hash("portal-pass");
-        PortalCustomers.create(db, "anna", "ACME", "anna@example.com", hash);
-        PortalCustomers.create(db, "bert", "ACME", "bert@example.com", hash);
-        PortalCustomers.create(db, "carl", "OTHER", "carl@example.com", hash);
-        PortalCustomers.create(db, "dora", "DORA", "dora@example.com", hash);
-        PortalCustomers.addCompany(db, "dora", "OTHER");
+        Customers.aCustomerUser("anna").ofCompany("ACME").email("anna@example.com").storedPassword(hash).in(db);
+        Customers.aCustomerUser("bert").ofCompany("ACME").email("bert@example.com").storedPassword(hash).in(db);
+        Customers.aCustomerUser("carl").ofCompany("OTHER").email("carl@example.com").storedPassword(hash).in(db);
+        Customers.aCustomerUser("dora").ofCompany("DORA").email("dora@example.com").storedPassword(hash).in(db);
+        Customers.seesCompany(db, "dora", "OTHER");
         jotrs.bean(AutoResponseAdministration.class).create(1, new AutoResponseSettings("Misc: received", "auto reply", 1,
                 "We got your request", "Thank you, we will answer soon.", null, 1, Set.of(MISC)));
     }

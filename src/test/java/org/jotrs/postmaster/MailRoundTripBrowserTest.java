@@ -30,6 +30,7 @@ import org.jotrs.testing.MailServer;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +42,8 @@ import org.junit.jupiter.api.Test;
  * its owner gets OTRS's follow-up notification through the outbox.
  */
 @Tag("browser")
+// One browser test at a time: they run beside database test classes, never beside each other.
+@ResourceLock("chromium")
 class MailRoundTripBrowserTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);

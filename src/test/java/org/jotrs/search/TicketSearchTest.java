@@ -11,6 +11,8 @@ import java.util.function.BooleanSupplier;
 import org.jooq.DSLContext;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.Agents;
+import org.jotrs.testing.Groups;
+import org.jotrs.testing.Roles;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.NewPhoneTicket;
@@ -169,8 +171,8 @@ class TicketSearchTest {
 
     @Test
     void resultsOnlyHoldTicketsTheAgentMayRead() {
-        int red = group("search-red");
-        int blue = group("search-blue");
+        int red = Groups.group(db, "search-red");
+        int blue = Groups.group(db, "search-blue");
         int redQueue = Agents.queue(db, "Search Red", red);
         int blueQueue = Agents.queue(db, "Search Blue", blue);
         Agents.grant(db, ROOT, red, "rw");
@@ -182,8 +184,7 @@ class TicketSearchTest {
         Agents.grant(db, alice, blue, "owner");
         Agents.grant(db, bob, blue, "rw");
         int role = role("search-blue-readers", blue, "ro");
-        db.execute("INSERT INTO role_user (user_id, role_id, create_time, create_by, change_time, change_by)"
-                + " VALUES (?, ?, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)", carol, role);
+        Roles.member(db, role, carol);
 
         long redTicket = create(tickets, redQueue, "Kumquat red", "kumquat");
         long blueTicket = create(tickets, blueQueue, "Kumquat blue", "kumquat");
@@ -222,19 +223,9 @@ class TicketSearchTest {
         assertThat(took).isLessThan(Duration.ofMillis(1500));
     }
 
-    private static int group(String name) {
-        db.execute("INSERT INTO permission_groups (name, comments, valid_id, create_time, create_by, change_time, change_by)"
-                + " VALUES (?, '', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)", name);
-        return db.fetchSingle("SELECT id FROM permission_groups WHERE name = ?", name).get(0, Integer.class);
-    }
-
     private static int role(String name, int groupId, String permission) {
-        db.execute("INSERT INTO roles (name, comments, valid_id, create_time, create_by, change_time, change_by)"
-                + " VALUES (?, '', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)", name);
-        int id = db.fetchSingle("SELECT id FROM roles WHERE name = ?", name).get(0, Integer.class);
-        db.execute("INSERT INTO group_role (role_id, group_id, permission_key, permission_value, create_time, create_by,"
-                + " change_time, change_by) VALUES (?, ?, ?, 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)",
-                id, groupId, permission);
+        int id = Roles.role(db, name);
+        Roles.grant(db, id, groupId, permission);
         return id;
     }
 }

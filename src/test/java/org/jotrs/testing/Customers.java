@@ -2,6 +2,7 @@ package org.jotrs.testing;
 
 import static org.jotrs.platform.db.schema.Tables.CUSTOMER_COMPANY;
 import static org.jotrs.platform.db.schema.Tables.CUSTOMER_USER;
+import static org.jotrs.platform.db.schema.Tables.CUSTOMER_USER_CUSTOMER;
 
 import java.time.LocalDateTime;
 
@@ -35,6 +36,7 @@ public final class Customers {
         private String customerId = "ACME";
         private String firstName;
         private String lastName = "Customer";
+        private String storedPassword;
 
         private CustomerUser(String login) {
             this.login = login;
@@ -53,6 +55,12 @@ public final class Customers {
             return this;
         }
 
+        /** The stored {@code pw} value, in any OTRS hash form; none by default (the customer cannot sign in). */
+        public CustomerUser storedPassword(String pw) {
+            this.storedPassword = pw;
+            return this;
+        }
+
         public CustomerUser named(String first, String last) {
             this.firstName = first;
             this.lastName = last;
@@ -64,13 +72,23 @@ public final class Customers {
             LocalDateTime now = LocalDateTime.now();
             return db.insertInto(CUSTOMER_USER)
                     .set(CUSTOMER_USER.LOGIN, login).set(CUSTOMER_USER.EMAIL, email)
-                    .set(CUSTOMER_USER.CUSTOMER_ID, customerId)
+                    .set(CUSTOMER_USER.CUSTOMER_ID, customerId).set(CUSTOMER_USER.PW, storedPassword)
                     .set(CUSTOMER_USER.FIRST_NAME, firstName).set(CUSTOMER_USER.LAST_NAME, lastName)
                     .set(CUSTOMER_USER.VALID_ID, (short) 1)
                     .set(CUSTOMER_USER.CREATE_TIME, now).set(CUSTOMER_USER.CREATE_BY, 1)
                     .set(CUSTOMER_USER.CHANGE_TIME, now).set(CUSTOMER_USER.CHANGE_BY, 1)
                     .returningResult(CUSTOMER_USER.ID).fetchSingle().value1();
         }
+    }
+
+    /** Lets the customer user see a further company's tickets ({@code customer_user_customer}). */
+    public static void seesCompany(DSLContext db, String login, String customerId) {
+        LocalDateTime now = LocalDateTime.now();
+        db.insertInto(CUSTOMER_USER_CUSTOMER)
+                .set(CUSTOMER_USER_CUSTOMER.USER_ID, login).set(CUSTOMER_USER_CUSTOMER.CUSTOMER_ID, customerId)
+                .set(CUSTOMER_USER_CUSTOMER.CREATE_TIME, now).set(CUSTOMER_USER_CUSTOMER.CREATE_BY, 1)
+                .set(CUSTOMER_USER_CUSTOMER.CHANGE_TIME, now).set(CUSTOMER_USER_CUSTOMER.CHANGE_BY, 1)
+                .execute();
     }
 
     /** What a customer company row gets; {@link #in} writes it. */

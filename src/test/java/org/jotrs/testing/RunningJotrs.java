@@ -1,10 +1,6 @@
 package org.jotrs.testing;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,19 +50,13 @@ public final class RunningJotrs implements AutoCloseable {
         arguments.add("--server.port=0");
         arguments.add("--jotrs.data-dir=" + tempFolder());
         arguments.addAll(List.of(extraArguments));
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(new Tee(original, captured), true, StandardCharsets.UTF_8));
         TableWriteGuard writeGuard = new TableWriteGuard();
-        try {
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(JotrsApplication.class)
-                    .initializers(writeGuard)
-                    .listeners(listeners.toArray(ApplicationListener<?>[]::new))
-                    .run(arguments.toArray(String[]::new));
-            return new RunningJotrs(context, captured.toString(StandardCharsets.UTF_8), writeGuard);
-        } finally {
-            System.setOut(original);
-        }
+        ConsoleCapture.Captured<ConfigurableApplicationContext> started = ConsoleCapture.during(
+                () -> new SpringApplicationBuilder(JotrsApplication.class)
+                        .initializers(writeGuard)
+                        .listeners(listeners.toArray(ApplicationListener<?>[]::new))
+                        .run(arguments.toArray(String[]::new)));
+        return new RunningJotrs(started.result(), started.printed(), writeGuard);
     }
 
     public String baseUrl() {
@@ -120,34 +110,6 @@ public final class RunningJotrs implements AutoCloseable {
             return Files.createTempDirectory("jotrs-data-");
         } catch (IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static final class Tee extends OutputStream {
-        private final OutputStream first;
-        private final OutputStream second;
-
-        Tee(OutputStream first, OutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            first.write(b);
-            second.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            first.write(b, off, len);
-            second.write(b, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-            first.flush();
-            second.flush();
         }
     }
 }

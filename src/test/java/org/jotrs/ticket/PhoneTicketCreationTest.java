@@ -18,6 +18,7 @@ import org.jotrs.access.PermissionDenied;
 import org.jotrs.testing.Agents;
 import org.jotrs.testing.Customers;
 import org.jotrs.testing.OnEveryDatabase;
+import org.jotrs.testing.Roles;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
@@ -104,16 +105,11 @@ class PhoneTicketCreationTest {
 
     /** An agent holding one permission on group "users" (the group of queue Raw) through a role. */
     private static int agent(DSLContext db, String login, String permission) {
-        Agents.anAgent(login).named("A", "B").in(db);
-        db.execute("INSERT INTO roles (name, valid_id, create_time, create_by, change_time, change_by)"
-                + " VALUES ('" + login + "-role', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
-        db.execute("INSERT INTO role_user (user_id, role_id, create_time, create_by, change_time, change_by)"
-                + " SELECT u.id, r.id, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1 FROM users u, roles r"
-                + " WHERE u.login = '" + login + "' AND r.name = '" + login + "-role'");
-        db.execute("INSERT INTO group_role (role_id, group_id, permission_key, permission_value, create_time, create_by, change_time, change_by)"
-                + " SELECT r.id, 1, '" + permission + "', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1 FROM roles r"
-                + " WHERE r.name = '" + login + "-role'");
-        return db.fetchSingle("SELECT id FROM users WHERE login = '" + login + "'").get(0, Integer.class);
+        int agent = Agents.anAgent(login).named("A", "B").in(db);
+        int role = Roles.role(db, login + "-role");
+        Roles.member(db, role, agent);
+        Roles.grant(db, role, 1, permission);
+        return agent;
     }
 
     private static List<Integer> counts(DSLContext db) {

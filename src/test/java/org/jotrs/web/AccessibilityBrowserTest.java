@@ -28,6 +28,7 @@ import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.TicketService;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.Test;
  * critical violation. One application, one browser.
  */
 @Tag("browser")
+// One browser test at a time: they run beside database test classes, never beside each other.
+@ResourceLock("chromium")
 class AccessibilityBrowserTest {
 
     private static final List<String> MAIN_SCREENS = List.of("/", "/queues", "/tickets", "/tickets/locked",

@@ -27,6 +27,7 @@ import org.jotrs.testing.Chromium;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.TestDatabase;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,6 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and without its script.
  */
 @Tag("browser")
+// One browser test at a time: they run beside database test classes, never beside each other.
+@ResourceLock("chromium")
 class AttachmentBrowserTest {
 
     /** A 1x1 PNG, for the inline image. */

@@ -24,6 +24,7 @@ import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.TicketService;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.Test;
  * docs/benchmarks.md.
  */
 @Tag("browser")
+// One browser test at a time: they run beside database test classes, never beside each other.
+@ResourceLock("chromium")
 class PageWeightBrowserTest {
 
     private static final long LIMIT = 100 * 1024;

@@ -18,10 +18,13 @@ import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.TicketService;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
 
 /** The main screens at a phone's 390 px and at 768, 1440 and 1920 px: nothing wider than the window. */
 @Tag("browser")
+// One browser test at a time: they run beside database test classes, never beside each other.
+@ResourceLock("chromium")
 class ResponsiveBrowserTest {
 
     private static final int[] WIDTHS = {390, 768, 1440, 1920};

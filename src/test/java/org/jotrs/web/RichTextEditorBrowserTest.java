@@ -23,6 +23,7 @@ import org.jotrs.ticket.TicketService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.Test;
  * plain textareas send the mail, the note and the new ticket.
  */
 @Tag("browser")
+// One browser test at a time: they run beside database test classes, never beside each other.
+@ResourceLock("chromium")
 class RichTextEditorBrowserTest {
 
     private static TestDatabase database;

@@ -22,6 +22,7 @@ import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.TicketService;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * view with its count and opens a result from it.
  */
 @Tag("browser")
+// One browser test at a time: they run beside database test classes, never beside each other.
+@ResourceLock("chromium")
 class SearchBrowserTest {
 
     @Test

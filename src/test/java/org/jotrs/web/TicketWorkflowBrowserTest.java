@@ -21,6 +21,7 @@ import org.jotrs.testing.TestDatabase;
 import org.jotrs.ticket.NewPhoneTicket;
 import org.jotrs.ticket.TicketService;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.Test;
  * selection of tickets in one bulk action.
  */
 @Tag("browser")
+// One browser test at a time: they run beside database test classes, never beside each other.
+@ResourceLock("chromium")
 class TicketWorkflowBrowserTest {
 
     @Test

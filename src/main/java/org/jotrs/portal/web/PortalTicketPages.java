@@ -1,7 +1,6 @@
 package org.jotrs.portal.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.jotrs.article.Attachment;
 import org.jotrs.article.NewAttachment;
 import org.jotrs.platform.InvalidInput;
 import org.jotrs.platform.Page;
+import org.jotrs.platform.StoredContent;
 import org.jotrs.portal.CustomerTickets;
 import org.jotrs.portal.NewCustomerTicket;
 import org.jotrs.portal.PortalTicketQuery;
@@ -20,10 +20,6 @@ import org.jotrs.portal.PortalTicketQuery.Sort;
 import org.jotrs.portal.PortalTicketQuery.Status;
 import org.jotrs.portal.PortalTicketRow;
 import org.jotrs.portal.SignedInCustomer;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -79,12 +75,6 @@ class PortalTicketPages {
         return fragment ? "portal/ticket_rows" : "portal/tickets";
     }
 
-    /** A download can never run as a page of ours, whatever its type. */
-    static final String DOWNLOAD_POLICY = "sandbox; default-src 'none'";
-    /** The HTML frame: no scripts, nothing loaded from anywhere, only embedded images and inline styles. */
-    static final String HTML_POLICY = "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
-            + "base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
-
     @GetMapping("/customer/tickets/{number}")
     String ticket(@AuthenticationPrincipal SignedInCustomer customer, @PathVariable String number,
             @RequestParam(required = false) String done, Model model) {
@@ -125,24 +115,13 @@ class PortalTicketPages {
     ResponseEntity<byte[]> download(@AuthenticationPrincipal SignedInCustomer customer, @PathVariable String number,
             @PathVariable long articleId, @PathVariable int fileId) {
         Attachment file = tickets.attachment(customer, number, articleId, fileId);
-        return ResponseEntity.ok()
-                .contentType(mediaType(file.info().contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(file.info().filename(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", DOWNLOAD_POLICY)
-                .contentLength(file.content().length)
-                .body(file.content());
+        return StoredContent.download(file.info().filename(), file.info().contentType(), file.content());
     }
 
     @GetMapping("/customer/tickets/{number}/articles/{articleId}/html")
     ResponseEntity<String> html(@AuthenticationPrincipal SignedInCustomer customer, @PathVariable String number,
             @PathVariable long articleId) {
-        return ResponseEntity.ok()
-                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", HTML_POLICY)
-                .body(tickets.articleHtml(customer, number, articleId));
+        return StoredContent.framedHtml(tickets.articleHtml(customer, number, articleId));
     }
 
     @GetMapping("/customer/tickets/new")
@@ -193,34 +172,5 @@ class PortalTicketPages {
             }
         }
         return attachments;
-    }
-
-    /**
-     * The stored type when it is a passive one; active content (scripts, HTML, SVG, XML and the
-     * like) is served as {@code application/octet-stream}, as for agents.
-     */
-    static MediaType mediaType(String stored) {
-        try {
-            MediaType type = MediaType.parseMediaType(stored == null ? "" : stored.strip());
-            return type.isConcrete() && !active(type) ? type : MediaType.APPLICATION_OCTET_STREAM;
-        } catch (InvalidMediaTypeException e) {
-            return MediaType.APPLICATION_OCTET_STREAM;
-        }
-    }
-
-    private static final java.util.Set<String> PASSIVE_TEXT = java.util.Set.of("plain", "csv", "calendar", "vcard",
-            "x-vcard", "rtf", "tab-separated-values", "markdown", "x-log");
-
-    private static boolean active(MediaType type) {
-        String main = type.getType().toLowerCase(java.util.Locale.ROOT);
-        String sub = type.getSubtype().toLowerCase(java.util.Locale.ROOT);
-        return switch (main) {
-            case "text" -> !PASSIVE_TEXT.contains(sub);
-            case "image" -> sub.contains("svg") || sub.contains("xml");
-            case "application" -> sub.contains("javascript") || sub.contains("ecmascript") || sub.contains("xml")
-                    || sub.contains("html") || sub.equals("json") || sub.endsWith("+json") || sub.equals("wasm")
-                    || sub.contains("x-sh") || sub.contains("xslt");
-            default -> main.equals("multipart") || main.equals("message");
-        };
     }
 }

@@ -5,7 +5,6 @@ import static org.jotrs.platform.db.schema.Tables.TICKET_STATE;
 import static org.jotrs.platform.db.schema.Tables.TICKET_STATE_TYPE;
 import static org.jotrs.platform.db.schema.Tables.TICKET_TYPE;
 
-import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +17,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jotrs.access.AccessService;
-import org.jotrs.platform.AuditLog;
+import org.jotrs.platform.AdminRows;
 import org.jotrs.platform.AuditLog.Change;
 import org.jotrs.platform.DatabaseSchema;
 import org.jotrs.platform.InvalidInput;
@@ -42,17 +41,14 @@ class JooqTicketSettingsAdministration implements TicketSettingsAdministration {
 
     private final DSLContext db;
     private final AccessService access;
-    private final AuditLog audit;
+    private final AdminRows rows;
     private final DatabaseSchema schema;
-    private final Clock clock;
 
-    JooqTicketSettingsAdministration(DSLContext db, AccessService access, AuditLog audit, DatabaseSchema schema,
-            Clock clock) {
+    JooqTicketSettingsAdministration(DSLContext db, AccessService access, AdminRows rows, DatabaseSchema schema) {
         this.db = db;
         this.access = access;
-        this.audit = audit;
+        this.rows = rows;
         this.schema = schema;
-        this.clock = clock;
     }
 
     /** The columns one of the three tables shares with the others. */
@@ -124,7 +120,7 @@ class JooqTicketSettingsAdministration implements TicketSettingsAdministration {
         access.requireAdmin(actorId);
         Changes clean = validate(setting, changes, null);
         Columns c = columns(setting);
-        LocalDateTime now = LocalDateTime.now(clock);
+        LocalDateTime now = rows.now();
         var insert = db.insertInto(c.table())
                 .set(c.name(), clean.name())
                 .set(c.validId(), (short) clean.validId())
@@ -147,7 +143,7 @@ class JooqTicketSettingsAdministration implements TicketSettingsAdministration {
             }
         }
         int id = insert.returningResult(c.id()).fetchSingle().value1();
-        audit.record(actorId, "ticket-" + setting.key(), setting.key() + " " + clean.name(), "create",
+        rows.audit(actorId, "ticket-" + setting.key(), setting.key() + " " + clean.name(), "create",
                 changes(setting, null, find(setting, id)));
         return id;
     }
@@ -162,12 +158,12 @@ class JooqTicketSettingsAdministration implements TicketSettingsAdministration {
         var update = db.update(c.table())
                 .set(c.name(), clean.name())
                 .set(c.validId(), (short) clean.validId())
-                .set(c.changeTime(), LocalDateTime.now(clock)).set(c.changeBy(), actorId);
+                .set(c.changeTime(), rows.now()).set(c.changeBy(), actorId);
         if (setting == Setting.STATE) {
             update = update.set(TICKET_STATE.TYPE_ID, (short) clean.typeId()).set(TICKET_STATE.COMMENTS, clean.comment());
         }
         update.where(c.id().eq(shortId(id))).execute();
-        audit.record(actorId, "ticket-" + setting.key(), setting.key() + " " + before.name(), "update",
+        rows.audit(actorId, "ticket-" + setting.key(), setting.key() + " " + before.name(), "update",
                 changes(setting, before, find(setting, id)));
     }
 
@@ -184,9 +180,7 @@ class JooqTicketSettingsAdministration implements TicketSettingsAdministration {
                 errors.add("name", "There is already a " + setting.key() + " named '" + name + "'.");
             }
         }
-        if (Validity.of(in.validId()).isEmpty()) {
-            errors.add("validId", "Choose valid, invalid or invalid-temporarily.");
-        }
+        AdminRows.validity(errors, in.validId());
         String comment = null;
         String typeName = null;
         if (setting == Setting.STATE) {
@@ -249,10 +243,10 @@ class JooqTicketSettingsAdministration implements TicketSettingsAdministration {
                 Change.of("name", c ? null : b.name(), a.name()),
                 setting == Setting.STATE ? Change.of("type", c ? null : b.typeName(), a.typeName()) : null,
                 setting == Setting.STATE ? Change.of("comment", c ? null : b.comment(), a.comment()) : null,
-                Change.of("valid", c ? null : Validity.labelOf(b.validId()), Validity.labelOf(a.validId())));
+                AdminRows.validityChange(c ? null : b.validId(), a.validId()));
     }
 
     private static short shortId(int id) {
-        return id < Short.MIN_VALUE || id > Short.MAX_VALUE ? 0 : (short) id;
+        return AdminRows.shortId(id);
     }
 }

@@ -15,6 +15,7 @@ import org.jotrs.access.Permission;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.Agents;
 import org.jotrs.testing.Groups;
+import org.jotrs.testing.Roles;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.TestDatabase;
@@ -44,18 +45,12 @@ class PermissionQueriesAgreeTest {
             Agents.grant(db, upper, group, "RW");
             Agents.grant(db, upper, adminGroup, "RW");
             int viaRole = Agents.agent(db, "viarole", "Via", "Role");
-            db.execute("INSERT INTO roles (name, comments, valid_id, create_time, create_by, change_time, change_by)"
-                    + " VALUES ('Owners', '', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)");
-            int role = db.fetchSingle("SELECT id FROM roles WHERE name = 'Owners'").get(0, Integer.class);
-            db.execute("INSERT INTO role_user (user_id, role_id, create_time, create_by, change_time, change_by)"
-                    + " VALUES (?, ?, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)", viaRole, role);
-            db.execute("INSERT INTO group_role (role_id, group_id, permission_key, permission_value, create_time, create_by,"
-                    + " change_time, change_by) VALUES (?, ?, 'Owner', 1, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)", role, group);
+            int role = Roles.role(db, "Owners");
+            Roles.member(db, role, viaRole);
+            Roles.grant(db, role, group, "Owner");
             int revoked = Agents.agent(db, "revoked", "Re", "Voked");
-            db.execute("INSERT INTO role_user (user_id, role_id, create_time, create_by, change_time, change_by)"
-                    + " VALUES (?, ?, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)", revoked, role);
-            db.execute("INSERT INTO group_role (role_id, group_id, permission_key, permission_value, create_time, create_by,"
-                    + " change_time, change_by) VALUES (?, ?, 'rw', 0, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)", role, group);
+            Roles.member(db, role, revoked);
+            Roles.revoked(db, role, group, "rw");
 
             // What each may do
             assertThat(access.permissionsOn(upper, group)).containsExactlyInAnyOrder(Permission.values());
