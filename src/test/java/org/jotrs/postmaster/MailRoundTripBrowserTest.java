@@ -32,6 +32,7 @@ import org.jotrs.testing.TestDatabase;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 14, item 9: a whole mail conversation through a real mail server (GreenMail SMTP and IMAP)
