@@ -82,6 +82,44 @@ class TicketPagesTest {
     }
 
     @Test
+    void aCustomerOutsideTheDirectoryIsKeptByMailAddressAsOtrsDoes() {
+        DSLContext db = jotrs.bean(DSLContext.class);
+        Map<String, String> fields = phoneTicket("Walk-in caller");
+        fields.put("customerUser", " Walker@Example.com ");
+        HttpResponse<String> created = root.submit("/tickets/new", "/tickets/new", fields);
+        assertThat(created.statusCode()).isEqualTo(302);
+        long id = Long.parseLong(created.headers().firstValue("Location").orElseThrow().replaceFirst(".*/", ""));
+        var ticket = db.selectFrom(TICKET).where(TICKET.ID.eq(id)).fetchSingle();
+        assertThat(ticket.getCustomerUserId()).isEqualTo("walker@example.com");
+        assertThat(ticket.getCustomerId()).isEqualTo("walker@example.com");
+        assertThat(db.fetchValue("SELECT a_from FROM article_data_mime m JOIN article a ON a.id = m.article_id"
+                + " WHERE a.ticket_id = ?", id)).isEqualTo("walker@example.com");
+        assertThat(db.fetchCount(db.selectFrom("customer_user").where("login = ?", "walker@example.com")))
+                .as("no customer user is made").isZero();
+        HttpResponse<String> zoom = root.get("/tickets/" + id);
+        assertThat(zoom.statusCode()).isEqualTo(200);
+        assertThat(zoom.body()).contains("Walk-in caller").contains("walker@example.com");
+
+        // The email ticket writes to the address.
+        fields.put("title", "Your walk-in order");
+        fields.put("to", "");
+        fields.put("cc", "");
+        HttpResponse<String> mailed = root.submit("/tickets/new/email", "/tickets/new/email", fields);
+        assertThat(mailed.statusCode()).isEqualTo(302);
+        long mailId = Long.parseLong(mailed.headers().firstValue("Location").orElseThrow().replaceFirst(".*/", ""));
+        assertThat(db.fetchValue("SELECT a_to FROM article_data_mime m JOIN article a ON a.id = m.article_id"
+                + " WHERE a.ticket_id = ?", mailId)).isEqualTo("walker@example.com");
+
+        // Neither a customer user nor one mail address: refused, nothing written.
+        int before = db.fetchCount(TICKET);
+        fields.put("customerUser", "walker at example");
+        HttpResponse<String> refused = root.submit("/tickets/new", "/tickets/new", fields);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("There is no valid customer user “walker at example”.");
+        assertThat(db.fetchCount(TICKET)).isEqualTo(before);
+    }
+
+    @Test
     void refusalsSpeakTheAgentsLanguage() {
         DSLContext db = jotrs.bean(DSLContext.class);
         int anna = Agents.agent(db, "anna", "Anna", "Albrecht");

@@ -2,6 +2,7 @@ package org.jotrs.ticket.internal;
 
 import org.jotrs.platform.ColumnLimits;
 import org.jotrs.platform.InvalidInput;
+import org.jotrs.platform.MailAddressSyntax;
 import org.jotrs.platform.Messages;
 
 import static org.jotrs.platform.db.schema.Tables.TICKET;
@@ -12,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -58,6 +60,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class TicketCreation {
 
+    /** The longest address kept as a customer outside the directory ({@code ticket.customer_id} is 150 wide). */
+    private static final int UNLISTED_ADDRESS_MAX = 150;
     private static final DateTimeFormatter PENDING_HISTORY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final DSLContext db;
@@ -291,9 +295,16 @@ class TicketCreation {
         if (request.customerUser() == null || request.customerUser().isBlank()) {
             errors.put("customerUser", Messages.t("ticket.error.choose-customer"));
         } else {
-            customer = customers.find(request.customerUser()).filter(CustomerUser::valid).orElse(null);
+            String typed = request.customerUser().strip();
+            Optional<CustomerUser> listed = customers.find(typed);
+            if (listed.isEmpty() && MailAddressSyntax.isAddress(typed) && typed.length() <= UNLISTED_ADDRESS_MAX) {
+                // Not in the directory: the address itself, as OTRS stores a customer it does not know.
+                customer = CustomerUser.unlisted(typed.toLowerCase(Locale.ROOT));
+            } else {
+                customer = listed.filter(CustomerUser::valid).orElse(null);
+            }
             if (customer == null) {
-                errors.put("customerUser", Messages.t("ticket.error.no-customer-user", request.customerUser().strip()));
+                errors.put("customerUser", Messages.t("ticket.error.no-customer-user", typed));
             }
         }
         String priorityName = blank(request.priority()) ? settings.newPriority() : request.priority();
