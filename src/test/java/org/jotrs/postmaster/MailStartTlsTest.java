@@ -14,23 +14,27 @@ import org.jotrs.testing.MailServer;
 import org.jotrs.testing.RunningJotrs;
 import org.jotrs.testing.StartTlsFront;
 import org.jotrs.testing.TestDatabase;
-import org.junit.jupiter.api.Test;
+import org.jotrs.testing.StartTlsFront.Protocol;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A POP3 account of OTRS's type POP3TLS (STLS, RFC 2595) against a server that requires it.
- * GreenMail's POP3 has no STLS of its own, so a STARTTLS front speaks POP3 up to the upgrade and
- * then relays to GreenMail (see {@link StartTlsFront}): fetched over the upgraded connection and
- * deleted on the server once stored; the same type against GreenMail's plain POP3, which offers
- * no STLS, is not logged in to in the clear, and the account shows why.
+ * Accounts of OTRS's types IMAPTLS (STARTTLS) and POP3TLS (STLS, RFC 2595) against a server that
+ * requires the upgrade: a STARTTLS front before GreenMail (see {@link StartTlsFront}; GreenMail's
+ * POP3 has no STLS of its own, so the front speaks POP3 up to the upgrade). Fetched over the
+ * upgraded connection and deleted on the server once stored; the same type against GreenMail's
+ * plain server, which offers no upgrade, is not logged in to in the clear, and the account shows why.
  */
-class Pop3StartTlsTest {
+class MailStartTlsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @Test
-    void pop3TlsAccountsFetchOnlyOverStartTls() throws Exception {
-        try (MailServer mail = MailServer.start("pop3");
-                StartTlsFront front = StartTlsFront.start(StartTlsFront.Protocol.POP3, mail.greenMail().getPop3().getPort());
+    @ParameterizedTest
+    @EnumSource(value = Protocol.class, names = {"IMAP", "POP3"})
+    void tlsAccountsFetchOnlyAfterTheUpgrade(Protocol protocol) throws Exception {
+        boolean imap = protocol == Protocol.IMAP;
+        try (MailServer mail = MailServer.start(imap ? "imap" : "pop3");
+                StartTlsFront front = StartTlsFront.start(protocol, serverPort(mail, imap));
                 TestDatabase database = TestDatabase.create(DatabaseKind.H2);
                 RunningJotrs jotrs = RunningJotrs.start(database, "--jotrs.postmaster.poll-interval=200ms",
                         "--jotrs.scheduler.polling-interval=100ms")) {
@@ -40,7 +44,7 @@ class Pop3StartTlsTest {
             MailFetchingTest.deliver(desk, """
                     From: Carla Customer <carla@example.com>
                     To: desk@example.com
-                    Subject: Sent over STLS
+                    Subject: Sent over STARTTLS
                     Message-ID: <tls@example.com>
 
                     Hello.
@@ -53,11 +57,12 @@ class Pop3StartTlsTest {
 
                     Hello.
                     """);
-            MailFetchingTest.account(db, 1, "desk", "desk-pw", "POP3TLS", 4, 0, front.port());
-            MailFetchingTest.account(db, 2, "plain", "plain-pw", "POP3TLS", 4, 0, mail.greenMail().getPop3().getPort());
+            String type = imap ? "IMAPTLS" : "POP3TLS";
+            MailFetchingTest.account(db, 1, "desk", "desk-pw", type, 4, 0, front.port());
+            MailFetchingTest.account(db, 2, "plain", "plain-pw", type, 4, 0, serverPort(mail, imap));
             db.update(JOTRS_MAIL_ACCOUNT_SETTING).set(JOTRS_MAIL_ACCOUNT_SETTING.SSL_TRUST, "*").execute();
 
-            MailServer.await(() -> db.fetchCount(TICKET, TICKET.TITLE.eq("Sent over STLS")) == 1, WAIT, () -> "ticket fetched");
+            MailServer.await(() -> db.fetchCount(TICKET, TICKET.TITLE.eq("Sent over STARTTLS")) == 1, WAIT, () -> "ticket fetched");
             assertThat(front.upgraded()).isPositive();
             assertThat(front.refusedBeforeTls()).isZero();
             MailServer.await(() -> inboxSize(mail, desk) == 0, WAIT, () -> "message deleted on the server");
@@ -67,10 +72,14 @@ class Pop3StartTlsTest {
                     WAIT, () -> "the plain account's error");
             assertThat(db.select(JOTRS_MAIL_ACCOUNT_SETTING.LAST_ERROR).from(JOTRS_MAIL_ACCOUNT_SETTING)
                     .where(JOTRS_MAIL_ACCOUNT_SETTING.ACCOUNT_ID.eq(2)).fetchOne(JOTRS_MAIL_ACCOUNT_SETTING.LAST_ERROR))
-                    .contains("STLS");
+                    .containsIgnoringCase(imap ? "STARTTLS" : "STLS");
             assertThat(db.fetchCount(TICKET, TICKET.TITLE.eq("Never fetched in the clear"))).isZero();
             assertThat(inboxSize(mail, plain)).isEqualTo(1);
         }
+    }
+
+    private static int serverPort(MailServer mail, boolean imap) {
+        return imap ? mail.greenMail().getImap().getPort() : mail.greenMail().getPop3().getPort();
     }
 
     private static int inboxSize(MailServer mail, GreenMailUser user) {
