@@ -20,8 +20,8 @@ import org.jotrs.testing.TestDatabase;
 
 /**
  * The retention job deletes a site's events older than its retention, and their signals, but
- * never what the signal engine has not processed yet: events past its position (held back here by
- * locking the engine's row) and clicks still waiting for their outcome.
+ * never what the signal engine has not processed yet: events past the position of a partition
+ * (held back here by locking the partitions' rows) and clicks still waiting for their outcome.
  */
 class EventRetentionTest {
 
@@ -52,11 +52,14 @@ class EventRetentionTest {
                     && count(database, "SELECT COUNT(*) FROM jotrs_observer_signal") == 2, Duration.ofSeconds(20));
 
             try (Connection lock = database.connect()) {
-                // Hold the engine back: events that arrive now stay unprocessed while the job runs.
+                // Hold the engine back (every partition): events that arrive now stay unprocessed while the job runs.
                 lock.setAutoCommit(false);
                 try (Statement statement = lock.createStatement();
-                        ResultSet row = statement.executeQuery("SELECT last_event_id FROM jotrs_observer_engine WHERE name = 'signals' FOR UPDATE")) {
+                        ResultSet row = statement.executeQuery("SELECT last_event_id FROM jotrs_observer_engine WHERE name LIKE 'signals.%' FOR UPDATE")) {
                     assertThat(row.next()).isTrue();
+                    while (row.next()) {
+                        // every row locked
+                    }
                 }
                 assertThat(client.post(shortKey, ORIGIN, errors(now, "total is NaN")).statusCode()).isEqualTo(202);
                 age(database);
@@ -85,15 +88,19 @@ class EventRetentionTest {
     }
 
     private static boolean processedAll(TestDatabase database) {
-        return count(database, "SELECT COUNT(*) FROM jotrs_observer_engine WHERE last_event_id >= (SELECT MAX(id) FROM jotrs_observer_event)") == 1;
+        return count(database, "SELECT COUNT(*) FROM jotrs_observer_engine WHERE name LIKE 'signals.%'") > 0
+                && count(database, "SELECT COUNT(*) FROM jotrs_observer_engine WHERE name LIKE 'signals.%'"
+                        + " AND last_event_id < (SELECT MAX(id) FROM jotrs_observer_event)") == 0;
     }
 
-    /** Every event and signal two days older. */
+    /** Every event, waiting click and signal two days older. */
     private static void age(TestDatabase database) throws Exception {
         try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("UPDATE jotrs_observer_event SET received_at = received_at - " + TWO_DAYS
                     + ", occurred_at = occurred_at - " + TWO_DAYS);
             statement.executeUpdate("UPDATE jotrs_observer_signal SET occurred_at = occurred_at - " + TWO_DAYS);
+            statement.executeUpdate("UPDATE jotrs_observer_pending SET received_at = received_at - " + TWO_DAYS
+                    + ", occurred_at = occurred_at - " + TWO_DAYS + ", due_at = due_at - " + TWO_DAYS);
         }
     }
 

@@ -1,9 +1,5 @@
 package org.jotrs.observer.internal;
 
-import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_ENGINE;
-import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_EVENT;
-import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_FORWARD_GAP;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,20 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
-import org.jooq.Condition;
-import org.jooq.DSLContext;
 import org.jotrs.platform.ClusterJob;
-import org.jotrs.platform.db.schema.tables.records.JotrsObserverEngineRecord;
 import org.jotrs.platform.db.schema.tables.records.JotrsObserverEventRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,11 +27,11 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Copies stored events to ClickHouse, the optional second event store, on one node of the cluster
  * at a time. The main database stays the store the ingestion commits to before its 202; this job
- * follows it from its own position ({@code jotrs_observer_engine}, name {@value #NAME}) in id
- * order, remembering ids not yet visible when it passed them as gaps
- * ({@code jotrs_observer_forward_gap}, read again for {@link #GAP_HORIZON_MS}) like the signal
- * engine. One step inserts a batch into ClickHouse and then commits the new position: a crash or a
- * lost answer between the two sends the batch again, so delivery is at least once; the table is a
+ * follows it with the {@link EventLogReader} named {@value #NAME}, as the signal engine's
+ * partitions do, in id order (ids not visible yet when it passed them are read again for
+ * {@link #GAP_HORIZON_MS}). One step inserts a batch into ClickHouse and then commits the new
+ * position: a crash or a lost answer between the two sends the batch again, so delivery is at
+ * least once; the table is a
  * ReplacingMergeTree keyed by (site, day, event uuid), which folds the copies into one row.
  */
 @Component
@@ -53,23 +41,20 @@ class ClickHouseForwarder {
 
     static final String NAME = "clickhouse";
     static final long GAP_HORIZON_MS = 60_000;
-    static final int MAX_GAPS = 5_000;
     static final long RUN_MS = 10_000;
 
-    private final DSLContext db;
+    private final EventLogReader reader;
     private final ClickHouseProperties properties;
     private final TransactionTemplate transactions;
-    private final Clock clock;
     private final HttpClient http;
     private volatile boolean tableReady;
     private volatile int failures;
     private volatile long pausedUntil;
 
-    ClickHouseForwarder(DSLContext db, ClickHouseProperties properties, PlatformTransactionManager transactions, Clock clock) {
-        this.db = db;
+    ClickHouseForwarder(EventLogReader reader, ClickHouseProperties properties, PlatformTransactionManager transactions) {
+        this.reader = reader;
         this.properties = properties;
         this.transactions = new TransactionTemplate(transactions);
-        this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
@@ -128,57 +113,12 @@ class ClickHouseForwarder {
     }
 
     private int stepInTransaction() {
-        long now = clock.millis();
-        var e = JOTRS_OBSERVER_EVENT;
-        var g = JOTRS_OBSERVER_FORWARD_GAP;
-        JotrsObserverEngineRecord state = db.selectFrom(JOTRS_OBSERVER_ENGINE).where(JOTRS_OBSERVER_ENGINE.NAME.eq(NAME))
-                .forUpdate().fetchOne();
-        if (state == null) {
-            // From the first event still stored: switching ClickHouse on copies what the main database holds.
-            db.insertInto(JOTRS_OBSERVER_ENGINE).set(JOTRS_OBSERVER_ENGINE.NAME, NAME)
-                    .set(JOTRS_OBSERVER_ENGINE.LAST_EVENT_ID, 0L)
-                    .set(JOTRS_OBSERVER_ENGINE.CHANGE_TIME, LocalDateTime.now(clock))
-                    .onConflictDoNothing().execute();
-            return 1;
+        EventLogReader.Read read = reader.next(NAME, properties.batch(), GAP_HORIZON_MS, null);
+        if (!read.events().isEmpty()) {
+            // Inserted before the position commits: a failure rolls the position back, a lost answer sends it again.
+            insert(read.events());
         }
-        db.deleteFrom(g).where(g.MISSED_AT.lt(now - GAP_HORIZON_MS)).execute();
-        Set<Long> gaps = new LinkedHashSet<>(db.select(g.EVENT_ID).from(g).orderBy(g.EVENT_ID).fetch(g.EVENT_ID));
-        long position = state.getLastEventId();
-        Condition unseen = e.ID.gt(position);
-        if (!gaps.isEmpty()) {
-            unseen = unseen.or(e.ID.in(gaps));
-        }
-        List<JotrsObserverEventRecord> fresh = db.selectFrom(e).where(unseen).orderBy(e.ID).limit(properties.batch()).fetch();
-        if (fresh.isEmpty()) {
-            return 0;
-        }
-        List<Long> filled = new ArrayList<>();
-        List<Long> missing = new ArrayList<>();
-        for (JotrsObserverEventRecord event : fresh) {
-            if (event.getId() <= position) {
-                filled.add(event.getId());
-                continue;
-            }
-            for (long id = Math.max(position + 1, event.getId() - MAX_GAPS); id < event.getId(); id++) {
-                missing.add(id);
-            }
-            position = event.getId();
-        }
-        insert(fresh);
-        if (!filled.isEmpty()) {
-            db.deleteFrom(g).where(g.EVENT_ID.in(filled)).execute();
-        }
-        if (!missing.isEmpty()) {
-            var rows = db.insertInto(g, g.EVENT_ID, g.MISSED_AT);
-            for (Long id : missing.subList(Math.max(0, missing.size() - MAX_GAPS), missing.size())) {
-                rows = rows.values(id, now);
-            }
-            rows.onConflict(g.EVENT_ID).doNothing().execute();
-        }
-        state.setLastEventId(position);
-        state.setChangeTime(LocalDateTime.now(clock));
-        state.store();
-        return fresh.size();
+        return read.passed();
     }
 
     /** The table, if it is not there yet. */

@@ -55,7 +55,7 @@ class IncidentBook {
         var i = JOTRS_OBSERVER_INCIDENT;
         String route = Fingerprints.route(anchor.url());
         String target = clip(found.target(), 1000);
-        String fingerprint = Fingerprints.of(found.kind(), route, target);
+        String fingerprint = fingerprint(found);
         JotrsObserverIncidentRecord incident = db.selectFrom(i).where(i.SITE_ID.eq(anchor.siteId()))
                 .and(i.FINGERPRINT.eq(fingerprint)).forUpdate().fetchOne();
         if (incident != null && db.fetchExists(JOTRS_OBSERVER_SIGNAL, JOTRS_OBSERVER_SIGNAL.SITE_ID.eq(anchor.siteId())
@@ -64,27 +64,39 @@ class IncidentBook {
         }
         LocalDateTime now = LocalDateTime.now(clock);
         if (incident == null) {
-            incident = db.newRecord(i);
-            incident.setSiteId(anchor.siteId());
-            incident.setFingerprint(fingerprint);
-            incident.setKind(found.kind());
-            incident.setRoute(route);
-            incident.setTarget(target);
-            incident.setLabel(clip(found.label(), 200));
-            incident.setStatus("open");
-            incident.setRegressed((short) 0);
-            incident.setOccurrences(0);
-            incident.setSessions(0);
-            incident.setUsers(0);
-            incident.setBrowsers("");
-            incident.setFirstSeen(anchor.t());
-            incident.setLastSeen(anchor.t());
-            incident.setTicketNotedOccurrences(0);
-            incident.setCreateTime(now);
+            // Another partition of the engine may create the same incident at the same time: the
+            // unique fingerprint lets one insert win, and both then count on the same row.
+            JotrsObserverIncidentRecord fresh = db.newRecord(i);
+            fresh.setSiteId(anchor.siteId());
+            fresh.setFingerprint(fingerprint);
+            fresh.setKind(found.kind());
+            fresh.setRoute(route);
+            fresh.setTarget(target);
+            fresh.setLabel(clip(found.label(), 200));
+            fresh.setStatus("open");
+            fresh.setRegressed((short) 0);
+            fresh.setOccurrences(0);
+            fresh.setSessions(0);
+            fresh.setUsers(0);
+            fresh.setBrowsers("");
+            fresh.setFirstSeen(anchor.t());
+            fresh.setLastSeen(anchor.t());
+            fresh.setSampleSession(anchor.session());
+            fresh.setSampleEventId(anchor.id());
+            fresh.setTicketNotedOccurrences(0);
+            fresh.setCreateTime(now);
+            fresh.setChangeTime(now);
+            db.insertInto(i).set(fresh).onConflict(i.SITE_ID, i.FINGERPRINT).doNothing().execute();
+            incident = db.selectFrom(i).where(i.SITE_ID.eq(anchor.siteId())).and(i.FINGERPRINT.eq(fingerprint)).forUpdate()
+                    .fetchSingle();
+            if (incident.getOccurrences() > 0 && db.fetchExists(JOTRS_OBSERVER_SIGNAL,
+                    JOTRS_OBSERVER_SIGNAL.SITE_ID.eq(anchor.siteId()).and(JOTRS_OBSERVER_SIGNAL.SIGNAL_KEY.eq(found.key())))) {
+                return null;
+            }
         }
         incident.setOccurrences(incident.getOccurrences() + 1);
         incident.setFirstSeen(Math.min(incident.getFirstSeen(), anchor.t()));
-        if (anchor.t() >= incident.getLastSeen() || incident.getSampleSession() == null) {
+        if (anchor.t() >= incident.getLastSeen() || incident.getOccurrences() == 1) {
             incident.setLastSeen(Math.max(incident.getLastSeen(), anchor.t()));
             incident.setSampleSession(anchor.session());
             incident.setSampleEventId(anchor.id());
@@ -135,8 +147,8 @@ class IncidentBook {
 
     /**
      * Opens the ticket of each incident past its site's threshold, notes recurrences on existing
-     * tickets at most once per the site's interval (reopening the ticket for a regression), and
-     * resolves incidents whose ticket was closed.
+     * tickets at most once per the site's interval (reopening the ticket for a regression).
+     * Touched incidents are locked already (by {@link #record}).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void followUp(Collection<Long> touched, Map<Long, SiteSettings> sites) {
@@ -170,21 +182,45 @@ class IncidentBook {
                 incident.store();
             }
         }
+    }
+
+    /** Incidents whose ticket is closed while they are open or acknowledged (their ids). */
+    List<Long> withClosedTickets() {
+        var i = JOTRS_OBSERVER_INCIDENT;
         List<JotrsObserverIncidentRecord> withTickets = db.selectFrom(i).where(i.TICKET_ID.isNotNull())
                 .and(i.STATUS.in("open", "acknowledged")).fetch();
-        if (!withTickets.isEmpty()) {
-            Set<Long> closed = tickets.closedAmong(withTickets.stream().map(JotrsObserverIncidentRecord::getTicketId).toList());
-            for (JotrsObserverIncidentRecord incident : withTickets) {
-                if (closed.contains(incident.getTicketId())) {
-                    incident.setStatus("resolved");
-                    incident.setResolvedAt(now);
-                    incident.setResolvedRelease(incident.getLastRelease());
-                    incident.setRegressed((short) 0);
-                    incident.setChangeTime(LocalDateTime.now(clock));
-                    incident.store();
-                }
-            }
+        if (withTickets.isEmpty()) {
+            return List.of();
         }
+        Set<Long> closed = tickets.closedAmong(withTickets.stream().map(JotrsObserverIncidentRecord::getTicketId).toList());
+        return withTickets.stream().filter(incident -> closed.contains(incident.getTicketId()))
+                .map(JotrsObserverIncidentRecord::getId).toList();
+    }
+
+    /**
+     * Resolves an incident whose ticket was closed (if it still is open or acknowledged, and its
+     * ticket still closed). One incident per transaction: it locks one row, so it cannot deadlock
+     * with the engine's partitions, which lock incidents in fingerprint order.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void resolveClosed(long id) {
+        var i = JOTRS_OBSERVER_INCIDENT;
+        JotrsObserverIncidentRecord incident = db.selectFrom(i).where(i.ID.eq(id)).forUpdate().fetchOne();
+        if (incident == null || incident.getTicketId() == null || !List.of("open", "acknowledged").contains(incident.getStatus())
+                || !tickets.closedAmong(List.of(incident.getTicketId())).contains(incident.getTicketId())) {
+            return;
+        }
+        incident.setStatus("resolved");
+        incident.setResolvedAt(clock.millis());
+        incident.setResolvedRelease(incident.getLastRelease());
+        incident.setRegressed((short) 0);
+        incident.setChangeTime(LocalDateTime.now(clock));
+        incident.store();
+    }
+
+    /** The fingerprint a signal is folded by; the engine records signals in this order so partitions lock incidents alike. */
+    static String fingerprint(SignalRules.Found found) {
+        return Fingerprints.of(found.kind(), Fingerprints.route(found.anchor().url()), clip(found.target(), 1000));
     }
 
     private static String clip(String text, int max) {

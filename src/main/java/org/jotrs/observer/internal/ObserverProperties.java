@@ -18,7 +18,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxEventAge events older than this (after clock correction) are not stored
  * @param maxFuture events further in the future than this (after clock correction) are not stored
  * @param engineInterval pause between two runs of the signal engine
- * @param engineBatch events the engine reads per run at most
+ * @param engineBatch events (and waiting clicks) one partition of the engine reads per step at most
+ * @param enginePartitions how many partitions the signal engine splits the sessions into (by a
+ *     hash of site and session); each has its own position and runs on its own thread; changing
+ *     it makes the new partitions start from the slowest old one (signals are keyed, so what is
+ *     read again is not counted again)
  * @param flushGrace how long after a click's arrival the engine waits for later events of the
  *     session (the SDK flushes every 2 s) before it decides that nothing happened
  * @param exportInterval pause between two runs of the exporter (Jira, Linear)
@@ -41,6 +45,7 @@ record ObserverProperties(
         @DefaultValue("5m") Duration maxFuture,
         @DefaultValue("200ms") Duration engineInterval,
         @DefaultValue("5000") int engineBatch,
+        @DefaultValue("4") int enginePartitions,
         @DefaultValue("3s") Duration flushGrace,
         @DefaultValue("1s") Duration exportInterval,
         @DefaultValue("10s") Duration exportTimeout,
@@ -50,4 +55,10 @@ record ObserverProperties(
         @DefaultValue("https://api.linear.app/graphql") String linearApiUrl,
         @DefaultValue("10m") Duration retentionInterval,
         @DefaultValue("1000") int retentionBatch) {
+
+    ObserverProperties {
+        if (enginePartitions < 1 || enginePartitions > 64) {
+            throw new IllegalArgumentException("jotrs.observer.engine-partitions must be between 1 and 64; was " + enginePartitions);
+        }
+    }
 }
