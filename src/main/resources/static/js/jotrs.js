@@ -74,6 +74,57 @@ document.addEventListener("input", (event) => {
   }
 });
 
+// An element marked data-swap-refusal shows the form htmx gets back with a refusal (422) in place,
+// with its messages, instead of dropping it as htmx does with error answers.
+document.addEventListener("htmx:beforeSwap", (event) => {
+  const source = event.detail.requestConfig && event.detail.requestConfig.elt;
+  if (event.detail.xhr.status === 422 && source instanceof Element && source.closest("[data-swap-refusal]")) {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});
+
+// The new-ticket forms' customer panel: Enter in one of its fields makes the customer user (not the
+// ticket); opened empty, it starts from what was typed into the customer field; after an answer the
+// focus goes to the first refused field, or back to the customer field with the new login.
+document.addEventListener("keydown", (event) => {
+  const field = event.target;
+  if (event.key !== "Enter" || !(field instanceof HTMLInputElement)) {
+    return;
+  }
+  const panel = field.closest("[data-enter-clicks]");
+  const button = panel && panel.querySelector(panel.dataset.enterClicks);
+  if (button) {
+    event.preventDefault();
+    button.click();
+  }
+});
+document.addEventListener("toggle", (event) => {
+  const panel = event.target;
+  if (!(panel instanceof HTMLDetailsElement) || panel.parentElement?.id !== "new-customer" || !panel.open) {
+    return;
+  }
+  const typed = document.getElementById("customerUser");
+  const login = document.getElementById("newLogin");
+  const mail = document.getElementById("newEmail");
+  const value = typed ? typed.value.trim() : "";
+  if (value && login && mail && !login.value && !mail.value) {
+    login.value = value;
+    if (value.includes("@")) {
+      mail.value = value;
+    }
+  }
+}, true);
+document.addEventListener("htmx:afterSettle", (event) => {
+  const source = event.detail.requestConfig && event.detail.requestConfig.elt;
+  if (!(source instanceof Element) || source.id !== "new-customer-create") {
+    return;
+  }
+  const panel = document.getElementById("new-customer");
+  const refused = panel && panel.querySelector("[aria-invalid=true]");
+  (refused || document.getElementById("customerUser"))?.focus();
+});
+
 // Keyboard shortcuts (the "?" overlay in the layout lists them). They act only when no field has
 // the focus and no modifier is held, so typing and the browser's own shortcuts are never taken.
 (() => {

@@ -262,6 +262,60 @@ class RichTextEditorBrowserTest {
     }
 
     @Test
+    void aCustomerUserIsMadeInsideThePhoneFormWithoutLosingWhatWasTyped() {
+        try (BrowserContext browser = chromium.browser().newContext()) {
+            Page page = signedIn(browser);
+            List<String> problems = Chromium.problemsOf(page, message -> message.contains("422"));
+            page.navigate(jotrs.baseUrl() + "/tickets/new");
+            page.getByLabel("Customer user").fill("nina@example.com");
+            page.getByLabel("Queue").selectOption("Raw");
+            page.getByLabel("Title").fill("Invoice missing");
+            Locator said = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions()
+                    .setName("What the customer said").setExact(true));
+            said.click();
+            page.keyboard().type("She never got the ");
+            page.keyboard().press("Control+B");
+            page.keyboard().type("March invoice");
+
+            // Opened, the panel starts from the address typed into the customer field.
+            page.getByText("Not in the directory? Create a customer user").click();
+            assertThat(page.getByLabel("Login")).hasValue("nina@example.com");
+            assertThat(page.getByLabel("Mail address")).hasValue("nina@example.com");
+            page.getByLabel("First name").fill("Nina");
+            page.getByLabel("Company", new Page.GetByLabelOptions().setExact(true)).fill("NINACO");
+            page.getByLabel("New company").fill("Nina Ltd");
+            Locator create = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create customer user"));
+            create.click();
+            // Refused in place: the message, the focus on the refused field, nothing else reloaded.
+            assertThat(page.locator("#new-customer").getByRole(AriaRole.ALERT))
+                    .containsText("The customer user was not created.");
+            assertThat(page.getByLabel("Last name")).isFocused();
+            assertThat(said).containsText("She never got the March invoice");
+
+            // Enter in a panel field makes the customer user, not the ticket.
+            page.getByLabel("Last name").fill("Newman");
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#new-customer").getByRole(AriaRole.STATUS))
+                    .containsText("Customer user nina@example.com created and chosen for this ticket.");
+            assertThat(page.getByLabel("Customer user")).hasValue("nina@example.com");
+            assertThat(page.getByLabel("Customer user")).isFocused();
+            assertThat(said).containsText("She never got the March invoice");
+            assertThat(page).hasURL(jotrs.baseUrl() + "/tickets/new");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create ticket")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                    .containsText("Invoice missing");
+            assertThat(page.frameLocator("iframe.article-html").last().locator("b")).hasText("March invoice");
+            DSLContext db = jotrs.bean(DSLContext.class);
+            org.assertj.core.api.Assertions.assertThat(db.fetchValue(
+                    "SELECT customer_id FROM ticket WHERE title = ?", "Invoice missing")).isEqualTo("NINACO");
+            org.assertj.core.api.Assertions.assertThat(db.fetchValue(
+                    "SELECT name FROM customer_company WHERE customer_id = ?", "NINACO")).isEqualTo("Nina Ltd");
+            org.assertj.core.api.Assertions.assertThat(problems).as("browser console errors").isEmpty();
+        }
+    }
+
+    @Test
     void withoutJavaScriptThePlainTextareaSendsTheMail() {
         long id = ticket("Scanner offline");
         try (BrowserContext browser = chromium.browser().newContext(new Browser.NewContextOptions()
