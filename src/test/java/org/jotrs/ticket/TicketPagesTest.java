@@ -61,6 +61,15 @@ class TicketPagesTest {
                 .contains("From: \"Carla Customer\" &lt;carla@example.com&gt;")
                 .contains("NewTicket").contains("PhoneCallCustomer").contains("CustomerUpdate");
 
+        // Breadcrumbs on the deeper screens: the zoom, its reply form, an admin entry.
+        assertThat(zoom).containsPattern("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"/queues\">Queues</a> › "
+                + "<a href=\"/queues\\?queue=2\">Raw</a> › <span aria-current=\"page\">Ticket#\\d+</span></nav>");
+        assertThat(root.get(zoomPath + "/reply").body()).containsPattern("<a href=\"/queues\\?queue=2\">Raw</a> › "
+                + "<a href=\"" + zoomPath + "\">Ticket#\\d+</a> › <span aria-current=\"page\">Reply</span></nav>");
+        assertThat(root.get("/admin/customers/new").body()).containsPattern("<nav class=\"crumbs\" aria-label=\"Breadcrumb\">"
+                + "<a href=\"/admin\">Administration</a> ›\\s*<a href=\"/admin/customers\">Customer users</a> › "
+                + "<span aria-current=\"page\">[^<]+</span></nav>");
+
         String queues = root.get("/queues?queue=2").body();
         assertThat(queues).contains("Mail server down").contains("href=\"" + zoomPath + "\"");
         assertThat(root.get("/queues").body()).contains("Mail server down");
