@@ -138,6 +138,62 @@ class RichTextEditorBrowserTest {
     }
 
     @Test
+    void boldAndItalicSwitchedOffInTheMiddleOfALineEndThere() {
+        long id = ticket("Label printer");
+        try (BrowserContext browser = chromium.browser().newContext()) {
+            Page page = signedIn(browser);
+            List<String> problems = Chromium.problemsOf(page, message -> false);
+            page.navigate(jotrs.baseUrl() + "/tickets/" + id);
+            page.getByText("Add a note").click();
+            Locator note = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Note").setExact(true));
+            Locator toolbar = page.locator("#add-note").getByRole(AriaRole.TOOLBAR);
+            Locator bold = toolbar.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Bold"));
+            Locator italic = toolbar.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Italic"));
+            note.click();
+            // With the keyboard: on, a word, off, and the rest of the line is plain.
+            page.keyboard().type("Ordered ");
+            page.keyboard().press("Control+B");
+            page.keyboard().type("two");
+            page.keyboard().press("Control+B");
+            assertThat(bold).hasAttribute("aria-pressed", "false");
+            page.keyboard().type(" rolls, ");
+            // With the toolbar, and italic ending inside bold keeps the bold.
+            bold.click();
+            page.keyboard().type("black ");
+            italic.click();
+            page.keyboard().type("and");
+            italic.click();
+            assertThat(italic).hasAttribute("aria-pressed", "false");
+            assertThat(bold).hasAttribute("aria-pressed", "true");
+            page.keyboard().type(" white");
+            bold.click();
+            page.keyboard().type(" ones");
+            // Off in the middle of a bold word: what is typed there is plain, the word's halves stay bold.
+            page.keyboard().press("Enter");
+            page.keyboard().press("Control+B");
+            page.keyboard().type("label");
+            page.keyboard().press("Control+B");
+            page.keyboard().type(" paper");
+            for (int i = 0; i < " paper".length() + 2; i++) {
+                page.keyboard().press("ArrowLeft");
+            }
+            page.keyboard().press("Control+B");
+            page.keyboard().type("-");
+            org.assertj.core.api.Assertions.assertThat(note.innerHTML().replace("\u200B", "").replace("&nbsp;", " ").replace("<br>", ""))
+                    .isEqualTo("<div>Ordered <b>two</b> rolls, <b>black <i>and</i> white</b> ones</div>"
+                            + "<div><b>lab</b>-<b>el</b> paper</div>");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
+            page.waitForURL(jotrs.baseUrl() + "/tickets/" + id);
+            FrameLocator shown = page.frameLocator("iframe.article-html").last();
+            assertThat(shown.locator("b")).hasText(new String[] {"two", "black and white", "lab", "el"});
+            assertThat(shown.locator("i")).hasText("and");
+            assertThat(shown.locator("body")).containsText("Ordered two rolls, black and white ones");
+            org.assertj.core.api.Assertions.assertThat(problems).as("browser console errors").isEmpty();
+        }
+    }
+
+    @Test
     void aTemplateIsInsertedAtTheCursorWithoutLosingWhatWasTyped() {
         long id = ticket("Password reset");
         DSLContext db = jotrs.bean(DSLContext.class);
