@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.jotrs.JotrsApplication;
 import org.jotrs.testing.ConsoleCapture;
 import org.jotrs.testing.OnEveryDatabase;
+import org.jotrs.testing.StartupLock;
 import org.jotrs.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Tag;
@@ -101,7 +102,9 @@ class StartupProblemsTest {
         List<String> all = new ArrayList<>(List.of(arguments));
         all.add("--server.port=0");
         String printed = ConsoleCapture.errorOutputOf(() -> assertThatThrownBy(
-                () -> org.springframework.boot.SpringApplication.run(JotrsApplication.class, all.toArray(String[]::new)))
+                () -> new org.springframework.boot.builder.SpringApplicationBuilder(JotrsApplication.class)
+                        .listeners(StartupLock.listeners().toArray(org.springframework.context.ApplicationListener<?>[]::new))
+                        .run(all.toArray(String[]::new)))
                 .isNotNull());
         assertThat(printed.lines().filter(line -> line.startsWith("Jotrs cannot start: ")).count())
                 .as("one-line start-up error in:%n%s", printed).isEqualTo(1);

@@ -116,6 +116,18 @@ class TicketSearchTest {
         assertThat(typed.hits()).extracting(SearchResult.Hit::ticketId).containsExactly(printer);
         assertThat(typed.hits().getFirst().snippet()).contains("<mark>quarterly</mark>").contains("<mark>invoices</mark>");
         assertThat(typed.hits().getFirst().queue()).isEqualTo("Raw");
+        // Typed starts: up to five letters one term of the prefix field, longer ones expanded; numbers from 3 digits.
+        assertThat(search.search(ROOT, SearchRequest.typing("printed qu", 5)).hits())
+                .extracting(SearchResult.Hit::ticketId).containsExactly(printer);
+        assertThat(search.search(ROOT, SearchRequest.typing("printed quarter", 5)).hits())
+                .extracting(SearchResult.Hit::ticketId).containsExactly(printer);
+        assertThat(search.search(ROOT, SearchRequest.typing("verärg", 5)).hits())
+                .extracting(SearchResult.Hit::ticketId).as("accents folded in a typed start").containsExactly(german);
+        String printerNumber = number(printer);
+        assertThat(search.search(ROOT, SearchRequest.typing(printerNumber.substring(0, printerNumber.length() - 1), 50))
+                .hits()).extracting(SearchResult.Hit::ticketId).contains(printer);
+        assertThat(ids(search, ROOT, "tn:" + printerNumber.substring(0, 4))).contains(printer);
+        assertThat(search.search(ROOT, SearchRequest.typing("zzq", 5)).hits()).isEmpty();
         assertThat(search.count(ROOT, SearchRequest.of("carla"))).isGreaterThanOrEqualTo(4);
     }
 

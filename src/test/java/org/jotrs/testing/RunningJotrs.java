@@ -54,6 +54,7 @@ public final class RunningJotrs implements AutoCloseable {
         ConsoleCapture.Captured<ConfigurableApplicationContext> started = ConsoleCapture.during(
                 () -> new SpringApplicationBuilder(JotrsApplication.class)
                         .initializers(writeGuard)
+                        .listeners(StartupLock.listeners().toArray(ApplicationListener<?>[]::new))
                         .listeners(listeners.toArray(ApplicationListener<?>[]::new))
                         .run(arguments.toArray(String[]::new)));
         return new RunningJotrs(started.result(), started.printed(), writeGuard);
@@ -99,7 +100,7 @@ public final class RunningJotrs implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        StartupLock.during(context::close);
         if (!writeGuard.violations().isEmpty()) {
             throw new AssertionError("Writes across module boundaries: " + writeGuard.violations());
         }
