@@ -24,6 +24,7 @@ final class WordStarts extends TokenFilter {
     private final char[] word;
     private int wordLength;
     private int next;
+    private int increment;
 
     WordStarts(TokenStream input, int min, int max) {
         super(input);
@@ -39,7 +40,9 @@ final class WordStarts extends TokenFilter {
                 int length = next++;
                 if (!Character.isHighSurrogate(word[length - 1])) {
                     term.copyBuffer(word, 0, length);
-                    position.setPositionIncrement(0);
+                    // The word's first start takes its place (a field's first term must move on), the others stack on it.
+                    position.setPositionIncrement(increment);
+                    increment = 0;
                     return true;
                 }
             }
@@ -50,6 +53,7 @@ final class WordStarts extends TokenFilter {
             if (term.length() < min) {
                 continue;
             }
+            increment = Math.max(1, position.getPositionIncrement());
             wordLength = Math.min(term.length(), max);
             System.arraycopy(term.buffer(), 0, word, 0, wordLength);
             next = min;

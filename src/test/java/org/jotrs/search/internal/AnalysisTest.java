@@ -44,6 +44,23 @@ class AnalysisTest {
     }
 
     @Test
+    void wordStartsCanBeIndexed() throws IOException {
+        try (var directory = new org.apache.lucene.store.ByteBuffersDirectory();
+                var writer = new org.apache.lucene.index.IndexWriter(directory,
+                        new org.apache.lucene.index.IndexWriterConfig(Analysis.perField()))) {
+            org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+            doc.add(new org.apache.lucene.document.TextField(TicketFields.TITLE_PREFIX, "x invoice", org.apache.lucene.document.Field.Store.NO));
+            doc.add(new org.apache.lucene.document.TextField(TicketFields.TEXT_PREFIX, TEXT, org.apache.lucene.document.Field.Store.NO));
+            writer.addDocument(doc);
+            writer.commit();
+            try (var reader = org.apache.lucene.index.DirectoryReader.open(directory)) {
+                assertThat(reader.docFreq(new org.apache.lucene.index.Term(TicketFields.TITLE_PREFIX, "invo"))).isEqualTo(1);
+                assertThat(reader.docFreq(new org.apache.lucene.index.Term(TicketFields.TEXT_PREFIX, "rechn"))).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void guessesTheLanguageFromStopWords() {
         assertThat(Analysis.guessLanguage("Die Rechnungen wurden nicht bezahlt und der Kunde ist verärgert."))
                 .isEqualTo(Analysis.Language.DE);
