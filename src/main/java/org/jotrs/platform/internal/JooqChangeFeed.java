@@ -11,22 +11,27 @@ import org.jotrs.platform.FeedKind;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 @Component
 class JooqChangeFeed implements ChangeFeed {
 
     private final DSLContext db;
     private final Clock clock;
+    private final PollingChangeFeedTail tail;
 
-    JooqChangeFeed(DSLContext db, Clock clock) {
+    JooqChangeFeed(DSLContext db, Clock clock, PollingChangeFeedTail tail) {
         this.db = db;
         this.clock = clock;
+        this.tail = tail;
     }
 
     /** A feed row without the change it describes would be a lie: only inside a transaction. */
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public long append(ObjectType type, long objectId, long ticketId, FeedKind kind, int actorId) {
+        wakeTailAfterCommit();
         return db.insertInto(JOTRS_CHANGE_FEED)
                 .set(JOTRS_CHANGE_FEED.OBJECT_TYPE, type.name())
                 .set(JOTRS_CHANGE_FEED.OBJECT_ID, objectId)
@@ -37,5 +42,25 @@ class JooqChangeFeed implements ChangeFeed {
                 .returning(JOTRS_CHANGE_FEED.ID)
                 .fetchSingle()
                 .getId();
+    }
+
+    /** This node's tail reads the feed as soon as the transaction commits (once per transaction), not at its next poll. */
+    private void wakeTailAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof WakeTail) {
+                return;
+            }
+        }
+        TransactionSynchronizationManager.registerSynchronization(new WakeTail(tail));
+    }
+
+    private record WakeTail(PollingChangeFeedTail tail) implements TransactionSynchronization {
+        @Override
+        public void afterCommit() {
+            tail.wake();
+        }
     }
 }

@@ -53,6 +53,7 @@ class PollingChangeFeedTail implements ChangeFeedTail, SmartLifecycle {
     private final LinkedHashMap<Long, Instant> gaps = new LinkedHashMap<>();
     private Long position;
     private volatile ScheduledExecutorService poller;
+    private final java.util.concurrent.atomic.AtomicBoolean wakePending = new java.util.concurrent.atomic.AtomicBoolean();
 
     PollingChangeFeedTail(DSLContext db, Clock clock, ChangeFeedTailProperties properties) {
         this.db = db;
@@ -98,6 +99,26 @@ class PollingChangeFeedTail implements ChangeFeedTail, SmartLifecycle {
     @Override
     public boolean isRunning() {
         return poller != null;
+    }
+
+    /**
+     * Reads the feed now instead of at the next interval: called after a transaction of this node
+     * that appended to the feed has committed, so this node's subscribers (the search index) see
+     * its own changes within milliseconds. Other nodes still see them within one poll interval.
+     * Wakes that come while one is pending are one read.
+     */
+    void wake() {
+        ScheduledExecutorService executor = poller;
+        if (executor != null && wakePending.compareAndSet(false, true)) {
+            try {
+                executor.execute(() -> {
+                    wakePending.set(false);
+                    pollSafely();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                wakePending.set(false);
+            }
+        }
     }
 
     private void pollSafely() {

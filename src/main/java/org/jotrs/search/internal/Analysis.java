@@ -24,6 +24,7 @@ import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
@@ -56,6 +57,12 @@ final class Analysis {
     static final List<String> TEXT_FIELDS = List.of(TicketFields.TEXT, TicketFields.TITLE, TicketFields.FROM,
             TicketFields.TO, TicketFields.CC, TicketFields.SUBJECT);
 
+    /**
+     * The longest word start kept in the prefix fields. A typed prefix up to this length is one
+     * term there; a longer one is expanded over the exact text's terms, which are few by then.
+     */
+    static final int PREFIX_MAX = 5;
+
     private Analysis() {
     }
 
@@ -75,6 +82,26 @@ final class Analysis {
             @Override
             protected TokenStream normalize(String fieldName, TokenStream in) {
                 return new ASCIIFoldingFilter(new LowerCaseFilter(new CJKWidthFilter(in)));
+            }
+        };
+    }
+
+    /**
+     * The starts of every word of the exact form, 2 to {@link #PREFIX_MAX} characters ("invoice"
+     * gives in, inv, invo, invoi), for the search as you type: a short prefix then costs one term's
+     * postings instead of the union of the hundreds of words it begins.
+     */
+    static Analyzer prefixes() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream stream = new CJKWidthFilter(source);
+                stream = new LowerCaseFilter(stream);
+                stream = new CJKBigramFilter(stream);
+                stream = new ASCIIFoldingFilter(stream);
+                stream = new EdgeNGramTokenFilter(stream, QuerySyntax.MIN_PREFIX, PREFIX_MAX, false);
+                return new TokenStreamComponents(source, stream);
             }
         };
     }
@@ -118,6 +145,9 @@ final class Analysis {
         for (Language language : Language.values()) {
             stemmers.put(language.stemField(), stemmed(language));
         }
+        Analyzer prefixes = prefixes();
+        stemmers.put(TicketFields.TEXT_PREFIX, prefixes);
+        stemmers.put(TicketFields.TITLE_PREFIX, prefixes);
         return new PerFieldAnalyzerWrapper(exact(), stemmers);
     }
 

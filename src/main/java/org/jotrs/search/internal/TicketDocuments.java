@@ -42,15 +42,32 @@ final class TicketDocuments {
         STEMMED.freeze();
     }
 
+    /** Word starts for the search as you type: which tickets, not how often. */
+    private static final FieldType PREFIXES = new FieldType();
+    static {
+        PREFIXES.setTokenized(true);
+        PREFIXES.setIndexOptions(IndexOptions.DOCS);
+        PREFIXES.setOmitNorms(true);
+        PREFIXES.freeze();
+    }
+
+    /** A ticket number is found as it is typed from this many characters on. */
+    static final int NUMBER_PREFIX_MIN = 3;
+
     private TicketDocuments() {
     }
 
     static Document of(TicketData ticket, long generation, ZoneId zone) {
         Document doc = new Document();
         doc.add(new StringField(TicketFields.ID, Long.toString(ticket.id()), Field.Store.YES));
-        doc.add(new KeywordField(TicketFields.NUMBER, ticket.number().toLowerCase(Locale.ROOT), Field.Store.NO));
+        String number = ticket.number().toLowerCase(Locale.ROOT);
+        doc.add(new KeywordField(TicketFields.NUMBER, number, Field.Store.NO));
+        for (int end = NUMBER_PREFIX_MIN; end < number.length(); end++) {
+            doc.add(new StringField(TicketFields.NUMBER_PREFIX, number.substring(0, end), Field.Store.NO));
+        }
         String title = ticket.title() == null ? "" : ticket.title();
         doc.add(new TextField(TicketFields.TITLE, title, Field.Store.NO));
+        doc.add(new Field(TicketFields.TITLE_PREFIX, title, PREFIXES));
         String titleKey = title.toLowerCase(Locale.ROOT);
         doc.add(new SortedDocValuesField(TicketFields.TITLE_SORT,
                 new BytesRef(titleKey.length() > 100 ? titleKey.substring(0, 100) : titleKey)));
@@ -84,6 +101,7 @@ final class TicketDocuments {
         }
         String allText = text.toString();
         doc.add(new Field(TicketFields.TEXT, allText, TEXT_NOT_STORED));
+        doc.add(new Field(TicketFields.TEXT_PREFIX, allText, PREFIXES));
         doc.add(new Field(Analysis.guessLanguage(allText).stemField(), allText, STEMMED));
         String snippetSource = snippets.length() > SNIPPET_SOURCE_LIMIT
                 ? snippets.substring(0, SNIPPET_SOURCE_LIMIT) : snippets.toString();

@@ -51,7 +51,7 @@ final class TicketQueries {
         this.zone = zone;
     }
 
-    /** The text part only (what scores and what snippets highlight); null when the query has no text. */
+    /** The whole query, and what the snippets mark (on the text field only); null when the query has no text. */
     record Built(Query query, Query text) {
     }
 
@@ -70,8 +70,9 @@ final class TicketQueries {
             all.add(query, negated ? Occur.MUST_NOT : Occur.MUST);
             if (!negated) {
                 positive = true;
-                if (isText(term)) {
-                    text.add(query, Occur.SHOULD);
+                Query highlighted = highlight(term);
+                if (highlighted != null) {
+                    text.add(highlighted, Occur.SHOULD);
                     anyText = true;
                 }
             }
@@ -176,12 +177,37 @@ final class TicketQueries {
         };
     }
 
-    private static boolean isText(QuerySyntax.Term term) {
+    /**
+     * What the snippets mark for a term: only its clauses on the text field the snippets are cut
+     * from (the highlighter re-reads the query for every ticket shown, so the other six fields of
+     * a word would cost without ever marking anything); null when nothing there.
+     */
+    private Query highlight(QuerySyntax.Term term) {
         return switch (term) {
-            case Word word -> true;
-            case Phrase phrase -> true;
-            case FieldValue field -> List.of("from", "to", "cc", "subject", "title").contains(field.field());
-            case AnyOf any -> any.terms().stream().anyMatch(TicketQueries::isText);
+            case Word word -> {
+                Query exact = builder.createBooleanQuery(TicketFields.TEXT, word.text(), Occur.MUST);
+                BytesRef normalized = word.prefix() ? analyzer.normalize(TicketFields.TEXT, word.text()) : null;
+                if (normalized == null || normalized.length < QuerySyntax.MIN_PREFIX) {
+                    yield exact;
+                }
+                Query start = new PrefixQuery(new Term(TicketFields.TEXT, normalized));
+                yield exact == null ? start
+                        : new BooleanQuery.Builder().add(exact, Occur.SHOULD).add(start, Occur.SHOULD).build();
+            }
+            case Phrase phrase -> builder.createPhraseQuery(TicketFields.TEXT, phrase.text());
+            case FieldValue field -> null;
+            case AnyOf any -> {
+                BooleanQuery.Builder either = new BooleanQuery.Builder();
+                int count = 0;
+                for (QuerySyntax.Term option : any.terms()) {
+                    Query query = negated(option) ? null : highlight(option);
+                    if (query != null) {
+                        either.add(query, Occur.SHOULD);
+                        count++;
+                    }
+                }
+                yield count == 0 ? null : either.build();
+            }
         };
     }
 
@@ -208,13 +234,21 @@ final class TicketQueries {
         any.add(new BoostQuery(new TermQuery(new Term(TicketFields.NUMBER, lower)), NUMBER_BOOST), Occur.SHOULD);
         if (prefix) {
             BytesRef normalized = analyzer.normalize(TicketFields.TEXT, word);
-            if (normalized.length >= QuerySyntax.MIN_PREFIX) {
+            int length = normalized.utf8ToString().codePointCount(0, normalized.utf8ToString().length());
+            if (length >= QuerySyntax.MIN_PREFIX && length <= Analysis.PREFIX_MAX) {
+                // A short prefix begins hundreds of words: one term of the prefix fields instead.
+                any.add(new TermQuery(new Term(TicketFields.TEXT_PREFIX, normalized)), Occur.SHOULD);
+                any.add(new BoostQuery(new TermQuery(new Term(TicketFields.TITLE_PREFIX, normalized)), TITLE_BOOST),
+                        Occur.SHOULD);
+                count++;
+            } else if (length > Analysis.PREFIX_MAX) {
                 any.add(prefix(TicketFields.TEXT, normalized), Occur.SHOULD);
                 any.add(new BoostQuery(prefix(TicketFields.TITLE, normalized), TITLE_BOOST), Occur.SHOULD);
                 count++;
             }
-            if (lower.length() >= 3) {
-                any.add(new BoostQuery(prefix(TicketFields.NUMBER, new BytesRef(lower)), NUMBER_BOOST), Occur.SHOULD);
+            if (lower.length() >= TicketDocuments.NUMBER_PREFIX_MIN) {
+                any.add(new BoostQuery(new TermQuery(new Term(TicketFields.NUMBER_PREFIX, lower)), NUMBER_BOOST),
+                        Occur.SHOULD);
             }
         }
         return count == 0 && !lower.chars().allMatch(Character::isLetterOrDigit) ? null : any.build();
@@ -251,7 +285,7 @@ final class TicketQueries {
                         .add(keyword(TicketFields.CUSTOMER_ID, lower, prefix), Occur.SHOULD)
                         .build();
             }
-            case "tn" -> keyword(TicketFields.NUMBER, value.toLowerCase(Locale.ROOT), true);
+            case "tn" -> number(value.toLowerCase(Locale.ROOT));
             default -> {
                 // from, to, cc, subject, title: text in that field
                 Query query = term.phrase() ? builder.createPhraseQuery(term.field(), value)
@@ -264,6 +298,17 @@ final class TicketQueries {
                 yield query == null ? new MatchNoDocsQuery() : query;
             }
         };
+    }
+
+    /** A ticket number or its start: from {@link TicketDocuments#NUMBER_PREFIX_MIN} characters one term of its own. */
+    private static Query number(String start) {
+        if (start.length() < TicketDocuments.NUMBER_PREFIX_MIN) {
+            return prefix(TicketFields.NUMBER, new BytesRef(start));
+        }
+        return new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(TicketFields.NUMBER, start)), Occur.SHOULD)
+                .add(new TermQuery(new Term(TicketFields.NUMBER_PREFIX, start)), Occur.SHOULD)
+                .build();
     }
 
     private static Query keyword(String field, String value, boolean prefix) {
