@@ -102,6 +102,27 @@
     textarea.hidden = true;
     toolbar.hidden = false;
 
+    // Ctrl+B and Ctrl+I (Cmd on a Mac) toggle through `toggle` below. Chrome turns them into
+    // "formatBold"/"formatItalic" input events, which Squire answers by always adding the format;
+    // these listeners come before Squire's (registered first, in the capture phase) and stop it.
+    let shortcut = null;
+    const FORMAT_KEYS = { b: "B", i: "I" };
+    area.addEventListener("keydown", (event) => {
+      const format = FORMAT_KEYS[event.key.toLowerCase()];
+      if (format && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && shortcut) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        shortcut(format);
+      }
+    }, true);
+    area.addEventListener("beforeinput", (event) => {
+      const format = { formatBold: "B", formatItalic: "I" }[event.inputType];
+      if (format && shortcut) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        shortcut(format);
+      }
+    }, true);
     const editor = new Squire(area, { blockTag: "DIV", sanitizeToDOMFragment: clean });
     const html = textarea.dataset.html;
     editor.setHTML(html ? html : fromText(textarea.value));
@@ -119,9 +140,74 @@
       textarea.value = area.innerText;
     });
 
+    // Bold and italic switched off with the cursor inside them (nothing selected): Squire nests a
+    // new element inside the old one, so what is typed next stays bold. Instead the element is split
+    // at the cursor and the cursor put between the halves (in a zero-width space, which Squire
+    // drops again), inside whatever other formats (italic in bold) still apply there.
+    const stepOut = (tag) => {
+      const range = editor.getSelection();
+      let format = null;
+      for (let node = range.startContainer; node && node !== area; node = node.parentNode) {
+        if (node.nodeName === tag) {
+          format = node; // the outermost one, so nested leftovers end too
+        }
+      }
+      if (!format) {
+        return false;
+      }
+      editor.saveUndoState(range); // leaves the range where the cursor is in the DOM it may have touched
+      const place = range;
+      const inner = [];
+      const start = place.startContainer.nodeType === Node.ELEMENT_NODE ? place.startContainer
+        : place.startContainer.parentNode;
+      for (let node = start; node && node !== format && node !== area; node = node.parentNode) {
+        if (node.nodeType === Node.ELEMENT_NODE) {
+          inner.unshift(node.cloneNode(false));
+        }
+      }
+      const rest = document.createRange();
+      rest.setStart(place.startContainer, place.startOffset);
+      rest.setEndAfter(format);
+      const tail = rest.extractContents();
+      const gap = document.createTextNode("\u200B");
+      let holder = gap;
+      for (let i = inner.length - 1; i >= 0; i -= 1) {
+        inner[i].append(holder);
+        holder = inner[i];
+      }
+      format.after(holder);
+      if (tail.textContent.replace(/\u200B/g, "") !== "" || tail.querySelector?.("br, img")) {
+        holder.after(tail);
+      }
+      if (format.textContent.replace(/\u200B/g, "") === "" && !format.querySelector("br, img")) {
+        format.remove();
+      }
+      const cursor = document.createRange();
+      cursor.setStart(gap, 1);
+      cursor.collapse(true);
+      editor.setSelection(cursor);
+      editor.focus();
+      return true;
+    };
+    const toggle = (tag, on, off) => {
+      if (!editor.hasFormat(tag)) {
+        on();
+      } else if (!editor.getSelection().collapsed || !stepOut(tag)) {
+        off();
+      }
+    };
+    shortcut = (format) => {
+      if (format === "B") {
+        toggle("B", () => editor.bold(), () => editor.removeBold());
+      } else {
+        toggle("I", () => editor.italic(), () => editor.removeItalic());
+      }
+      showState();
+    };
+
     const commands = {
-      bold: () => editor.hasFormat("B") ? editor.removeBold() : editor.bold(),
-      italic: () => editor.hasFormat("I") ? editor.removeItalic() : editor.italic(),
+      bold: () => toggle("B", () => editor.bold(), () => editor.removeBold()),
+      italic: () => toggle("I", () => editor.italic(), () => editor.removeItalic()),
       bullets: () => editor.hasFormat("UL") ? editor.removeList() : editor.makeUnorderedList(),
       numbers: () => editor.hasFormat("OL") ? editor.removeList() : editor.makeOrderedList(),
       quote: () => editor.hasFormat("BLOCKQUOTE") ? editor.decreaseQuoteLevel() : editor.increaseQuoteLevel(),

@@ -74,28 +74,131 @@ document.addEventListener("input", (event) => {
   }
 });
 
+// An element marked data-swap-refusal shows the form htmx gets back with a refusal (422) in place,
+// with its messages, instead of dropping it as htmx does with error answers.
+document.addEventListener("htmx:beforeSwap", (event) => {
+  const source = event.detail.requestConfig && event.detail.requestConfig.elt;
+  if (event.detail.xhr.status === 422 && source instanceof Element && source.closest("[data-swap-refusal]")) {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});
+
+// The new-ticket forms' customer panel: Enter in one of its fields makes the customer user (not the
+// ticket); opened empty, it starts from what was typed into the customer field; after an answer the
+// focus goes to the first refused field, or back to the customer field with the new login.
+document.addEventListener("keydown", (event) => {
+  const field = event.target;
+  if (event.key !== "Enter" || !(field instanceof HTMLInputElement)) {
+    return;
+  }
+  const panel = field.closest("[data-enter-clicks]");
+  const button = panel && panel.querySelector(panel.dataset.enterClicks);
+  if (button) {
+    event.preventDefault();
+    button.click();
+  }
+});
+document.addEventListener("toggle", (event) => {
+  const panel = event.target;
+  if (!(panel instanceof HTMLDetailsElement) || panel.parentElement?.id !== "new-customer" || !panel.open) {
+    return;
+  }
+  const typed = document.getElementById("customerUser");
+  const login = document.getElementById("newLogin");
+  const mail = document.getElementById("newEmail");
+  const value = typed ? typed.value.trim() : "";
+  if (value && login && mail && !login.value && !mail.value) {
+    login.value = value;
+    if (value.includes("@")) {
+      mail.value = value;
+    }
+  }
+}, true);
+document.addEventListener("htmx:afterSettle", (event) => {
+  const source = event.detail.requestConfig && event.detail.requestConfig.elt;
+  if (!(source instanceof Element) || source.id !== "new-customer-create") {
+    return;
+  }
+  const panel = document.getElementById("new-customer");
+  const refused = panel && panel.querySelector("[aria-invalid=true]");
+  (refused || document.getElementById("customerUser"))?.focus();
+});
+
 // Keyboard shortcuts (the "?" overlay in the layout lists them). They act only when no field has
 // the focus and no modifier is held, so typing and the browser's own shortcuts are never taken.
 (() => {
   const typing = (element) => element instanceof HTMLElement
       && (element.isContentEditable || element.closest("input, textarea, select, [contenteditable]") !== null);
 
-  // j/k move through the rows of a ticket list; the row's title link takes the focus, so Enter opens it.
+  // What j and k say at an end of the list: shown for a moment and read out (a status region).
+  let statusTimer = null;
+  const say = (which) => {
+    const status = document.getElementById("kb-status");
+    if (!status) {
+      return;
+    }
+    status.textContent = status.dataset[which] || "";
+    clearTimeout(statusTimer);
+    statusTimer = setTimeout(() => { status.textContent = ""; }, 4000);
+  };
+
+  const rowLinks = () => [...document.querySelectorAll("table.tickets tbody tr td.title a")];
+  const chooseRow = (links, index) => {
+    for (const row of document.querySelectorAll("table.tickets tr.kb-current")) {
+      row.classList.remove("kb-current");
+    }
+    links[index].closest("tr").classList.add("kb-current");
+    links[index].focus();
+    links[index].scrollIntoView({block: "nearest"});
+  };
+
+  // j/k move through the rows of a ticket list; the row's title link takes the focus, so Enter opens
+  // it. Past the last row j opens the next page at its first row, before the first row k opens the
+  // previous page at its last; at the ends of the whole list they stay and say so.
+  const ROW_AFTER_PAGE = "jotrs.kb-row";
   const moveInList = (step) => {
-    const links = [...document.querySelectorAll("table.tickets tbody tr td.title a")];
+    const links = rowLinks();
     if (links.length === 0) {
       return false;
     }
     const now = links.indexOf(document.activeElement);
-    const next = now < 0 ? (step > 0 ? 0 : links.length - 1) : Math.min(links.length - 1, Math.max(0, now + step));
-    for (const row of document.querySelectorAll("table.tickets tr.kb-current")) {
-      row.classList.remove("kb-current");
+    if (now < 0) {
+      chooseRow(links, step > 0 ? 0 : links.length - 1);
+      return true;
     }
-    links[next].closest("tr").classList.add("kb-current");
-    links[next].focus();
-    links[next].scrollIntoView({block: "nearest"});
+    const next = now + step;
+    if (next >= 0 && next < links.length) {
+      chooseRow(links, next);
+      return true;
+    }
+    const pager = document.querySelector(`nav.pager a[rel=${step > 0 ? "next" : "prev"}]`);
+    if (pager) {
+      try {
+        sessionStorage.setItem(ROW_AFTER_PAGE, step > 0 ? "first" : "last");
+      } catch (e) {
+        // Storage refused: the next page opens without a row chosen.
+      }
+      location.assign(pager.href);
+    } else {
+      chooseRow(links, now);
+      say(step > 0 ? "last" : "first");
+    }
     return true;
   };
+  (() => {
+    let wanted = null;
+    try {
+      wanted = sessionStorage.getItem(ROW_AFTER_PAGE);
+      sessionStorage.removeItem(ROW_AFTER_PAGE);
+    } catch (e) {
+      return;
+    }
+    const links = rowLinks();
+    if (wanted && links.length > 0) {
+      chooseRow(links, wanted === "first" ? 0 : links.length - 1);
+    }
+  })();
 
   // The list a ticket was opened from, kept per browser tab: in the zoom, j and k open the next
   // and previous ticket of that list, as they move through its rows there, and the zoom's
@@ -115,7 +218,10 @@ document.addEventListener("input", (event) => {
     }
     const ids = [...new Set([...list.querySelectorAll("a[href]")].map(ticketOf).filter((id) => id !== null))];
     try {
-      sessionStorage.setItem(LIST_KEY, JSON.stringify({ ids, from: location.pathname + location.search }));
+      // The list's other pages, so that j and k in the last and first ticket go on there.
+      const page = (rel) => document.querySelector(`nav.pager a[rel=${rel}]`)?.getAttribute("href") ?? null;
+      sessionStorage.setItem(LIST_KEY, JSON.stringify({ ids, from: location.pathname + location.search,
+        nextPage: page("next"), previousPage: page("prev") }));
     } catch (e) {
       // Storage refused (private mode, full): the zoom simply has no list to move along.
     }
@@ -139,7 +245,9 @@ document.addEventListener("input", (event) => {
     if (at < 0) {
       return null;
     }
-    return { previous: list.ids[at - 1] ?? null, next: list.ids[at + 1] ?? null, from: list.from };
+    const local = (path) => typeof path === "string" && path.startsWith("/") && !path.startsWith("//") ? path : null;
+    return { previous: list.ids[at - 1] ?? null, next: list.ids[at + 1] ?? null, from: list.from,
+      nextPage: local(list.nextPage), previousPage: local(list.previousPage) };
   };
 
   const listNav = document.getElementById("list-nav");
@@ -161,9 +269,23 @@ document.addEventListener("input", (event) => {
 
   const openNeighbour = (step) => {
     const neighbours = listPlace();
-    const id = neighbours ? (step > 0 ? neighbours.next : neighbours.previous) : null;
-    if (id === null) {
+    if (neighbours === null) {
       return false;
+    }
+    const id = step > 0 ? neighbours.next : neighbours.previous;
+    if (id === null) {
+      const page = step > 0 ? neighbours.nextPage : neighbours.previousPage;
+      if (page) {
+        try {
+          sessionStorage.setItem(ROW_AFTER_PAGE, step > 0 ? "first" : "last");
+        } catch (e) {
+          // Storage refused: the page opens without a row chosen.
+        }
+        location.assign(page);
+      } else {
+        say(step > 0 ? "last" : "first");
+      }
+      return true;
     }
     location.assign("/tickets/" + id);
     return true;

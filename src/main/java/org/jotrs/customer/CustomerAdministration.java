@@ -33,6 +33,17 @@ public interface CustomerAdministration {
     int createCustomerUser(int actorId, CustomerUserChanges changes);
 
     /**
+     * Creates a customer user and, when {@code newCompany} is not null, their company first
+     * ({@link CompanyAdministration#createCompany}'s rules), in one transaction: both are written or
+     * neither. Refusals of the user's fields are keyed as in {@link #createCustomerUser(int,
+     * CustomerUserChanges)}, the company's as {@code company.<field>}; both are reported at once.
+     * The ticket forms use it to make a customer user without leaving the form.
+     *
+     * @return the new {@code customer_user.id}
+     */
+    int createCustomerUser(int actorId, CustomerUserChanges changes, Company newCompany);
+
+    /**
      * Changes a customer user. The login stays as it is (tickets refer to it); a blank password
      * keeps the current one.
      */

@@ -108,8 +108,22 @@ class CustomerAdministrationTest {
                     .isInstanceOf(InvalidInput.class);
             assertThatThrownBy(() -> admin.updateCustomerUser(ROOT, 987654, carla("x", "x@example.com", "ACME", "")))
                     .isInstanceOf(org.jotrs.platform.NoSuchEntry.class);
+            // With a new company in one step (the ticket forms): both written or neither, all refusals at once.
+            Company newCo = new Company("NEWCO", "New Co", null, null, null, null, null, null, 1);
+            assertThatThrownBy(() -> admin.createCustomerUser(ROOT, carla("nina", "not an address", "NEWCO", ""), newCo))
+                    .as("a refused user leaves no company behind")
+                    .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsOnlyKeys("email"));
+            assertThatThrownBy(() -> admin.createCustomerUser(ROOT, carla("nina", "nope", "ACME", ""),
+                    new Company("ACME", "acme corporation", null, null, null, null, null, null, 1)))
+                    .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
+                            .containsOnlyKeys("company.customerId", "company.name", "email"));
+            assertThatThrownBy(() -> admin.createCustomerUser(outsider, carla("eve", "eve@example.com", "NEWCO", ""), newCo))
+                    .isInstanceOf(PermissionDenied.class);
             assertThat(counts(db)).as("nothing written").isEqualTo(before);
             assertThat(companies.company(ROOT, "ACME").name()).isEqualTo("Acme Corporation");
+            int nina = admin.createCustomerUser(ROOT, carla("nina", "nina@example.com", "newco", ""), newCo);
+            assertThat(db.fetchValue(CUSTOMER_USER.CUSTOMER_ID, CUSTOMER_USER.ID.eq(nina))).isEqualTo("NEWCO");
+            assertThat(companies.company(ROOT, "NEWCO").name()).isEqualTo("New Co");
 
             // Customer groups (group support is on in this test).
             admin.setGroups(ROOT, carla, Map.of(1, Set.of("ro"), 3, Set.of("ro", "rw")));

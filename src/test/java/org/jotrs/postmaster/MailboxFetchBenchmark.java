@@ -93,7 +93,9 @@ public final class MailboxFetchBenchmark {
                     throw new IllegalStateException("only " + tickets + " tickets after 40 minutes");
                 }
                 if (tickets / 1000 != last / 1000) {
-                    System.out.printf("  %d tickets after %.0f s%n", tickets, (System.nanoTime() - start) / 1e9);
+                    System.out.printf("  %d tickets after %.0f s (so far: peak live set %.1f MB, held by fetching %.1f MB; load %s)%n",
+                            tickets, (System.nanoTime() - start) / 1e9, peakLive.get() / 1e6, (peakLive.get() - before) / 1e6,
+                            Files.readString(Path.of("/proc/loadavg")).strip());
                     last = tickets;
                 }
                 Thread.sleep(500);

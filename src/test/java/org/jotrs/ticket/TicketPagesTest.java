@@ -61,6 +61,15 @@ class TicketPagesTest {
                 .contains("From: \"Carla Customer\" &lt;carla@example.com&gt;")
                 .contains("NewTicket").contains("PhoneCallCustomer").contains("CustomerUpdate");
 
+        // Breadcrumbs on the deeper screens: the zoom, its reply form, an admin entry.
+        assertThat(zoom).containsPattern("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><a href=\"/queues\">Queues</a> › "
+                + "<a href=\"/queues\\?queue=2\">Raw</a> › <span aria-current=\"page\">Ticket#\\d+</span></nav>");
+        assertThat(root.get(zoomPath + "/reply").body()).containsPattern("<a href=\"/queues\\?queue=2\">Raw</a> › "
+                + "<a href=\"" + zoomPath + "\">Ticket#\\d+</a> › <span aria-current=\"page\">Reply</span></nav>");
+        assertThat(root.get("/admin/customers/new").body()).containsPattern("<nav class=\"crumbs\" aria-label=\"Breadcrumb\">"
+                + "<a href=\"/admin\">Administration</a> ›\\s*<a href=\"/admin/customers\">Customer users</a> › "
+                + "<span aria-current=\"page\">[^<]+</span></nav>");
+
         String queues = root.get("/queues?queue=2").body();
         assertThat(queues).contains("Mail server down").contains("href=\"" + zoomPath + "\"");
         assertThat(root.get("/queues").body()).contains("Mail server down");
@@ -207,6 +216,87 @@ class TicketPagesTest {
                 .as("10:00 in Tokyo, stored as the instant it is")
                 .isEqualTo((int) LocalDateTime.of(2031, 3, 1, 10, 0).atZone(ZoneId.of("Asia/Tokyo")).toEpochSecond());
         assertThat(tokyo.get("/tickets/" + ticketId).body()).contains("<dt>Pending until</dt><dd>2031-03-01 10:00</dd>");
+    }
+
+    @Test
+    void aCustomerUserIsMadeFromTheFormAndTheTicketContinuesWithIt() {
+        DSLContext db = jotrs.bean(DSLContext.class);
+        int tickets = db.fetchCount(TICKET);
+
+        // A ticket for someone nobody knows is refused and opens the panel with what was typed.
+        Map<String, String> fields = phoneTicket("Broken printer");
+        fields.put("customerUser", "dora");
+        HttpResponse<String> unknown = root.submit("/tickets/new", "/tickets/new", fields);
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body()).contains("<details class=\"new-customer\" open")
+                .containsPattern("id=\"newLogin\"[^>]*value=\"dora\"");
+
+        // Refused fields write nothing: neither the company nor the customer user.
+        fields.putAll(Map.of("newLogin", "dora", "newFirstName", "Dora", "newLastName", "", "newEmail", "dora at example",
+                "newCustomerId", "DORACO", "newCompanyName", "Acme Inc."));
+        HttpResponse<String> refused = root.submit("/tickets/new", "/tickets/new/customer?kind=phone", fields);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("The customer user was not created. Please correct the marked fields.")
+                .contains("Enter the last name.").contains("is not a valid mail address.")
+                .contains("There is already a company named") // the company's refusal beside the user's
+                .contains("value=\"Broken printer\"").contains("Nothing gets through since 8:00.");
+        assertThat(db.fetchCount(db.selectFrom("customer_company").where("customer_id = ?", "DORACO"))).isZero();
+        assertThat(db.fetchCount(db.selectFrom("customer_user").where("login = ?", "dora"))).isZero();
+
+        // A refused user rolls back the company made in the same step.
+        fields.putAll(Map.of("newLastName", "Explorer", "newEmail", "dora at example", "newCompanyName", "Dora & Co."));
+        assertThat(root.submit("/tickets/new", "/tickets/new/customer?kind=phone", fields).statusCode()).isEqualTo(422);
+        assertThat(db.fetchCount(db.selectFrom("customer_company").where("customer_id = ?", "DORACO")))
+                .as("no company without its customer user").isZero();
+
+        // Made, with the new company: the form comes back as typed, the new customer user chosen.
+        fields.put("newEmail", "dora@example.com");
+        HttpResponse<String> made = root.submit("/tickets/new", "/tickets/new/customer?kind=phone", fields);
+        assertThat(made.statusCode()).isEqualTo(200);
+        assertThat(made.body()).contains("Customer user dora created and chosen for this ticket.")
+                .containsPattern("id=\"customerUser\"[^>]*value=\"dora\"")
+                .contains("value=\"Broken printer\"").contains("Nothing gets through since 8:00.");
+        var dora = db.fetchSingle("SELECT first_name, last_name, email, customer_id, create_by FROM customer_user WHERE login = ?", "dora");
+        assertThat(dora.intoArray()).containsExactly("Dora", "Explorer", "dora@example.com", "DORACO", 1);
+        assertThat(db.fetchValue("SELECT name FROM customer_company WHERE customer_id = ?", "DORACO")).isEqualTo("Dora & Co.");
+        assertThat(db.fetchCount(TICKET)).as("no ticket yet").isEqualTo(tickets);
+
+        // The ticket goes on with her.
+        fields.put("customerUser", "dora");
+        HttpResponse<String> created = root.submit("/tickets/new", "/tickets/new", fields);
+        assertThat(created.statusCode()).isEqualTo(302);
+        long id = Long.parseLong(created.headers().firstValue("Location").orElseThrow().replaceFirst(".*/", ""));
+        var ticket = db.selectFrom(TICKET).where(TICKET.ID.eq(id)).fetchSingle();
+        assertThat(ticket.getCustomerUserId()).isEqualTo("dora");
+        assertThat(ticket.getCustomerId()).isEqualTo("DORACO");
+
+        // An existing company is chosen by its customer id; the email form comes back as the email form.
+        Map<String, String> mail = phoneTicket("Your order");
+        mail.putAll(Map.of("to", "", "cc", "", "customerUser", "ed@example.com", "newLogin", "ed", "newFirstName", "Ed",
+                "newLastName", "Edison", "newEmail", "ed@example.com", "newCustomerId", "acme", "newCompanyName", ""));
+        HttpResponse<String> mailForm = root.submit("/tickets/new/email", "/tickets/new/customer?kind=email", mail);
+        assertThat(mailForm.statusCode()).isEqualTo(200);
+        assertThat(mailForm.body()).contains("action=\"/tickets/new/email\"").contains("Customer user ed created");
+        assertThat(db.fetchValue("SELECT customer_id FROM customer_user WHERE login = ?", "ed")).isEqualTo("ACME");
+    }
+
+    @Test
+    void onlyAgentsWhoAdministerCustomerUsersMakeThemFromTheForm() {
+        DSLContext db = jotrs.bean(DSLContext.class);
+        int agentId = Agents.anAgent("writer").named("Wri", "Ter").password("writer-pw").in(db);
+        Agents.grant(db, agentId, 1, "rw"); // users: may create tickets in Raw
+        AgentHttp writer = jotrs.agent();
+        writer.signIn("writer", "writer-pw");
+        HttpResponse<String> form = writer.get("/tickets/new");
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("name=\"customerUser\"").doesNotContain("new-customer");
+
+        Map<String, String> fields = phoneTicket("Sneaky");
+        fields.putAll(Map.of("newLogin", "sneaky", "newFirstName", "S", "newLastName", "Neaky", "newEmail",
+                "sneaky@example.com", "newCustomerId", "ACME", "newCompanyName", ""));
+        HttpResponse<String> refused = writer.submit("/tickets/new", "/tickets/new/customer?kind=phone", fields);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(db.fetchCount(db.selectFrom("customer_user").where("login = ?", "sneaky"))).isZero();
     }
 
     private static Map<String, String> phoneTicket(String title) {

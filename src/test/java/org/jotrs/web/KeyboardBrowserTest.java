@@ -151,6 +151,72 @@ class KeyboardBrowserTest {
     }
 
     @Test
+    void jAndKGoOnAcrossPagesAndStopAtTheEndsOfTheList() {
+        TicketService service = jotrs.bean(TicketService.class);
+        org.jotrs.platform.Settings settings = jotrs.bean(org.jotrs.platform.Settings.class);
+        settings.change(1, "ticket.list.page-size", "10", settings.state(1, "ticket.list.page-size").version());
+        // Two pages of at most ten, whether or not the other test here closed a ticket already.
+        for (int i = 0; i < 10; i++) {
+            tickets.add(service.createPhoneTicket(1, new NewPhoneTicket(2, "carla", "Paged call " + i, "Please help.",
+                    null, null, null)).ticketId());
+        }
+        try (BrowserContext browser = chromium.browser().newContext()) {
+            Page page = signedIn(browser);
+            List<String> problems = Chromium.problemsOf(page, message -> false);
+            page.navigate(jotrs.baseUrl() + "/tickets");
+            Locator titles = page.locator("table.tickets tbody td.title a");
+            Locator status = page.getByRole(AriaRole.STATUS).and(page.locator("#kb-status"));
+            assertThat(titles).hasCount(10);
+
+            // k on the first row of the first page stays there and says so.
+            page.keyboard().press("j");
+            assertThat(titles.nth(0)).isFocused();
+            page.keyboard().press("k");
+            assertThat(titles.nth(0)).isFocused();
+            assertThat(status).hasText("This is the first ticket of the list.");
+
+            // j past the last row opens the next page at its first row; k before it goes back to the last.
+            for (int i = 1; i < 10; i++) {
+                page.keyboard().press("j");
+            }
+            assertThat(titles.nth(9)).isFocused();
+            String lastOfFirstPage = titles.nth(9).getAttribute("href");
+            page.keyboard().press("j");
+            page.waitForURL(Pattern.compile(".*[?&]page=1.*"));
+            assertThat(titles.first()).isFocused();
+            assertThat(page.locator("table.tickets tr.kb-current")).hasCount(1);
+            int onSecondPage = titles.count();
+            page.keyboard().press("k");
+            page.waitForURL(Pattern.compile(".*/tickets(\\?(?!.*page=1).*)?$"));
+            assertThat(titles.nth(9)).isFocused();
+            assertThat(titles.nth(9)).hasAttribute("href", lastOfFirstPage);
+
+            // At the last row of the last page j stays and says so.
+            page.keyboard().press("j");
+            page.waitForURL(Pattern.compile(".*[?&]page=1.*"));
+            for (int i = 1; i < onSecondPage; i++) {
+                page.keyboard().press("j");
+            }
+            assertThat(titles.nth(onSecondPage - 1)).isFocused();
+            String lastUrl = page.url();
+            page.keyboard().press("j");
+            assertThat(status).hasText("This is the last ticket of the list.");
+            assertThat(titles.nth(onSecondPage - 1)).isFocused();
+            assertThat(page).hasURL(lastUrl);
+
+            // In the last ticket of the list, j says so too instead of doing nothing.
+            page.keyboard().press("Enter");
+            page.waitForURL(Pattern.compile(".*/tickets/\\d+$"));
+            assertThat(page.locator("#list-nav [data-list-next]")).hasCount(0);
+            String lastTicket = page.url();
+            page.keyboard().press("j");
+            assertThat(status).hasText("This is the last ticket of the list.");
+            assertThat(page).hasURL(lastTicket);
+            org.assertj.core.api.Assertions.assertThat(problems).as("browser console errors").isEmpty();
+        }
+    }
+
+    @Test
     void bulkMergeAndEndingASessionAskFirst() {
         try (BrowserContext browser = chromium.browser().newContext()) {
             Page page = signedIn(browser);

@@ -138,6 +138,62 @@ class RichTextEditorBrowserTest {
     }
 
     @Test
+    void boldAndItalicSwitchedOffInTheMiddleOfALineEndThere() {
+        long id = ticket("Label printer");
+        try (BrowserContext browser = chromium.browser().newContext()) {
+            Page page = signedIn(browser);
+            List<String> problems = Chromium.problemsOf(page, message -> false);
+            page.navigate(jotrs.baseUrl() + "/tickets/" + id);
+            page.getByText("Add a note").click();
+            Locator note = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Note").setExact(true));
+            Locator toolbar = page.locator("#add-note").getByRole(AriaRole.TOOLBAR);
+            Locator bold = toolbar.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Bold"));
+            Locator italic = toolbar.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Italic"));
+            note.click();
+            // With the keyboard: on, a word, off, and the rest of the line is plain.
+            page.keyboard().type("Ordered ");
+            page.keyboard().press("Control+B");
+            page.keyboard().type("two");
+            page.keyboard().press("Control+B");
+            assertThat(bold).hasAttribute("aria-pressed", "false");
+            page.keyboard().type(" rolls, ");
+            // With the toolbar, and italic ending inside bold keeps the bold.
+            bold.click();
+            page.keyboard().type("black ");
+            italic.click();
+            page.keyboard().type("and");
+            italic.click();
+            assertThat(italic).hasAttribute("aria-pressed", "false");
+            assertThat(bold).hasAttribute("aria-pressed", "true");
+            page.keyboard().type(" white");
+            bold.click();
+            page.keyboard().type(" ones");
+            // Off in the middle of a bold word: what is typed there is plain, the word's halves stay bold.
+            page.keyboard().press("Enter");
+            page.keyboard().press("Control+B");
+            page.keyboard().type("label");
+            page.keyboard().press("Control+B");
+            page.keyboard().type(" paper");
+            for (int i = 0; i < " paper".length() + 2; i++) {
+                page.keyboard().press("ArrowLeft");
+            }
+            page.keyboard().press("Control+B");
+            page.keyboard().type("-");
+            org.assertj.core.api.Assertions.assertThat(note.innerHTML().replace("\u200B", "").replace("&nbsp;", " ").replace("<br>", ""))
+                    .isEqualTo("<div>Ordered <b>two</b> rolls, <b>black <i>and</i> white</b> ones</div>"
+                            + "<div><b>lab</b>-<b>el</b> paper</div>");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
+            page.waitForURL(jotrs.baseUrl() + "/tickets/" + id);
+            FrameLocator shown = page.frameLocator("iframe.article-html").last();
+            assertThat(shown.locator("b")).hasText(new String[] {"two", "black and white", "lab", "el"});
+            assertThat(shown.locator("i")).hasText("and");
+            assertThat(shown.locator("body")).containsText("Ordered two rolls, black and white ones");
+            org.assertj.core.api.Assertions.assertThat(problems).as("browser console errors").isEmpty();
+        }
+    }
+
+    @Test
     void aTemplateIsInsertedAtTheCursorWithoutLosingWhatWasTyped() {
         long id = ticket("Password reset");
         DSLContext db = jotrs.bean(DSLContext.class);
@@ -257,6 +313,60 @@ class RichTextEditorBrowserTest {
                     .containsText("Your new laptop");
             assertThat(page.frameLocator("iframe.article-html").last().locator("ul li"))
                     .hasText(new String[] {"charger", "docking station"});
+            org.assertj.core.api.Assertions.assertThat(problems).as("browser console errors").isEmpty();
+        }
+    }
+
+    @Test
+    void aCustomerUserIsMadeInsideThePhoneFormWithoutLosingWhatWasTyped() {
+        try (BrowserContext browser = chromium.browser().newContext()) {
+            Page page = signedIn(browser);
+            List<String> problems = Chromium.problemsOf(page, message -> message.contains("422"));
+            page.navigate(jotrs.baseUrl() + "/tickets/new");
+            page.getByLabel("Customer user").fill("nina@example.com");
+            page.getByLabel("Queue").selectOption("Raw");
+            page.getByLabel("Title").fill("Invoice missing");
+            Locator said = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions()
+                    .setName("What the customer said").setExact(true));
+            said.click();
+            page.keyboard().type("She never got the ");
+            page.keyboard().press("Control+B");
+            page.keyboard().type("March invoice");
+
+            // Opened, the panel starts from the address typed into the customer field.
+            page.getByText("Not in the directory? Create a customer user").click();
+            assertThat(page.getByLabel("Login")).hasValue("nina@example.com");
+            assertThat(page.getByLabel("Mail address")).hasValue("nina@example.com");
+            page.getByLabel("First name").fill("Nina");
+            page.getByLabel("Company", new Page.GetByLabelOptions().setExact(true)).fill("NINACO");
+            page.getByLabel("New company").fill("Nina Ltd");
+            Locator create = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create customer user"));
+            create.click();
+            // Refused in place: the message, the focus on the refused field, nothing else reloaded.
+            assertThat(page.locator("#new-customer").getByRole(AriaRole.ALERT))
+                    .containsText("The customer user was not created.");
+            assertThat(page.getByLabel("Last name")).isFocused();
+            assertThat(said).containsText("She never got the March invoice");
+
+            // Enter in a panel field makes the customer user, not the ticket.
+            page.getByLabel("Last name").fill("Newman");
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#new-customer").getByRole(AriaRole.STATUS))
+                    .containsText("Customer user nina@example.com created and chosen for this ticket.");
+            assertThat(page.getByLabel("Customer user")).hasValue("nina@example.com");
+            assertThat(page.getByLabel("Customer user")).isFocused();
+            assertThat(said).containsText("She never got the March invoice");
+            assertThat(page).hasURL(jotrs.baseUrl() + "/tickets/new");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create ticket")).click();
+            assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                    .containsText("Invoice missing");
+            assertThat(page.frameLocator("iframe.article-html").last().locator("b")).hasText("March invoice");
+            DSLContext db = jotrs.bean(DSLContext.class);
+            org.assertj.core.api.Assertions.assertThat(db.fetchValue(
+                    "SELECT customer_id FROM ticket WHERE title = ?", "Invoice missing")).isEqualTo("NINACO");
+            org.assertj.core.api.Assertions.assertThat(db.fetchValue(
+                    "SELECT name FROM customer_company WHERE customer_id = ?", "NINACO")).isEqualTo("Nina Ltd");
             org.assertj.core.api.Assertions.assertThat(problems).as("browser console errors").isEmpty();
         }
     }

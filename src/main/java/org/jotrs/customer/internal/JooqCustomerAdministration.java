@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,8 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.jotrs.access.AccessService;
 import org.jotrs.access.PasswordHashing;
+import org.jotrs.customer.Company;
+import org.jotrs.customer.CompanyAdministration;
 import org.jotrs.customer.CustomerAdministration;
 import org.jotrs.customer.CustomerGroupGrant;
 import org.jotrs.customer.CustomerUserChanges;
@@ -53,9 +56,11 @@ class JooqCustomerAdministration implements CustomerAdministration {
     private final AdminRows rows;
     private final DatabaseSchema schema;
     private final CustomerProperties properties;
+    private final CompanyAdministration companies;
 
     JooqCustomerAdministration(DSLContext db, AccessService access, PasswordHashing passwords, AdminRows rows,
-            DatabaseSchema schema, CustomerProperties properties) {
+            DatabaseSchema schema, CustomerProperties properties, CompanyAdministration companies) {
+        this.companies = companies;
         this.db = db;
         this.access = access;
         this.passwords = passwords;
@@ -92,7 +97,36 @@ class JooqCustomerAdministration implements CustomerAdministration {
     @Transactional
     public int createCustomerUser(int actorId, CustomerUserChanges changes) {
         access.requireAdmin(actorId);
-        CustomerUserChanges clean = validate(changes, null);
+        return store(actorId, validate(changes, null, null));
+    }
+
+    @Override
+    @Transactional
+    public int createCustomerUser(int actorId, CustomerUserChanges changes, Company newCompany) {
+        access.requireAdmin(actorId);
+        if (newCompany == null) {
+            return store(actorId, validate(changes, null, null));
+        }
+        Map<String, String> refused = new LinkedHashMap<>();
+        try {
+            companies.createCompany(actorId, newCompany);
+        } catch (InvalidInput invalid) {
+            invalid.errors().forEach((field, message) -> refused.put("company." + field, message));
+        }
+        try {
+            // the user's company is the one being made, whether or not it was refused: its own fields are checked
+            CustomerUserChanges clean = validate(changes, null, newCompany.customerId());
+            if (refused.isEmpty()) {
+                return store(actorId, clean);
+            }
+        } catch (InvalidInput invalid) {
+            refused.putAll(invalid.errors());
+        }
+        // thrown out of this transaction, so a company written above is rolled back with it
+        throw new InvalidInput(refused);
+    }
+
+    private int store(int actorId, CustomerUserChanges clean) {
         CustomerUserRecord row = db.newRecord(CUSTOMER_USER);
         row.setLogin(clean.login());
         apply(row, clean);
@@ -114,7 +148,7 @@ class JooqCustomerAdministration implements CustomerAdministration {
         access.requireAdmin(actorId);
         CustomerUserRecord row = customerUserRow(customerUserId);
         CustomerUserDetails before = details(row);
-        CustomerUserChanges clean = validate(changes, row);
+        CustomerUserChanges clean = validate(changes, row, null);
         apply(row, clean);
         if (clean.password() != null) {
             row.setPw(passwords.hash(clean.password()));
@@ -135,8 +169,12 @@ class JooqCustomerAdministration implements CustomerAdministration {
         return row;
     }
 
-    /** Checks every field against the columns and OTRS's rules; returns the values as they will be stored. */
-    private CustomerUserChanges validate(CustomerUserChanges in, CustomerUserRecord existing) {
+    /**
+     * Checks every field against the columns and OTRS's rules; returns the values as they will be
+     * stored. {@code companyInTheMaking} is a customer id that counts as known (its company is
+     * being created in the same transaction), or null.
+     */
+    private CustomerUserChanges validate(CustomerUserChanges in, CustomerUserRecord existing, String companyInTheMaking) {
         var errors = new InvalidInput.Collector();
         String login = existing == null ? InvalidInput.clean(in.login()) : existing.getLogin();
         if (existing == null) {
@@ -166,7 +204,11 @@ class JooqCustomerAdministration implements CustomerAdministration {
         }
         String customerId = errors.required("customerId", in.customerId(), CUSTOMER_USER.CUSTOMER_ID, "Choose the customer's company.");
         boolean unchangedCompany = existing != null && customerId != null && customerId.equals(existing.getCustomerId());
-        if (customerId != null && !errors.has("customerId") && !unchangedCompany) {
+        boolean companyInTheMakingChosen = companyInTheMaking != null && customerId != null
+                && customerId.equalsIgnoreCase(companyInTheMaking.strip());
+        if (companyInTheMakingChosen) {
+            customerId = companyInTheMaking.strip(); // as the company is stored
+        } else if (customerId != null && !errors.has("customerId") && !unchangedCompany) {
             // an adopted database may hold free-text customer ids; they stay as long as nobody changes them
             String known = db.select(CUSTOMER_COMPANY.CUSTOMER_ID).from(CUSTOMER_COMPANY)
                     .where(DSL.lower(CUSTOMER_COMPANY.CUSTOMER_ID).eq(customerId.toLowerCase(Locale.ROOT)))

@@ -90,11 +90,16 @@ class CompanyAdminPages {
         }
     }
 
-    /** Typeahead for the customer user form's company field: datalist options, fetched by htmx. */
+    /**
+     * Typeahead for the customer user form's company field (and the new-ticket forms' customer
+     * panel, whose field is {@code newCustomerId}): datalist options, fetched by htmx.
+     */
     @GetMapping("/admin/companies/suggestions")
     String companySuggestions(@AuthenticationPrincipal SignedInAgent agent,
-            @RequestParam(defaultValue = "") String customerId, Model model) {
-        model.addAttribute("companies", companies.companySuggestions(agent.id(), customerId, SUGGESTIONS));
+            @RequestParam(defaultValue = "") String customerId, @RequestParam(defaultValue = "") String newCustomerId,
+            Model model) {
+        String typed = customerId.isEmpty() ? newCustomerId : customerId;
+        model.addAttribute("companies", companies.companySuggestions(agent.id(), typed, SUGGESTIONS));
         return "customer/admin/company-suggestions";
     }
 

@@ -14,6 +14,12 @@ public record NewTicketForm(Integer queueId, String customerUser, String title, 
         return new NewTicketForm(null, "", "", "", priority, state, "", type, null, null, "", "", null);
     }
 
+    /** The same form with another customer (the one just made from the form). */
+    NewTicketForm withCustomerUser(String login) {
+        return new NewTicketForm(queueId, login, title, body, priority, state, pendingUntil, type, ownerId,
+                responsibleId, to, cc, bodyHtml);
+    }
+
     /** The editor's HTML, or null when the plain text was posted. */
     public String html() {
         return bodyHtml == null || bodyHtml.isBlank() ? null : bodyHtml;

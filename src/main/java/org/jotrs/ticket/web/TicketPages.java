@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jotrs.platform.Messages;
 import org.jotrs.access.SignedInAgent;
 import org.jotrs.article.ArticleService;
+import org.jotrs.customer.CustomerAdministration;
 import org.jotrs.ticket.CreatedTicket;
 import org.jotrs.ticket.InvalidTicketRequest;
 import org.jotrs.ticket.NewEmailTicket;
@@ -37,8 +38,10 @@ class TicketPages {
     private final TicketService tickets;
     private final ZoomPage zoom;
     private final ArticleService articles;
+    private final CustomerAdministration customers;
 
-    TicketPages(TicketService tickets, ZoomPage zoom, ArticleService articles) {
+    TicketPages(TicketService tickets, ZoomPage zoom, ArticleService articles, CustomerAdministration customers) {
+        this.customers = customers;
         this.tickets = tickets;
         this.zoom = zoom;
         this.articles = articles;
@@ -92,8 +95,41 @@ class TicketPages {
         }
     }
 
+    /**
+     * Makes a customer user (and their company) from the panel of the phone or email ticket form,
+     * through the customer administration facade, so with the admin screen's checks and rules; the
+     * form comes back as it was, with the new customer user chosen. htmx swaps only the panel and
+     * the customer field; without JavaScript the whole form is shown again (files must be chosen
+     * again, as after any refusal).
+     */
+    @PostMapping("/tickets/new/customer")
+    String createCustomerUser(@AuthenticationPrincipal SignedInAgent agent,
+            @RequestParam(defaultValue = "phone") String kind, NewTicketForm form, NewCustomerFields customer,
+            Model model, HttpServletResponse response) {
+        String shownKind = "email".equals(kind) ? "email" : "phone";
+        try {
+            customers.createCustomerUser(agent.id(), customer.changes(), customer.company());
+        } catch (InvalidInput invalid) {
+            response.setStatus(invalid.status());
+            model.addAttribute("newCustomer", customer.orEmpty());
+            model.addAttribute("customerErrors", NewCustomerFields.errors(invalid.errors()));
+            model.addAttribute("customerOpen", true);
+            return newTicketForm(agent, shownKind, form, Map.of(), model);
+        }
+        String login = customer.newLogin().strip();
+        model.addAttribute("customerNotice", Messages.t("ticket.new-customer.created", login));
+        return newTicketForm(agent, shownKind, form.withCustomerUser(login), Map.of(), model);
+    }
+
     private String newTicketForm(SignedInAgent agent, String kind, NewTicketForm form, Map<String, String> errors,
             Model model) {
+        if (!model.containsAttribute("newCustomer")) {
+            // a ticket refused for a customer nobody knows opens the panel with what was typed
+            boolean unknownCustomer = form != null && errors.containsKey("customerUser");
+            model.addAttribute("newCustomer", unknownCustomer ? NewCustomerFields.typed(form.customerUser())
+                    : NewCustomerFields.empty());
+            model.addAttribute("customerOpen", unknownCustomer);
+        }
         PhoneTicketOptions options = tickets.phoneTicketOptions(agent.id());
         model.addAttribute("options", options);
         model.addAttribute("form", form != null ? form
