@@ -1,7 +1,7 @@
 #!/bin/sh
 # Search speed without a database or web server (SearchBenchmark in src/test/java): the real
 # indexing and query code on N synthetic tickets of the generator's shape, 20 threads per query kind.
-#   bench/search-bench.sh [tickets] [threads] [seconds-per-kind] [index-folder] [keep] [only-kinds-containing]
+#   bench/search-bench.sh [tickets] [threads] [seconds-per-kind] [index-folder] [keep] [only-kinds-containing, or "rebuild"]
 set -e
 cd "$(dirname "$0")/.."
 ./mvnw -B -ntp -q test-compile

@@ -51,10 +51,12 @@ public interface CustomerTickets {
      *
      * @return the number of the ticket the answer went to (a new one for "new ticket")
      * @throws org.jotrs.platform.NoSuchEntry when the ticket is not the customer's to see
+     * @param bodyHtml what the rich-text editor wrote (sanitised here, the plain text made from it),
+     *     or null or blank for the plain {@code body}
      * @throws org.jotrs.platform.InvalidInput for an empty text, refused files, or a closed ticket
      *     whose queue takes no follow-ups; nothing is written
      */
-    String reply(SignedInCustomer customer, String number, String body, List<NewAttachment> attachments);
+    String reply(SignedInCustomer customer, String number, String body, String bodyHtml, List<NewAttachment> attachments);
 
     /**
      * Closes the customer's ticket, where the runtime setting {@code portal.close-own-tickets} allows it.

@@ -342,4 +342,44 @@ class PortalTicketsTest {
         assertThat(carl.get("/customer/tickets/" + number + "?done=created").body()).contains("Carl VPN drops").contains("vpn.log").contains("The VPN drops every hour.");
         assertThat(carl.get("/customer/tickets").body()).contains("Carl VPN drops");
     }
+
+    @OnEveryDatabase
+    void richTextIsSanitisedOnTheServerAndKeptBesideItsPlainText(DatabaseKind kind) {
+        on(kind);
+        AgentHttp dora = PortalCustomers.signedIn(jotrs, "dora", "portal-pass");
+        int ticketsBefore = count("SELECT COUNT(*) FROM ticket");
+        // Markup with no text is an empty message: refused, the editor's HTML kept in the form.
+        HttpResponse<String> empty = dora.submitMultipart("/customer/tickets/new", "/customer/tickets/new",
+                Map.of("queue", "" + MISC, "subject", "Formatted", "body", "", "bodyHtml", "<div><br></div>"), List.of());
+        assertThat(empty.statusCode()).isEqualTo(422);
+        assertThat(empty.body()).contains("Please write your message.").contains("data-html=\"&lt;div>&lt;br>&lt;/div>\"");
+        assertThat(count("SELECT COUNT(*) FROM ticket")).isEqualTo(ticketsBefore);
+
+        HttpResponse<String> created = dora.submitMultipart("/customer/tickets/new", "/customer/tickets/new",
+                Map.of("queue", "" + MISC, "subject", "Dora formatted request", "body", "ignored when the editor posts",
+                        "bodyHtml", "<div>Printer <b>jams</b> on <i>every</i> page<script>alert(1)</script>"
+                                + "<img src=x onerror=alert(2)><a href=\"javascript:alert(3)\">here</a></div>"),
+                List.of());
+        assertThat(created.statusCode()).isEqualTo(302);
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String number = location.substring(location.lastIndexOf('/') + 1, location.indexOf('?'));
+        long ticket = ((Number) db.fetchValue("SELECT id FROM ticket WHERE tn = ?", number)).longValue();
+        long article = ((Number) db.fetchValue("SELECT MIN(id) FROM article WHERE ticket_id = ?", ticket)).longValue();
+        // OTRS keeps both: the plain text in a_body, the HTML as the article's HTML body.
+        assertThat((String) db.fetchValue("SELECT a_body FROM article_data_mime WHERE article_id = ?", article))
+                .contains("Printer jams on every page").doesNotContain("<b>").doesNotContain("ignored");
+        String page = dora.get("/customer/tickets/" + number).body();
+        assertThat(page).contains("<iframe sandbox src=\"/customer/tickets/" + number + "/articles/" + article + "/html\"");
+        String frame = dora.get("/customer/tickets/" + number + "/articles/" + article + "/html").body();
+        assertThat(frame).contains("<b>jams</b>").contains("<i>every</i>").doesNotContain("<script").doesNotContain("onerror")
+                .doesNotContain("javascript:");
+
+        HttpResponse<String> answered = dora.submitMultipart("/customer/tickets/" + number, "/customer/tickets/" + number + "/reply",
+                Map.of("body", "", "bodyHtml", "<div>Still <u>jamming</u></div>"), List.of());
+        assertThat(answered.statusCode()).isEqualTo(302);
+        long answer = ((Number) db.fetchValue("SELECT MAX(id) FROM article WHERE ticket_id = ? AND article_sender_type_id = 3",
+                ticket)).longValue();
+        assertThat(answer).isGreaterThan(article);
+        assertThat(dora.get("/customer/tickets/" + number + "/articles/" + answer + "/html").body()).contains("<u>jamming</u>");
+    }
 }

@@ -21,6 +21,7 @@ import org.jotrs.article.Attachment;
 import org.jotrs.article.AttachmentInfo;
 import org.jotrs.article.NewAttachment;
 import org.jotrs.article.SenderType;
+import org.jotrs.article.WrittenHtml;
 import org.jotrs.customer.CustomerAccount;
 import org.jotrs.customer.CustomerAccounts;
 import org.jotrs.platform.AccessRefused;
@@ -64,6 +65,8 @@ class CustomerTicketService implements CustomerTickets {
     /** Ticket numbers are digits (every OTRS generator); anything else cannot name a ticket. */
     private static final int MAX_NUMBER = 50;
     private static final int MAX_BODY = 200_000;
+    /** The editor's HTML, markup included: room for the longest plain text with its formatting. */
+    private static final int MAX_HTML = 1_000_000;
     private static final int MAX_CC = 1000;
 
     private final DSLContext db;
@@ -190,18 +193,20 @@ class CustomerTicketService implements CustomerTickets {
 
     @Override
     @Transactional
-    public String reply(SignedInCustomer customer, String number, String body, List<NewAttachment> attachments) {
+    public String reply(SignedInCustomer customer, String number, String body, String bodyHtml,
+            List<NewAttachment> attachments) {
         Found found = find(customer, number);
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        String text = errors.required("body", body, MAX_BODY, t("portal.form.text-missing"));
+        Text written = text(errors, body, bodyHtml);
+        String text = written.plain();
         checkFiles(errors, attachments);
         if (found.followUp() == FollowUp.REFUSED) {
             errors.add("body", t("portal.reply.refused"));
         }
         errors.throwIfAny();
         CustomerAccount account = account(customer);
-        InboundMail message = new InboundMail(from(account), found.queue(), null, null, found.title(), text, null, null, null,
-                null, attachments, null);
+        InboundMail message = new InboundMail(from(account), found.queue(), null, null, found.title(), text, written.html(),
+                null, null, null, attachments, null);
         InboundTicket newTicket = new InboundTicket(found.queueId(), found.title(), found.customerUser(), found.customerId(),
                 null, null, null, null, null);
         MailArrival arrival = tickets.addCustomerFollowUp(found.id(), message, newTicket);
@@ -267,7 +272,8 @@ class CustomerTicketService implements CustomerTickets {
         }
         String subject = errors.required("subject", request.subject(), ColumnLimits.length(TICKET.TITLE),
                 t("portal.new.subject-missing"));
-        String body = errors.required("body", request.body(), MAX_BODY, t("portal.form.text-missing"));
+        Text written = text(errors, request.body(), request.bodyHtml());
+        String body = written.plain();
         String type = choice(errors, "type", request.type(), options.types(), t("portal.new.unknown-type"));
         String priority = choice(errors, "priority", request.priority(), options.priorities(), t("portal.new.unknown-priority"));
         List<String> cc = PortalSettings.split(request.cc());
@@ -286,11 +292,32 @@ class CustomerTicketService implements CustomerTickets {
         InboundTicket ticket = new InboundTicket(queue.id(), subject, account.login(), account.customerId() == null
                 || account.customerId().isBlank() ? account.email() : account.customerId(), priority, null, type, null, null);
         InboundMail message = new InboundMail(from(account), queue.name(), cc.isEmpty() ? null : String.join(", ", cc), null,
-                subject, body, null, null, null, null, request.attachments(), null);
+                subject, body, written.html(), null, null, null, request.attachments(), null);
         MailArrival arrival = tickets.createFromCustomer(ticket, message);
         autoResponses.respondToWebRequest(arrival.ticketId(), "auto reply", from(account), account.email(), subject, body);
         log.info("Customer opened ticket={} customer={} queue={}", arrival.ticketNumber(), customer.login(), queue.id());
         return arrival.ticketNumber();
+    }
+
+    /** What the customer wrote: plain text, and the sanitised HTML document when the editor was used. */
+    private record Text(String plain, String html) {
+    }
+
+    /**
+     * The text of a new ticket or an answer: from the rich-text editor's HTML when it was posted
+     * (sanitised as an agent's is, the plain text made from it, as OTRS keeps both), else the plain
+     * text area's; a message under "body" when it is empty or too long.
+     */
+    private Text text(InvalidInput.Collector errors, String body, String bodyHtml) {
+        if (bodyHtml == null || bodyHtml.isBlank()) {
+            return new Text(errors.required("body", body, MAX_BODY, t("portal.form.text-missing")), null);
+        }
+        if (errors.optional("body", bodyHtml, MAX_HTML) != null && bodyHtml.strip().length() > MAX_HTML) {
+            return new Text(null, null);
+        }
+        WrittenHtml html = articles.written(bodyHtml);
+        String plain = errors.required("body", html.text(), MAX_BODY, t("portal.form.text-missing"));
+        return new Text(plain, plain == null ? null : html.document());
     }
 
     /** A choice from the offered list, or null (the default) when blank or when nothing is offered. */

@@ -78,14 +78,15 @@ class PortalTicketPages {
     @GetMapping("/customer/tickets/{number}")
     String ticket(@AuthenticationPrincipal SignedInCustomer customer, @PathVariable String number,
             @RequestParam(required = false) String done, Model model) {
-        return ticketPage(customer, number, "", Map.of(), done, model);
+        return ticketPage(customer, number, "", "", Map.of(), done, model);
     }
 
-    private String ticketPage(SignedInCustomer customer, String number, String body, Map<String, String> errors, String done,
-            Model model) {
+    private String ticketPage(SignedInCustomer customer, String number, String body, String bodyHtml,
+            Map<String, String> errors, String done, Model model) {
         model.addAttribute("customer", customer);
         model.addAttribute("ticket", tickets.ticket(customer, number));
         model.addAttribute("body", body);
+        model.addAttribute("bodyHtml", bodyHtml);
         model.addAttribute("errors", errors);
         model.addAttribute("done", done == null ? "" : done);
         return "portal/ticket";
@@ -93,15 +94,15 @@ class PortalTicketPages {
 
     @PostMapping("/customer/tickets/{number}/reply")
     String reply(@AuthenticationPrincipal SignedInCustomer customer, @PathVariable String number,
-            @RequestParam(defaultValue = "") String body,
+            @RequestParam(defaultValue = "") String body, @RequestParam(defaultValue = "") String bodyHtml,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
             HttpServletResponse response) throws IOException {
         try {
-            String answered = tickets.reply(customer, number, body, attachments(files));
+            String answered = tickets.reply(customer, number, body, bodyHtml, attachments(files));
             return "redirect:/customer/tickets/" + answered + "?done=" + (answered.equals(number) ? "answered" : "new-ticket");
         } catch (InvalidInput invalid) {
             response.setStatus(invalid.status());
-            return ticketPage(customer, number, body, invalid.errors(), null, model);
+            return ticketPage(customer, number, body, bodyHtml, invalid.errors(), null, model);
         }
     }
 
@@ -126,12 +127,13 @@ class PortalTicketPages {
 
     @GetMapping("/customer/tickets/new")
     String newTicket(@AuthenticationPrincipal SignedInCustomer customer, Model model) {
-        return newTicketPage(customer, new NewCustomerTicket(null, "", "", "", "", "", List.of()), Map.of(), model);
+        return newTicketPage(customer, new NewCustomerTicket(null, "", "", "", "", "", "", List.of()), Map.of(), model);
     }
 
     @PostMapping("/customer/tickets/new")
     String create(@AuthenticationPrincipal SignedInCustomer customer, @RequestParam(required = false) String queue,
             @RequestParam(defaultValue = "") String subject, @RequestParam(defaultValue = "") String body,
+            @RequestParam(defaultValue = "") String bodyHtml,
             @RequestParam(defaultValue = "") String type, @RequestParam(defaultValue = "") String priority,
             @RequestParam(defaultValue = "") String cc,
             @RequestParam(name = "attachments", required = false) List<MultipartFile> files, Model model,
@@ -142,7 +144,8 @@ class PortalTicketPages {
         } catch (NumberFormatException notANumber) {
             queueId = -1;
         }
-        NewCustomerTicket request = new NewCustomerTicket(queueId, subject, body, type, priority, cc, attachments(files));
+        NewCustomerTicket request = new NewCustomerTicket(queueId, subject, body, bodyHtml, type, priority, cc,
+                attachments(files));
         try {
             String number = tickets.create(customer, request);
             return "redirect:/customer/tickets/" + number + "?done=created";

@@ -24,7 +24,6 @@ import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.ngram.EdgeNGramTokenFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.util.ElisionFilter;
 
@@ -52,6 +51,9 @@ final class Analysis {
             return "stem_" + name().toLowerCase(Locale.ROOT);
         }
     }
+
+    private static final Language[] LANGUAGES = Language.values();
+    private static final int STOP_WORD_MAX = 32;
 
     /** The fields holding the exact (folded) form of text. */
     static final List<String> TEXT_FIELDS = List.of(TicketFields.TEXT, TicketFields.TITLE, TicketFields.FROM,
@@ -100,7 +102,7 @@ final class Analysis {
                 stream = new LowerCaseFilter(stream);
                 stream = new CJKBigramFilter(stream);
                 stream = new ASCIIFoldingFilter(stream);
-                stream = new EdgeNGramTokenFilter(stream, QuerySyntax.MIN_PREFIX, PREFIX_MAX, false);
+                stream = new WordStarts(stream, QuerySyntax.MIN_PREFIX, PREFIX_MAX);
                 return new TokenStreamComponents(source, stream);
             }
         };
@@ -156,7 +158,9 @@ final class Analysis {
      * 300 words; English when nothing stands out.
      */
     static Language guessLanguage(String text) {
-        int[] hits = new int[Language.values().length];
+        int[] hits = new int[LANGUAGES.length];
+        // No stop word is longer than this; a word is lower-cased into it, not into a new string.
+        char[] buffer = new char[STOP_WORD_MAX];
         int words = 0;
         int start = -1;
         int limit = Math.min(text.length(), 4000);
@@ -166,17 +170,22 @@ final class Analysis {
                 start = i;
             } else if (!letter && start >= 0) {
                 words++;
-                String word = text.substring(start, i).toLowerCase(Locale.ROOT);
-                for (Language language : Language.values()) {
-                    if (language.stopWords.contains(word)) {
-                        hits[language.ordinal()]++;
+                int length = i - start;
+                if (length <= buffer.length) {
+                    for (int c = 0; c < length; c++) {
+                        buffer[c] = Character.toLowerCase(text.charAt(start + c));
+                    }
+                    for (Language language : LANGUAGES) {
+                        if (language.stopWords.contains(buffer, 0, length)) {
+                            hits[language.ordinal()]++;
+                        }
                     }
                 }
                 start = -1;
             }
         }
         Language best = Language.EN;
-        for (Language language : Language.values()) {
+        for (Language language : LANGUAGES) {
             if (hits[language.ordinal()] > hits[best.ordinal()]) {
                 best = language;
             }

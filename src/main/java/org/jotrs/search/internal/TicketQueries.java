@@ -234,7 +234,7 @@ final class TicketQueries {
         any.add(new BoostQuery(new TermQuery(new Term(TicketFields.NUMBER, lower)), NUMBER_BOOST), Occur.SHOULD);
         if (prefix) {
             BytesRef normalized = analyzer.normalize(TicketFields.TEXT, word);
-            int length = normalized.utf8ToString().codePointCount(0, normalized.utf8ToString().length());
+            int length = normalized.utf8ToString().length();  // in chars, as WordStarts cuts
             if (length >= QuerySyntax.MIN_PREFIX && length <= Analysis.PREFIX_MAX) {
                 // A short prefix begins hundreds of words: one term of the prefix fields instead.
                 any.add(new TermQuery(new Term(TicketFields.TEXT_PREFIX, normalized)), Occur.SHOULD);

@@ -38,8 +38,9 @@ import org.jotrs.search.internal.TicketSource.TicketData;
  * sentence per article drawn from a 30,000-word vocabulary with a Zipf distribution, so that
  * there are rare words to look for. Run with {@code bench/search-bench.sh} (see docs/benchmarks.md).
  *
- * <p>Arguments: {@code tickets threads secondsPerKind folder [keep]}; with {@code keep} an index
- * already in the folder is searched as it is.
+ * <p>Arguments: {@code tickets threads secondsPerKind folder [keep] [only]}; with {@code keep} an index
+ * already in the folder is searched as it is; {@code only} runs the query kinds whose name
+ * contains it, and {@code rebuild} stops after the rebuild.
  */
 public final class SearchBenchmark {
 
@@ -81,6 +82,10 @@ public final class SearchBenchmark {
                     index.sizeOnDisk() >> 20);
         }
 
+        if ("rebuild".equals(only)) {
+            index.close();
+            return;
+        }
         Lookups lookups = new Lookups();
         TicketQueries queries = new TicketQueries(index.analyzer(), lookups, ZONE);
         Map<String, Function<SplittableRandom, SearchRequest>> kinds = new LinkedHashMap<>();
