@@ -25,9 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class AdminRows {
 
-    /** The message under {@code validId} for an id that is not one of OTRS's three validities. */
-    public static final String CHOOSE_VALIDITY = "Choose valid, invalid or invalid-temporarily.";
-
     private final AuditLog audit;
     private final Clock clock;
 
@@ -61,10 +58,10 @@ public class AdminRows {
         return LocalDateTime.now(clock);
     }
 
-    /** Adds {@link #CHOOSE_VALIDITY} under {@code field} unless the id is one of OTRS's validities. */
+    /** Adds "Choose valid, invalid or invalid-temporarily." (in the request's language) under {@code field} unless the id is one of OTRS's validities. */
     public static void validity(InvalidInput.Collector errors, String field, int validId) {
         if (Validity.of(validId).isEmpty()) {
-            errors.add(field, CHOOSE_VALIDITY);
+            errors.add(field, Messages.t("validation.choose-validity"));
         }
     }
 

@@ -28,7 +28,7 @@ public final class ColumnLimits {
     public static void check(Map<String, String> errors, String field, String value, Field<String> column) {
         int max = length(column);
         if (value != null && max > 0 && value.length() > max) {
-            errors.putIfAbsent(field, "At most " + max + " characters (this has " + value.length() + ").");
+            errors.putIfAbsent(field, Messages.t("validation.at-most-characters-has", Integer.toString(max), Integer.toString(value.length())));
         }
     }
 

@@ -121,7 +121,7 @@ public class InvalidInput extends RuntimeException {
             if (clean == null) {
                 add(field, missing);
             } else if (clean.length() > max) {
-                add(field, "At most " + max + " characters.");
+                add(field, Messages.t("validation.at-most-characters", Integer.toString(max)));
             }
             return clean;
         }
@@ -130,7 +130,7 @@ public class InvalidInput extends RuntimeException {
         public String optional(String field, String value, int max) {
             String clean = clean(value);
             if (clean != null && clean.length() > max) {
-                add(field, "At most " + max + " characters.");
+                add(field, Messages.t("validation.at-most-characters", Integer.toString(max)));
             }
             return clean;
         }
@@ -138,7 +138,7 @@ public class InvalidInput extends RuntimeException {
         private void tooLong(String field, String clean, org.jooq.Field<String> column) {
             int max = ColumnLimits.length(column);
             if (max > 0 && clean.length() > max) {
-                add(field, "At most " + max + " characters.");
+                add(field, Messages.t("validation.at-most-characters", Integer.toString(max)));
             }
         }
 

@@ -48,13 +48,13 @@ public record Setting(String key, String group, String title, String description
         public String check(String value) throws RefusedValue {
             String text = value == null ? "" : value;
             if (text.indexOf('\0') >= 0) {
-                throw new RefusedValue("Must not contain NUL characters.");
+                throw new RefusedValue(Messages.t("validation.setting.no-nul"));
             }
             if (text.isBlank() && !mayBeEmpty) {
-                throw new RefusedValue("Must not be empty.");
+                throw new RefusedValue(Messages.t("validation.setting.not-empty"));
             }
             if (text.length() > maxLength) {
-                throw new RefusedValue("At most " + maxLength + " characters.");
+                throw new RefusedValue(Messages.t("validation.at-most-characters", Integer.toString(maxLength)));
             }
             return text;
         }
@@ -74,10 +74,10 @@ public record Setting(String key, String group, String title, String description
             try {
                 number = Long.parseLong(value == null ? "" : value.strip());
             } catch (NumberFormatException e) {
-                throw new RefusedValue("Must be a whole number from " + min + " to " + max + ".");
+                throw new RefusedValue(Messages.t("validation.setting.whole-number", Long.toString(min), Long.toString(max)));
             }
             if (number < min || number > max) {
-                throw new RefusedValue("Must be from " + min + " to " + max + ".");
+                throw new RefusedValue(Messages.t("validation.setting.range", Long.toString(min), Long.toString(max)));
             }
             return Long.toString(number);
         }
@@ -95,7 +95,7 @@ public record Setting(String key, String group, String title, String description
         public String check(String value) throws RefusedValue {
             String flag = value == null ? "" : value.strip();
             if (!flag.equals("true") && !flag.equals("false")) {
-                throw new RefusedValue("Must be true or false.");
+                throw new RefusedValue(Messages.t("validation.setting.true-or-false"));
             }
             return flag;
         }
@@ -117,7 +117,7 @@ public record Setting(String key, String group, String title, String description
         public String check(String value) throws RefusedValue {
             String choice = value == null ? "" : value.strip();
             if (!options.contains(choice)) {
-                throw new RefusedValue("Must be one of: " + String.join(", ", options) + ".");
+                throw new RefusedValue(Messages.t("validation.setting.one-of", String.join(", ", options)));
             }
             return choice;
         }

@@ -69,6 +69,28 @@ class SettingsPagesTest {
     }
 
     @Test
+    void aRefusalIsInTheAdministratorsLanguage() {
+        int german = Agents.agent(db, "settings-german", "Greta", "Deutsch");
+        int adminGroup = db.select(org.jotrs.platform.db.schema.Tables.PERMISSION_GROUPS.ID)
+                .from(org.jotrs.platform.db.schema.Tables.PERMISSION_GROUPS)
+                .where(org.jotrs.platform.db.schema.Tables.PERMISSION_GROUPS.NAME.eq("admin")).fetchSingle().value1();
+        Agents.grant(db, german, adminGroup, "rw");
+        db.insertInto(org.jotrs.platform.db.schema.Tables.USER_PREFERENCES)
+                .set(org.jotrs.platform.db.schema.Tables.USER_PREFERENCES.USER_ID, german)
+                .set(org.jotrs.platform.db.schema.Tables.USER_PREFERENCES.PREFERENCES_KEY, "UserLanguage")
+                .set(org.jotrs.platform.db.schema.Tables.USER_PREFERENCES.PREFERENCES_VALUE, "de")
+                .execute();
+        AgentHttp agent = jotrs.agent();
+        agent.signIn("settings-german", Agents.passwordOf("settings-german"));
+        String page = agent.get("/admin/settings?q=customer.suggestions").body();
+        HttpResponse<String> refused = agent.postForm("/admin/settings/change", Map.of("_csrf", AgentHttp.csrfToken(page),
+                "key", "customer.suggestions", "value", "reichlich", "version", "0", "q", "", "action", "change"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Muss eine ganze Zahl von 1 bis 100 sein.").doesNotContain("Must be a whole number");
+        assertThat(db.fetchCount(JOTRS_SETTING, JOTRS_SETTING.SETTING_KEY.eq("customer.suggestions"))).isZero();
+    }
+
+    @Test
     void aChangeBasedOnAnOutdatedPageIsRefusedWith409() {
         String page = root.get("/admin/settings?q=tickets+per+page").body();
         assertThat(change("ticket.list.page-size", "40", "change").statusCode()).isEqualTo(302);
