@@ -43,7 +43,7 @@ class AccessAdminBrowserTest {
             List<String> problems = Chromium.problemsOf(admin, text -> text.contains("status of 409"));
             signIn(admin, jotrs, "root@localhost", jotrs.firstStartPassword().orElseThrow());
 
-            admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin")).click();
+            admin.locator("nav.topnav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Admin").setExact(true)).click();
             admin.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("admin-index.png")).setFullPage(true));
             admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Agents").setExact(true)).click();
             admin.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New agent")).click();

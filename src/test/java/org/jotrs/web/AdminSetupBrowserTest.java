@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -43,7 +44,7 @@ class AdminSetupBrowserTest {
             page.getByLabel("Password").fill(jotrs.firstStartPassword().orElseThrow());
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
 
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Admin")).click();
+            page.locator("nav.topnav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Admin").setExact(true)).click();
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/admin-index.png")).setFullPage(true));
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Customer companies")).click();
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New company")).click();

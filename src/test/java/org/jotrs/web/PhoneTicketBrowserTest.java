@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -83,7 +84,7 @@ class PhoneTicketBrowserTest {
             assertThat(page.locator(".facts")).containsText("Pending until");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/zoom.png")).setFullPage(true));
 
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Queues")).click();
+            page.locator("nav.topnav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Queues").setExact(true)).click();
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Raw")).click();
             assertThat(page.locator("table.grid")).containsText("VPN drops every hour");
             assertThat(page.locator(".queue-list")).containsText("1");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.IntSupplier;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -126,6 +127,6 @@ class SharedLiveBrowserTest {
         page.getByLabel("Username").fill(login);
         page.getByLabel("Password").fill(Agents.passwordOf(login));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Queues"))).isVisible();
+        assertThat(page.locator("nav.topnav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Queues").setExact(true))).isVisible();
     }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -60,7 +61,7 @@ class TicketWorkflowBrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
 
             // Find it in the queue view, sorted newest first.
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Queues")).click();
+            page.locator("nav.topnav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Queues").setExact(true)).click();
             page.locator(".queue-list").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Raw")).click();
             // Oldest first, as OTRS opens it; one click on the column turns it round.
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Created ▲")).click();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -90,7 +91,7 @@ class ZoomFieldsBrowserTest {
         page.getByLabel("Username").fill(login);
         page.getByLabel("Password").fill(Agents.passwordOf(login));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Queues"))).isVisible();
+        assertThat(page.locator("nav.topnav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Queues").setExact(true))).isVisible();
         return page;
     }
 }
