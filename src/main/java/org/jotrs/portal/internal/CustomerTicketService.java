@@ -312,7 +312,8 @@ class CustomerTicketService implements CustomerTickets {
         if (bodyHtml == null || bodyHtml.isBlank()) {
             return new Text(errors.required("body", body, MAX_BODY, t("portal.form.text-missing")), null);
         }
-        if (errors.optional("body", bodyHtml, MAX_HTML) != null && bodyHtml.strip().length() > MAX_HTML) {
+        if (bodyHtml.length() > MAX_HTML) {
+            errors.add("body", t("validation.at-most-characters", Integer.toString(MAX_HTML)));
             return new Text(null, null);
         }
         WrittenHtml html = articles.written(bodyHtml);
