@@ -149,7 +149,12 @@ class CustomerTicketAccessTest {
 
     /** TicketSearch and TicketGet as the customer user. */
     private static Set<Long> genericInterfaceSees(RunningJotrs jotrs, Map<String, Long> made) throws Exception {
-        Map<String, String> vera = Map.of("CustomerUserLogin", "vera", "Password", "vera-secret");
+        // By SessionID: TicketSearch reads a CustomerUserLogin parameter as its filter too (as OTRS does).
+        HttpResponse<String> session = HTTP.send(HttpRequest.newBuilder(URI.create(jotrs.baseUrl() + GI + "/Session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"CustomerUserLogin\":\"vera\",\"Password\":\"vera-secret\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> vera = Map.of("SessionID", JSON.readTree(session.body()).get("SessionID").asString());
         Set<Long> searched = new TreeSet<>();
         JsonNode found = gi(jotrs, "/Ticket", vera).get("TicketID");
         if (found != null) {
