@@ -7,6 +7,7 @@ import static org.jotrs.platform.db.schema.Tables.TICKET_STATE;
 import static org.jotrs.platform.db.schema.Tables.TICKET_STATE_TYPE;
 import static org.jotrs.platform.db.schema.Tables.USERS;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +77,15 @@ class TicketListOrderTest {
         }
         // The same creation second for many tickets, so ties on the time columns are broken by id.
         assertThat(created).hasSize(40);
+        // The list's total (and so its pages) comes from the shared queue counts, refreshed in the
+        // background and a few seconds old at most: wait until they count these tickets.
+        int open = plainJoinOrder(db, queues, TICKET.ID, false).size();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (tickets.list(lister, new TicketListQuery(View.STATUS, null, StateFilter.NOT_CLOSED, null, null, null, null,
+                null, false, 0)).total() != open) {
+            assertThat(System.nanoTime()).as("the shared counts catch up within 30 s").isLessThan(deadline);
+            sleep(100);
+        }
 
         for (Sort sort : Sort.values()) {
             for (boolean descending : new boolean[] {false, true}) {
@@ -164,6 +174,15 @@ class TicketListOrderTest {
                 null, false, 0));
         assertThat(locked.rows()).extracting(TicketList.Row::id).containsExactlyInAnyOrder(mine, hidden);
         assertThat(locked.total()).isEqualTo(2);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<Long> plainJoinOrder(DSLContext db, List<Integer> queues, Field<?> column, boolean descending) {
