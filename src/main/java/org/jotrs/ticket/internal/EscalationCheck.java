@@ -172,7 +172,7 @@ class EscalationCheck {
                 .and(TICKET.ESCALATION_TIME.gt(0))
                 .orderBy(TICKET.ID)
                 .limit(PAGE)
-                .fetch();
+                .fetch(r -> (Record) r);
     }
 
     /**

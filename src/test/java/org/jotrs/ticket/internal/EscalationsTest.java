@@ -18,6 +18,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.jooq.DSLContext;
 import org.jotrs.platform.ChangeFeed;
 import org.jotrs.platform.DatabaseKind;
+import org.jotrs.platform.Settings;
 import org.jotrs.testing.Agents;
 import org.jotrs.testing.MailServer;
 import org.jotrs.testing.OnEveryDatabase;
@@ -171,6 +172,19 @@ class EscalationsTest {
             // Moved to a queue without times: none.
             tickets.apply(alice, id, new TicketAction.MoveToQueue(MISC));
             assertThat(index(db, id)).containsExactly(0, 0, 0, 0);
+
+            // The calendar is the administrators' (Admin › Settings): with Monday's hours cut to 10:00-10:30, a
+            // first response due an hour after Monday 10:00 is due on Tuesday at 08:30.
+            Settings settings = jotrs.bean(Settings.class);
+            String monday = CalendarSettings.hoursKey(java.time.DayOfWeek.MONDAY);
+            settings.change(ROOT, monday, "10:00-10:30", settings.state(ROOT, monday).version());
+            long second = tickets.createPhoneTicket(ROOT, new NewPhoneTicket(RAW, "carla", "Short Monday", "Hi.",
+                    null, null, null)).ticketId();
+            db.update(TICKET).set(TICKET.CREATE_TIME, MONDAY_10.toLocalDateTime()).where(TICKET.ID.eq(second)).execute();
+            db.update(ARTICLE).set(ARTICLE.CREATE_TIME, MONDAY_10.toLocalDateTime()).where(ARTICLE.TICKET_ID.eq(second))
+                    .execute();
+            tickets.apply(alice, second, new TicketAction.AddNote("Internal", "Rebuild.", false));
+            assertThat(index(db, second)[0]).isEqualTo(epoch(MONDAY_10.plusDays(1).withHour(8).withMinute(30)));
         }
     }
 
