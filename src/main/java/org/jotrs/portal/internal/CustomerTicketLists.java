@@ -20,24 +20,26 @@ import org.jotrs.portal.CustomerTickets;
 import org.jotrs.portal.PortalTicketQuery;
 import org.jotrs.portal.PortalTicketRow;
 import org.jotrs.portal.SignedInCustomer;
+import org.jotrs.ticket.CustomerTicketAccess;
 import org.springframework.stereotype.Component;
 
-/** The customer's ticket lists (reads of the ticket module's tables, through one visibility rule). */
+/** The customer's ticket lists (reads of the ticket module's tables, through its one rule, {@link CustomerTicketAccess}). */
 @Component
 class CustomerTicketLists {
 
     private static final List<String> OPEN_TYPES = List.of("new", "open", "pending reminder", "pending auto");
 
     private final DSLContext db;
-    private final CustomerVisibility visibility;
+    private final CustomerTicketAccess visibility;
 
-    CustomerTicketLists(DSLContext db, CustomerVisibility visibility) {
+    CustomerTicketLists(DSLContext db, CustomerTicketAccess visibility) {
         this.db = db;
         this.visibility = visibility;
     }
 
     Page<PortalTicketRow> list(SignedInCustomer customer, PortalTicketQuery query) {
-        Condition where = visibility.visible(customer, query.scope());
+        Condition where = visibility.visibleTo(customer.login(),
+                query.scope() == PortalTicketQuery.Scope.MINE ? CustomerTicketAccess.Scope.OWN : CustomerTicketAccess.Scope.COMPANY);
         where = switch (query.status()) {
             case OPEN -> where.and(TICKET_STATE_TYPE.NAME.in(OPEN_TYPES));
             case CLOSED -> where.and(TICKET_STATE_TYPE.NAME.eq("closed"));
@@ -52,7 +54,7 @@ class CustomerTicketLists {
                 .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
                 .where(where));
         int page = Page.clamp(query.page(), total, CustomerTickets.PAGE_SIZE);
-        List<PortalTicketRow> rows = db.select(TICKET.TN, TICKET.TITLE, TICKET_STATE.NAME, TICKET_STATE_TYPE.NAME, QUEUE.NAME,
+        List<PortalTicketRow> rows = db.select(TICKET.ID, TICKET.TN, TICKET.TITLE, TICKET_STATE.NAME, TICKET_STATE_TYPE.NAME, QUEUE.NAME,
                         TICKET.CUSTOMER_USER_ID, TICKET.CREATE_TIME, TICKET.CHANGE_TIME)
                 .from(TICKET)
                 .join(TICKET_STATE).on(TICKET_STATE.ID.eq(TICKET.TICKET_STATE_ID))
@@ -62,7 +64,7 @@ class CustomerTicketLists {
                 .orderBy(order(query))
                 .limit(CustomerTickets.PAGE_SIZE).offset(page * CustomerTickets.PAGE_SIZE)
                 .fetch(r -> new PortalTicketRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8()));
+                        r.value7(), r.value8(), r.value9()));
         return new Page<>(rows, page, CustomerTickets.PAGE_SIZE, total);
     }
 
