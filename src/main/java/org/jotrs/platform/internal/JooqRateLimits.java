@@ -95,7 +95,8 @@ class JooqRateLimits implements RateLimits {
         Long fullAt = db.select(JOTRS_RATE_LIMIT.FULL_AT).from(JOTRS_RATE_LIMIT)
                 .where(JOTRS_RATE_LIMIT.LIMIT_KEY.eq(key)).fetchOne(JOTRS_RATE_LIMIT.FULL_AT);
         if (fullAt != null) {
-            return fullAt > latestFullAt ? fullAt - latestFullAt : -1;
+            // At most one interval: more only when another thread or node read its clock a moment later.
+            return fullAt > latestFullAt ? Math.min(fullAt - latestFullAt, interval) : -1;
         }
         // Not seen lately: the first request of a whole allowance. A duplicate key here ends this transaction.
         db.insertInto(JOTRS_RATE_LIMIT).set(JOTRS_RATE_LIMIT.LIMIT_KEY, key)
