@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
  *   SCENARIO: queue  (GET /queues?queue=1..4&page=0..40: 25 rows + queue counts)
  *             status (GET /tickets?page=0..40: the status view, every not-closed ticket the agent may read)
  *             zoom   (GET /tickets/{random id up to MAX_TICKET_ID})
+ *             dashboard (GET /: the agent's home page, its ticket widgets and the per-state/queue counts)
  *             create (POST /tickets/new: a phone ticket with one article, customer cust1..cust10000)
  *             search (GET /search?q=...: the search page, 25 rows with snippets; a mix of a rare word,
  *                     a phrase, a word with a filter, a three-word conjunction and a word in every ticket)
@@ -53,7 +54,7 @@ public class AgentLoad {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 6) {
-            System.err.println("usage: java bench/AgentLoad.java BASE_URL LOGIN PASSWORD queue|status|zoom|create|search|quick AGENTS SECONDS [MAX_TICKET_ID] [THINK_MS]");
+            System.err.println("usage: java bench/AgentLoad.java BASE_URL LOGIN PASSWORD queue|status|dashboard|zoom|create|search|quick AGENTS SECONDS [MAX_TICKET_ID] [THINK_MS]");
             System.exit(2);
         }
         String base = args[0];
@@ -180,6 +181,7 @@ public class AgentLoad {
                 Response response = switch (scenario) {
                     case "queue" -> exchange("GET", "/queues?queue=" + random.nextInt(1, 5) + "&page=" + random.nextInt(0, 41), null);
                     case "status" -> exchange("GET", "/tickets?page=" + random.nextInt(0, 41), null);
+                    case "dashboard" -> exchange("GET", "/", null);
                     case "zoom" -> exchange("GET", "/tickets/" + random.nextLong(1, maxTicketId + 1), null);
                     case "create" -> exchange("POST", "/tickets/new", form(Map.of("_csrf", csrf, "queueId", "2",
                             "customerUser", "cust" + random.nextInt(1, 10_001), "title", "Load test call",

@@ -1,7 +1,6 @@
 package org.jotrs.genericinterface.internal;
 
 import static org.jotrs.platform.db.schema.Tables.CUSTOMER_USER;
-import static org.jotrs.platform.db.schema.Tables.CUSTOMER_USER_CUSTOMER;
 
 import java.time.Duration;
 import java.util.Map;
@@ -112,13 +111,7 @@ class GiAuthentication {
     }
 
     private GiCaller customerCaller(CustomerRow row) {
-        java.util.Set<String> companies = new java.util.LinkedHashSet<>();
-        if (row.customerId() != null && !row.customerId().isBlank()) {
-            companies.add(row.customerId());
-        }
-        companies.addAll(db.select(CUSTOMER_USER_CUSTOMER.CUSTOMER_ID).from(CUSTOMER_USER_CUSTOMER)
-                .where(CUSTOMER_USER_CUSTOMER.USER_ID.eq(row.login())).fetch(CUSTOMER_USER_CUSTOMER.CUSTOMER_ID));
-        return GiCaller.customer(row.login(), companies);
+        return GiCaller.customer(row.login());
     }
 
     private Optional<CustomerRow> validCustomer(String login) {

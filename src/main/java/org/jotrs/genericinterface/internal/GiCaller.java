@@ -1,19 +1,16 @@
 package org.jotrs.genericinterface.internal;
 
-import java.util.Set;
-
 /**
- * Who calls an operation: an agent ({@code users.id}) or a customer user (login, and the
- * companies whose tickets they see: their own {@code customer_id} and those
- * {@code customer_user_customer} gives them, as OTRS's customer interface).
+ * Who calls an operation: an agent ({@code users.id}) or a customer user (their login; which
+ * tickets they see is the ticket module's {@code CustomerTicketAccess}, asked on every call).
  */
-record GiCaller(boolean customer, int agentId, String customerLogin, Set<String> companies) {
+record GiCaller(boolean customer, int agentId, String customerLogin) {
 
     static GiCaller agent(int agentId) {
-        return new GiCaller(false, agentId, null, Set.of());
+        return new GiCaller(false, agentId, null);
     }
 
-    static GiCaller customer(String login, Set<String> companies) {
-        return new GiCaller(true, 0, login, Set.copyOf(companies));
+    static GiCaller customer(String login) {
+        return new GiCaller(true, 0, login);
     }
 }

@@ -37,6 +37,7 @@ import org.jooq.impl.DSL;
 import org.jotrs.article.ArticleService;
 import org.jotrs.article.ArticleView;
 import org.jotrs.article.AttachmentInfo;
+import org.jotrs.ticket.CustomerTicketAccess;
 import org.jotrs.ticket.TicketService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,8 +46,9 @@ import org.springframework.transaction.annotation.Transactional;
  * TicketGet and TicketHistoryGet: the ticket, its articles, attachments, dynamic fields and history
  * with OTRS's keys and value forms (database values as strings, times as {@code YYYY-MM-DD hh:mm:ss},
  * as OTRS's JSON carries them). Who may read: an agent who may read the ticket in the agent
- * interface ({@link TicketService#canRead}), or the customer user of the ticket (or of its company),
- * who sees only the articles visible to customers, as in OTRS's customer interface.
+ * interface ({@link TicketService#canRead}), or a customer user who sees it by
+ * {@link CustomerTicketAccess} (the portal's rule), and then only the articles visible to customers,
+ * as in OTRS's customer interface.
  */
 @Component
 class TicketReads {
@@ -57,37 +59,27 @@ class TicketReads {
     private final TicketService tickets;
     private final ArticleService articles;
     private final Clock clock;
+    private final CustomerTicketAccess customerRule;
 
-    TicketReads(DSLContext db, TicketService tickets, ArticleService articles, Clock clock) {
+    TicketReads(DSLContext db, TicketService tickets, ArticleService articles, Clock clock,
+            CustomerTicketAccess customerRule) {
+        this.customerRule = customerRule;
         this.db = db;
         this.tickets = tickets;
         this.articles = articles;
         this.clock = clock;
     }
 
-    /** Whether the caller may read the ticket (false for a ticket that does not exist). */
+    /**
+     * Whether the caller may read the ticket (false for a ticket that does not exist): an agent as
+     * the agent interface decides it, a customer user by the ticket module's one customer rule
+     * ({@link CustomerTicketAccess}), the portal's.
+     */
     boolean mayRead(GiCaller caller, long ticketId) {
         if (!caller.customer()) {
             return tickets.canRead(caller.agentId(), ticketId);
         }
-        return db.fetchExists(db.selectOne().from(TICKET)
-                .join(TICKET_STATE).on(TICKET_STATE.ID.eq(TICKET.TICKET_STATE_ID))
-                .join(TICKET_STATE_TYPE).on(TICKET_STATE_TYPE.ID.eq(TICKET_STATE.TYPE_ID))
-                .where(TICKET.ID.eq(ticketId)).and(ownedBy(caller)));
-    }
-
-    /**
-     * The tickets a customer user sees, OTRS's customer rule as the portal applies it: theirs
-     * ({@code customer_user_id} is their login) or their companies' ({@code customer_id}), never a
-     * removed or merged one. Queries using it join {@code ticket_state_type}. (Customer group
-     * support, which the portal honours when it is switched on, is not applied here.)
-     */
-    static org.jooq.Condition ownedBy(GiCaller caller) {
-        org.jooq.Condition own = TICKET.CUSTOMER_USER_ID.eq(caller.customerLogin());
-        if (!caller.companies().isEmpty()) {
-            own = own.or(TICKET.CUSTOMER_ID.in(caller.companies()));
-        }
-        return own.and(TICKET_STATE_TYPE.NAME.notIn("removed", "merged"));
+        return customerRule.canSee(caller.customerLogin(), ticketId);
     }
 
     /** Options of TicketGet. */

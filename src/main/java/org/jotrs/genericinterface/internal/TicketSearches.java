@@ -30,6 +30,7 @@ import org.jotrs.search.InvalidSearch;
 import org.jotrs.search.SearchRequest;
 import org.jotrs.search.SearchResult;
 import org.jotrs.search.TicketSearch;
+import org.jotrs.ticket.CustomerTicketAccess;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,8 +51,11 @@ class TicketSearches {
     private final TicketSearch search;
     private final GiProperties properties;
     private final Clock clock;
+    private final CustomerTicketAccess customerRule;
 
-    TicketSearches(DSLContext db, AccessService access, TicketSearch search, GiProperties properties, Clock clock) {
+    TicketSearches(DSLContext db, AccessService access, TicketSearch search, GiProperties properties, Clock clock,
+            CustomerTicketAccess customerRule) {
+        this.customerRule = customerRule;
         this.db = db;
         this.access = access;
         this.search = search;
@@ -63,7 +67,7 @@ class TicketSearches {
     List<String> search(GiCaller caller, Map<String, Object> data) {
         List<Condition> where = new ArrayList<>();
         if (caller.customer()) {
-            where.add(TicketReads.ownedBy(caller));
+            where.add(customerRule.visibleTo(caller.customerLogin()));
         } else {
             Set<Integer> groups = access.groupsWith(caller.agentId(), Permission.RO);
             where.add(QUEUE.GROUP_ID.in(groups).or(TICKET.USER_ID.eq(caller.agentId()))

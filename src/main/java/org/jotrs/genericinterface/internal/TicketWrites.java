@@ -24,7 +24,6 @@ import org.jotrs.article.ArticleService;
 import org.jotrs.article.Channel;
 import org.jotrs.article.NewAttachment;
 import org.jotrs.article.SenderType;
-import org.jotrs.customer.CustomerAccounts;
 import org.jotrs.customer.CustomerDirectory;
 import org.jotrs.customer.CustomerUser;
 import org.jotrs.genericinterface.internal.GiLookups.Named;
@@ -32,6 +31,7 @@ import org.jotrs.platform.InvalidInput;
 import org.jotrs.platform.MailAddressSyntax;
 import org.jotrs.postmaster.AutoResponses;
 import org.jotrs.ticket.CreatedTicket;
+import org.jotrs.ticket.CustomerTicketAccess;
 import org.jotrs.ticket.FirstArticle;
 import org.jotrs.ticket.InboundMail;
 import org.jotrs.ticket.InboundTicket;
@@ -60,20 +60,20 @@ class TicketWrites {
     private final GiLookups lookups;
     private final DSLContext db;
     private final AccessService access;
-    private final CustomerAccounts accounts;
+    private final CustomerTicketAccess customerRule;
     private final ArticleService articles;
     private final AutoResponses autoResponses;
     private final TicketReads reads;
 
     TicketWrites(TicketService tickets, CustomerDirectory customers, GiLookups lookups, DSLContext db,
-            AccessService access, CustomerAccounts accounts, ArticleService articles, AutoResponses autoResponses,
+            AccessService access, CustomerTicketAccess customerRule, ArticleService articles, AutoResponses autoResponses,
             TicketReads reads) {
         this.access = access;
         this.tickets = tickets;
         this.customers = customers;
         this.lookups = lookups;
         this.db = db;
-        this.accounts = accounts;
+        this.customerRule = customerRule;
         this.articles = articles;
         this.autoResponses = autoResponses;
         this.reads = reads;
@@ -131,7 +131,7 @@ class TicketWrites {
         // for a customer user their customer group permission where customer groups are in use.
         Integer groupId = db.select(QUEUE.GROUP_ID).from(QUEUE).where(QUEUE.ID.eq(queue.id())).fetchOne(QUEUE.GROUP_ID);
         boolean mayCreate = groupId != null && (caller.customer()
-                ? !accounts.groupSupport() || accounts.groupsWith(caller.customerLogin(), "rw").contains(groupId)
+                ? customerRule.mayCreateIn(caller.customerLogin(), groupId)
                 : access.permissionsOn(caller.agentId(), groupId).contains(Permission.CREATE));
         if (!mayCreate) {
             throw new GiError(op + ".AccessDenied", op + ": Can not create tickets in given Queue or QueueID!");

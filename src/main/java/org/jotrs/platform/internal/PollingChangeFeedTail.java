@@ -73,8 +73,22 @@ class PollingChangeFeedTail implements ChangeFeedTail, SmartLifecycle {
         return max == null ? 0 : max;
     }
 
+    /**
+     * Takes the feed's end as the start position here, not at the first poll: a change committed
+     * after start returns must be delivered, and the first poll may run seconds later on a busy
+     * machine (a change committed meanwhile would otherwise lie below the position it found, never
+     * delivered). A restarted tail goes on from where it stopped. If the database cannot be read
+     * now, the first poll takes the position instead.
+     */
     @Override
     public void start() {
+        try {
+            if (position == null) {
+                position = startPosition();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Reading the change feed's end failed; the first poll reads it: {}", e.toString());
+        }
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("jotrs-feed-tail").daemon().factory());
         long interval = properties.pollInterval().toMillis();

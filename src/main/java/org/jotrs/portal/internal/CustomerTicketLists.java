@@ -20,24 +20,26 @@ import org.jotrs.portal.CustomerTickets;
 import org.jotrs.portal.PortalTicketQuery;
 import org.jotrs.portal.PortalTicketRow;
 import org.jotrs.portal.SignedInCustomer;
+import org.jotrs.ticket.CustomerTicketAccess;
 import org.springframework.stereotype.Component;
 
-/** The customer's ticket lists (reads of the ticket module's tables, through one visibility rule). */
+/** The customer's ticket lists (reads of the ticket module's tables, through its one rule, {@link CustomerTicketAccess}). */
 @Component
 class CustomerTicketLists {
 
     private static final List<String> OPEN_TYPES = List.of("new", "open", "pending reminder", "pending auto");
 
     private final DSLContext db;
-    private final CustomerVisibility visibility;
+    private final CustomerTicketAccess visibility;
 
-    CustomerTicketLists(DSLContext db, CustomerVisibility visibility) {
+    CustomerTicketLists(DSLContext db, CustomerTicketAccess visibility) {
         this.db = db;
         this.visibility = visibility;
     }
 
     Page<PortalTicketRow> list(SignedInCustomer customer, PortalTicketQuery query) {
-        Condition where = visibility.visible(customer, query.scope());
+        Condition where = visibility.visibleTo(customer.login(),
+                query.scope() == PortalTicketQuery.Scope.MINE ? CustomerTicketAccess.Scope.OWN : CustomerTicketAccess.Scope.COMPANY);
         where = switch (query.status()) {
             case OPEN -> where.and(TICKET_STATE_TYPE.NAME.in(OPEN_TYPES));
             case CLOSED -> where.and(TICKET_STATE_TYPE.NAME.eq("closed"));

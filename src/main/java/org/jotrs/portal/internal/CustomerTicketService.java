@@ -39,6 +39,7 @@ import org.jotrs.portal.PortalTicketQuery;
 import org.jotrs.portal.PortalTicketRow;
 import org.jotrs.portal.SignedInCustomer;
 import org.jotrs.postmaster.AutoResponses;
+import org.jotrs.ticket.CustomerTicketAccess;
 import org.jotrs.ticket.InboundMail;
 import org.jotrs.ticket.InboundTicket;
 import org.jotrs.ticket.MailArrival;
@@ -51,7 +52,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What customers do with tickets in the portal. Every method first finds the ticket through
- * {@link CustomerVisibility} (one query, whether the ticket is missing or someone else's), so a
+ * the ticket module's {@link CustomerTicketAccess} (one query, whether the ticket is missing or someone else's), so a
  * foreign ticket, article or file is answered exactly as a missing one. Writes go through the
  * ticket facade (history and change feed with the change, so agents' views update live).
  */
@@ -70,7 +71,7 @@ class CustomerTicketService implements CustomerTickets {
     private static final int MAX_CC = 1000;
 
     private final DSLContext db;
-    private final CustomerVisibility visibility;
+    private final CustomerTicketAccess visibility;
     private final CustomerTicketLists lists;
     private final TicketService tickets;
     private final ArticleService articles;
@@ -78,7 +79,7 @@ class CustomerTicketService implements CustomerTickets {
     private final CustomerAccounts accounts;
     private final PortalSettings settings;
 
-    CustomerTicketService(DSLContext db, CustomerVisibility visibility, CustomerTicketLists lists, TicketService tickets,
+    CustomerTicketService(DSLContext db, CustomerTicketAccess visibility, CustomerTicketLists lists, TicketService tickets,
             ArticleService articles, AutoResponses autoResponses, CustomerAccounts accounts, PortalSettings settings) {
         this.db = db;
         this.visibility = visibility;
@@ -111,7 +112,7 @@ class CustomerTicketService implements CustomerTickets {
                 .leftJoin(TICKET_TYPE).on(TICKET_TYPE.ID.eq(TICKET.TYPE_ID))
                 .join(TICKET_PRIORITY).on(TICKET_PRIORITY.ID.eq(TICKET.TICKET_PRIORITY_ID))
                 .where(TICKET.TN.eq(number))
-                .and(visibility.visible(customer))
+                .and(visibility.visibleTo(customer.login()))
                 .fetchOptional(r -> new Found(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7(), r.value8() == null ? 1 : r.value8(), r.value9(), r.value10(), r.value11(), r.value12(),
                         r.value13(), r.value14()))
@@ -238,7 +239,7 @@ class CustomerTicketService implements CustomerTickets {
     @Transactional(readOnly = true)
     public NewTicketOptions newTicketOptions(SignedInCustomer customer) {
         Set<String> named = settings.queueNames();
-        Set<Integer> groups = accounts.groupSupport() ? accounts.groupsWith(customer.login(), "rw") : null;
+        Set<Integer> groups = visibility.groupsToCreateIn(customer.login());
         List<NewTicketOptions.Choice> queues = new ArrayList<>();
         db.select(QUEUE.ID, QUEUE.NAME, QUEUE.GROUP_ID).from(QUEUE).where(QUEUE.VALID_ID.eq((short) 1)).orderBy(QUEUE.NAME)
                 .forEach(r -> {

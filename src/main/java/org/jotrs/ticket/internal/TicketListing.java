@@ -81,7 +81,9 @@ class TicketListing {
             // PostgreSQL read all of them (290 ms with a million tickets).
             case LOCKED -> TICKET.USER_ID.eq(actorId)
                     .and(TICKET.TICKET_LOCK_ID.in(lookups.lockId("lock"), lookups.lockId("tmp_lock")));
-            case RESPONSIBLE -> TICKET.RESPONSIBLE_USER_ID.eq(actorId).and(readable);
+            // The responsible agent may read the ticket (OTRS's read rule), so no queue condition:
+            // the list is then one range of jotrs_ticket_responsible_changed.
+            case RESPONSIBLE -> TICKET.RESPONSIBLE_USER_ID.eq(actorId);
             case WATCHED -> TICKET.ID.in(DSL.select(TICKET_WATCHER.TICKET_ID).from(TICKET_WATCHER)
                     .where(TICKET_WATCHER.USER_ID.eq(actorId))).and(readable);
         };
@@ -131,8 +133,11 @@ class TicketListing {
             condition = condition.and(TICKET.QUEUE_ID.eq(query.queueId()));
         }
         if (query.state() != null && !query.state().isBlank()) {
-            condition = condition.and(TICKET.TICKET_STATE_ID.in(DSL.select(TICKET_STATE.ID).from(TICKET_STATE)
-                    .where(TICKET_STATE.NAME.eq(query.state()))));
+            // The ids first, not a subquery: with "state_id IN (SELECT ... WHERE name = ?)" PostgreSQL
+            // cannot tell a rare state from a common one and walked every ticket by creation time to
+            // find the dashboard's new tickets (1.8 s with a million tickets and no new one).
+            condition = condition.and(TICKET.TICKET_STATE_ID.in(db.select(TICKET_STATE.ID).from(TICKET_STATE)
+                    .where(TICKET_STATE.NAME.eq(query.state())).fetch(TICKET_STATE.ID)));
         } else {
             condition = switch (query.states()) {
                 case NOT_CLOSED -> condition.and(TICKET.TICKET_STATE_ID.in(stateIds(QueueViewing.OPEN_STATE_TYPES)));
@@ -141,8 +146,8 @@ class TicketListing {
             };
         }
         if (query.priority() != null && !query.priority().isBlank()) {
-            condition = condition.and(TICKET.TICKET_PRIORITY_ID.in(DSL.select(TICKET_PRIORITY.ID).from(TICKET_PRIORITY)
-                    .where(TICKET_PRIORITY.NAME.eq(query.priority()))));
+            condition = condition.and(TICKET.TICKET_PRIORITY_ID.in(db.select(TICKET_PRIORITY.ID).from(TICKET_PRIORITY)
+                    .where(TICKET_PRIORITY.NAME.eq(query.priority())).fetch(TICKET_PRIORITY.ID)));
         }
         if (query.ownerId() != null) {
             condition = condition.and(TICKET.USER_ID.eq(query.ownerId()));

@@ -69,6 +69,22 @@ class ChangeFeedTailTest {
             assertThat(tail.poll()).isEmpty();
             assertThat(tail.waitingFor()).doesNotContain(rolledBack.id());
 
+            // A started tail delivers what commits right after start() returned, before its first
+            // scheduled poll has run (that poll once took the position, so a busy machine lost these).
+            PollingChangeFeedTail started = new PollingChangeFeedTail(jotrs.bean(DSLContext.class), Clock.systemUTC(),
+                    new ChangeFeedTailProperties(Duration.ofHours(1), Duration.ofSeconds(60), 1000, 500));
+            List<FeedChange> fromStart = new CopyOnWriteArrayList<>();
+            started.subscribe(fromStart::addAll);
+            started.start();
+            try {
+                append(transactions, feed, "RightAfterStart");
+                started.wake();
+                awaitLast(fromStart, "RightAfterStart");
+                assertThat(kinds(fromStart)).containsExactly("RightAfterStart");
+            } finally {
+                started.stop();
+            }
+
             // The node's own running tail delivers to subscribers the same way.
             List<FeedChange> received = new CopyOnWriteArrayList<>();
             ChangeFeedTail running = jotrs.bean(ChangeFeedTail.class);
