@@ -6,9 +6,11 @@ import java.util.List;
 import org.jotrs.platform.Page;
 
 /**
- * Personal API tokens: an agent creates and revokes their own in the preferences; administrators
- * list and revoke anyone's. A token acts as its agent with the agent's permissions at the time of
- * each request (read-only tokens only read). Creations and revocations are recorded in the audit log.
+ * Personal API tokens: an agent creates and revokes their own in the preferences, a customer user
+ * theirs in the portal's preferences; administrators list and revoke anyone's. A token acts as its
+ * agent with the agent's permissions at the time of each request, or as its customer user with
+ * what the portal lets them do (read-only tokens only read). Creations and revocations are
+ * recorded in the audit log (a customer user's as by the system user, as OTRS records them).
  */
 public interface ApiTokens {
 
@@ -49,4 +51,21 @@ public interface ApiTokens {
      * @throws org.jotrs.access.PermissionDenied for other agents
      */
     Page<ApiToken> all(int actorId, int page);
+
+    /**
+     * Creates a token for a customer user, whom the caller (the portal's sign-in) has checked.
+     *
+     * @throws org.jotrs.platform.InvalidInput as for {@link #create}
+     */
+    IssuedApiToken createForCustomer(String customerLogin, String name, String scope, LocalDate expiresOn);
+
+    /** The customer user's tokens, the newest first, revoked ones included. */
+    List<ApiToken> customerTokens(String customerLogin);
+
+    /**
+     * Revokes one of the customer user's own tokens; revoking a revoked token changes nothing.
+     *
+     * @throws org.jotrs.platform.NoSuchEntry when there is no such token, or it is not theirs
+     */
+    void revokeCustomerToken(String customerLogin, long tokenId);
 }

@@ -1,5 +1,6 @@
 package org.jotrs.ticket;
 
+import java.util.Optional;
 import java.util.Set;
 
 import org.jooq.Condition;
@@ -39,7 +40,15 @@ public interface CustomerTicketAccess {
     }
 
     /** Whether the customer may see the ticket; false for a ticket that does not exist. */
-    boolean canSee(String login, long ticketId);
+    default boolean canSee(String login, long ticketId) {
+        return visibleNumber(login, ticketId).isPresent();
+    }
+
+    /**
+     * The ticket's number if the customer may see it; empty for a ticket that does not exist and
+     * for one they may not see alike (one query either way).
+     */
+    Optional<String> visibleNumber(String login, long ticketId);
 
     /**
      * The queue groups in which the customer may open tickets ({@code rw}, directly or through a

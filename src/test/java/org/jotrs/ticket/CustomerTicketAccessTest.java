@@ -15,6 +15,7 @@ import java.util.TreeSet;
 
 import org.jooq.DSLContext;
 import org.jotrs.access.PasswordHashing;
+import org.jotrs.api.ApiTokens;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.platform.Page;
 import org.jotrs.portal.CustomerTickets;
@@ -36,8 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one customer rule ({@link CustomerTicketAccess}) as its callers apply it, on all three
- * databases with customer group support on: the portal (lists and ticket view) and the
- * GenericInterface (TicketSearch and TicketGet as the customer user) see exactly the same tickets
+ * databases with customer group support on: the portal (lists and ticket view), the
+ * GenericInterface (TicketSearch and TicketGet as the customer user) and {@code /api/v1} with the
+ * customer user's token (lists and ticket by id) see exactly the same tickets
  * of a set that covers every clause: the customer's own, their company's, a further company's
  * ({@code customer_user_customer}), one in a queue their company holds {@code ro} on
  * ({@code group_customer}); not another company's, not their own in a queue of a group they hold
@@ -59,7 +61,7 @@ class CustomerTicketAccessTest {
     }
 
     @OnEveryDatabase
-    void thePortalAndTheGenericInterfaceSeeTheSameTickets(DatabaseKind kind) throws Exception {
+    void thePortalTheGenericInterfaceAndTheApiSeeTheSameTickets(DatabaseKind kind) throws Exception {
         RunningJotrs jotrs = APPS.on(kind);
         DSLContext db = jotrs.bean(DSLContext.class);
         TicketService tickets = jotrs.bean(TicketService.class);
@@ -106,6 +108,7 @@ class CustomerTicketAccessTest {
 
         assertThat(portalSees(jotrs, db, made)).as("the portal, of %s", made).isEqualTo(byRule);
         assertThat(genericInterfaceSees(jotrs, made)).as("the GenericInterface, of %s", made).isEqualTo(byRule);
+        assertThat(restApiSees(jotrs, made)).as("/api/v1 with her token, of %s", made).isEqualTo(byRule);
         // Creating: in the group vera holds rw on, not in the one her company only reads.
         assertThat(rule.mayCreateIn("vera", USERS_GROUP)).isTrue();
         assertThat(rule.mayCreateIn("vera", partners)).isFalse();
@@ -168,6 +171,32 @@ class CustomerTicketAccessTest {
         }
         assertThat(searched).as("TicketSearch against TicketGet").isEqualTo(got);
         return got;
+    }
+
+    /** {@code /api/v1} with a customer user's token: both lists, and each ticket by id. */
+    private static Set<Long> restApiSees(RunningJotrs jotrs, Map<String, Long> made) throws Exception {
+        String token = jotrs.bean(ApiTokens.class).createForCustomer("vera", "agreement", "read", null).secret();
+        Set<Long> listed = new TreeSet<>();
+        for (String scope : new String[] {"mine", "company"}) {
+            HttpResponse<String> list = api(jotrs, token, "/api/v1/tickets?status=all&scope=" + scope);
+            assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+            JSON.readTree(list.body()).get("items").forEach(row -> listed.add(row.get("id").asLong()));
+        }
+        Set<Long> got = new TreeSet<>();
+        for (long id : made.values()) {
+            HttpResponse<String> ticket = api(jotrs, token, "/api/v1/tickets/" + id);
+            assertThat(ticket.statusCode()).as("ticket %d: %s", id, ticket.body()).isIn(200, 404);
+            if (ticket.statusCode() == 200) {
+                got.add(id);
+            }
+        }
+        assertThat(listed).as("the API's lists against its tickets").isEqualTo(got);
+        return got;
+    }
+
+    private static HttpResponse<String> api(RunningJotrs jotrs, String token, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(jotrs.baseUrl() + path)).header("Authorization", "Bearer " + token)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode gi(RunningJotrs jotrs, String route, Map<String, String> query) throws Exception {

@@ -1,6 +1,7 @@
 package org.jotrs.api.internal;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -22,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The door of {@code /api/v1}, in the API's security chain: the body size limit (413), the bearer
- * token (401), the token's scope (403 for a read-only token's change) and the rate limit (429 with
+ * token (401), the token's scope (403 for a read-only token's change), a customer user's token on
+ * a route that is not theirs (403, {@link #CUSTOMER_ROUTES}) and the rate limit (429 with
  * {@code Retry-After}), each answered as problem+json before any controller runs. The OpenAPI
  * document and its UI are open. Tokens are never logged.
  */
@@ -40,6 +42,25 @@ class ApiAuthentication extends OncePerRequestFilter {
         this.limits = limits;
         this.replies = replies;
         this.maxBody = properties.maxRequestSize().toBytes();
+    }
+
+    /** What a customer user's token may do, the portal's ticket use cases; everything else is 403. */
+    static final String CUSTOMER_ROUTES = "A customer user's API token reaches only their tickets, as the portal shows them:"
+            + " GET and POST /api/v1/tickets, GET /api/v1/tickets/{id}, GET and POST /api/v1/tickets/{id}/articles,"
+            + " GET /api/v1/tickets/{id}/articles/{articleId} and its attachments.";
+
+    private static final Pattern CUSTOMER_READS = Pattern.compile(
+            "/api/v1/tickets(/[^/]+(/articles(/[^/]+(/attachments/[^/]+)?)?)?)?/?");
+    private static final Pattern CUSTOMER_WRITES = Pattern.compile("/api/v1/tickets(/[^/]+/articles)?/?");
+
+    /** Whether a customer user's token may send this request. */
+    static boolean customerRoute(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return switch (request.getMethod()) {
+            case "GET", "HEAD" -> CUSTOMER_READS.matcher(path).matches();
+            case "POST" -> CUSTOMER_WRITES.matcher(path).matches();
+            default -> false;
+        };
     }
 
     /** The OpenAPI document and the browsable UI need no token. */
@@ -80,6 +101,10 @@ class ApiAuthentication extends OncePerRequestFilter {
         if (caller.scope() == ApiScope.READ && !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
             refuse(request, response, Reply.of(HttpStatus.FORBIDDEN,
                     "This API token is read-only; changes need a token with the scope write."));
+            return;
+        }
+        if (caller.customer() && !customerRoute(request)) {
+            refuse(request, response, Reply.of(HttpStatus.FORBIDDEN, CUSTOMER_ROUTES));
             return;
         }
         long wait = limits.secondsToWait(caller.tokenId());

@@ -1,5 +1,6 @@
 package org.jotrs.api.internal;
 
+import static org.jotrs.platform.db.schema.Tables.CUSTOMER_USER;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_API_TOKEN;
 import static org.jotrs.platform.db.schema.Tables.USERS;
 
@@ -14,7 +15,7 @@ import org.jotrs.platform.SecretTokens;
 
 /**
  * Checks a bearer token on every request: one indexed read by the token's hash, so a revoked or
- * expired token, or one whose agent was made invalid, is refused on the next request of every
+ * expired token, or one whose agent or customer user was made invalid, is refused on the next request of every
  * node. The last-used time is written at most once a minute per token.
  */
 @Component
@@ -45,8 +46,10 @@ class BearerTokens {
         }
         Record row = db.select(JOTRS_API_TOKEN.ID, JOTRS_API_TOKEN.USER_ID, JOTRS_API_TOKEN.SCOPE,
                         JOTRS_API_TOKEN.EXPIRES_AT, JOTRS_API_TOKEN.REVOKED_AT, JOTRS_API_TOKEN.LAST_USED, USERS.LOGIN,
-                        USERS.VALID_ID)
-                .from(JOTRS_API_TOKEN).join(USERS).on(USERS.ID.eq(JOTRS_API_TOKEN.USER_ID))
+                        USERS.VALID_ID, JOTRS_API_TOKEN.CUSTOMER_LOGIN, CUSTOMER_USER.LOGIN, CUSTOMER_USER.VALID_ID)
+                .from(JOTRS_API_TOKEN)
+                .leftJoin(USERS).on(USERS.ID.eq(JOTRS_API_TOKEN.USER_ID))
+                .leftJoin(CUSTOMER_USER).on(CUSTOMER_USER.LOGIN.eq(JOTRS_API_TOKEN.CUSTOMER_LOGIN))
                 .where(JOTRS_API_TOKEN.TOKEN_HASH.eq(SecretTokens.sha256Hex(secret))).fetchOne();
         if (row == null) {
             return new Refused("This API token is unknown.");
@@ -59,8 +62,11 @@ class BearerTokens {
         if (expires != null && !expires.isAfter(now)) {
             return new Refused("This API token expired on " + expires.toLocalDate() + ".");
         }
-        if (row.get(USERS.VALID_ID) != 1) {
-            return new Refused("The agent of this API token is no longer valid.");
+        boolean customer = row.get(JOTRS_API_TOKEN.CUSTOMER_LOGIN) != null;
+        if (customer ? !Short.valueOf((short) 1).equals(row.get(CUSTOMER_USER.VALID_ID))
+                : row.get(USERS.VALID_ID) == null || row.get(USERS.VALID_ID) != 1) {
+            return new Refused(customer ? "The customer user of this API token is no longer valid."
+                    : "The agent of this API token is no longer valid.");
         }
         long tokenId = row.get(JOTRS_API_TOKEN.ID);
         LocalDateTime lastUsed = row.get(JOTRS_API_TOKEN.LAST_USED);
@@ -68,7 +74,11 @@ class BearerTokens {
             db.update(JOTRS_API_TOKEN).set(JOTRS_API_TOKEN.LAST_USED, now.withNano(0))
                     .where(JOTRS_API_TOKEN.ID.eq(tokenId)).execute();
         }
-        return new Accepted(new ApiCaller(row.get(JOTRS_API_TOKEN.USER_ID), row.get(USERS.LOGIN), tokenId,
-                ApiScope.of(row.get(JOTRS_API_TOKEN.SCOPE))));
+        ApiScope scope = ApiScope.of(row.get(JOTRS_API_TOKEN.SCOPE));
+        if (customer) {
+            String login = row.get(CUSTOMER_USER.LOGIN);
+            return new Accepted(new ApiCaller(0, login, tokenId, scope, login));
+        }
+        return new Accepted(new ApiCaller(row.get(JOTRS_API_TOKEN.USER_ID), row.get(USERS.LOGIN), tokenId, scope, null));
     }
 }

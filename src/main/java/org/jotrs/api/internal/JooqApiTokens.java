@@ -26,7 +26,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.jotrs.platform.SecretTokens;
 
-/** Tokens in {@code jotrs_api_token}; the secret is 32 random bytes, stored as its SHA-256 only. */
+/**
+ * Tokens in {@code jotrs_api_token} (an agent's, {@code user_id}, or a customer user's,
+ * {@code customer_login}); the secret is 32 random bytes, stored as its SHA-256 only.
+ */
 @Service
 class JooqApiTokens implements ApiTokens {
 
@@ -37,6 +40,9 @@ class JooqApiTokens implements ApiTokens {
     static final int SHOWN = 12;
 
     private static final int PAGE_SIZE = 50;
+
+    /** Changes customer users make themselves are recorded as by the system user, as OTRS does. */
+    private static final int SYSTEM = 1;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -55,6 +61,18 @@ class JooqApiTokens implements ApiTokens {
     @Override
     @Transactional
     public IssuedApiToken create(int actorId, String name, String scope, LocalDate expiresOn) {
+        return issue(actorId, actorId, null, name, scope, expiresOn);
+    }
+
+    @Override
+    @Transactional
+    public IssuedApiToken createForCustomer(String customerLogin, String name, String scope, LocalDate expiresOn) {
+        return issue(SYSTEM, null, customerLogin, name, scope, expiresOn);
+    }
+
+    /** A new token of the agent {@code userId} or of the customer user {@code customerLogin}. */
+    private IssuedApiToken issue(int auditActor, Integer userId, String customerLogin, String name, String scope,
+            LocalDate expiresOn) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         String cleanName = errors.required("name", name, MAX_NAME, "Give the token a name, e.g. the program that uses it.");
         ApiScope chosen = ApiScope.of(InvalidInput.clean(scope));
@@ -71,7 +89,8 @@ class JooqApiTokens implements ApiTokens {
         String secret = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         LocalDateTime expiresAt = expiresOn == null ? null : expiresOn.atTime(LocalTime.MAX).withNano(0);
         long id = db.insertInto(JOTRS_API_TOKEN)
-                .set(JOTRS_API_TOKEN.USER_ID, actorId)
+                .set(JOTRS_API_TOKEN.USER_ID, userId)
+                .set(JOTRS_API_TOKEN.CUSTOMER_LOGIN, customerLogin)
                 .set(JOTRS_API_TOKEN.NAME, cleanName)
                 .set(JOTRS_API_TOKEN.TOKEN_HASH, SecretTokens.sha256Hex(secret))
                 .set(JOTRS_API_TOKEN.TOKEN_PREFIX, secret.substring(0, SHOWN))
@@ -79,10 +98,27 @@ class JooqApiTokens implements ApiTokens {
                 .set(JOTRS_API_TOKEN.EXPIRES_AT, expiresAt)
                 .set(JOTRS_API_TOKEN.CREATE_TIME, now.withNano(0))
                 .returning(JOTRS_API_TOKEN.ID).fetchSingle().getId();
-        audit.record(actorId, "api-token", "token " + secret.substring(0, SHOWN) + "…", "create",
+        audit.record(auditActor, "api-token", "token " + secret.substring(0, SHOWN) + "…"
+                        + (customerLogin == null ? "" : " of customer user " + customerLogin), "create",
                 List.of(AuditLog.Change.of("name", null, cleanName), AuditLog.Change.of("scope", null, chosen.key()),
                         AuditLog.Change.of("expires", null, expiresOn == null ? "never" : expiresOn.toString())));
         return new IssuedApiToken(token(id), secret);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ApiToken> customerTokens(String customerLogin) {
+        return select().where(JOTRS_API_TOKEN.CUSTOMER_LOGIN.eq(customerLogin)).orderBy(JOTRS_API_TOKEN.ID.desc())
+                .fetch(JooqApiTokens::token);
+    }
+
+    @Override
+    @Transactional
+    public void revokeCustomerToken(String customerLogin, long tokenId) {
+        ApiToken token = select().where(JOTRS_API_TOKEN.ID.eq(tokenId)).fetchOptional(JooqApiTokens::token)
+                .filter(found -> found.customer() && found.customerLogin().equals(customerLogin))
+                .orElseThrow(() -> new NoSuchEntry("API token " + tokenId));
+        markRevoked(SYSTEM, null, token);
     }
 
     @Override
@@ -96,15 +132,21 @@ class JooqApiTokens implements ApiTokens {
     @Transactional
     public void revoke(int actorId, long tokenId) {
         ApiToken token = select().where(JOTRS_API_TOKEN.ID.eq(tokenId)).fetchOptional(JooqApiTokens::token)
-                .filter(found -> found.agentId() == actorId || access.isAdmin(actorId))
+                .filter(found -> !found.customer() && found.agentId() == actorId || access.isAdmin(actorId))
                 .orElseThrow(() -> new NoSuchEntry("API token " + tokenId));
+        markRevoked(actorId, actorId, token);
+    }
+
+    /** Revokes the token unless it is revoked already; {@code revokedBy} null for its customer user. */
+    private void markRevoked(int auditActor, Integer revokedBy, ApiToken token) {
         if (token.revokedAt() != null) {
             return;
         }
         db.update(JOTRS_API_TOKEN).set(JOTRS_API_TOKEN.REVOKED_AT, LocalDateTime.now(clock).withNano(0))
-                .set(JOTRS_API_TOKEN.REVOKED_BY, actorId)
-                .where(JOTRS_API_TOKEN.ID.eq(tokenId)).and(JOTRS_API_TOKEN.REVOKED_AT.isNull()).execute();
-        audit.record(actorId, "api-token", "token " + token.prefix() + "… of " + token.agentLogin(), "revoke",
+                .set(JOTRS_API_TOKEN.REVOKED_BY, revokedBy)
+                .where(JOTRS_API_TOKEN.ID.eq(token.id())).and(JOTRS_API_TOKEN.REVOKED_AT.isNull()).execute();
+        audit.record(auditActor, "api-token", "token " + token.prefix() + "… of "
+                        + (token.customer() ? "customer user " + token.customerLogin() : token.agentLogin()), "revoke",
                 List.of(AuditLog.Change.of("name", token.name(), token.name() + " (revoked)")));
     }
 
@@ -130,16 +172,17 @@ class JooqApiTokens implements ApiTokens {
     }
 
     private org.jooq.SelectOnConditionStep<Record> select() {
-        return db.select(JOTRS_API_TOKEN.fields()).select(USERS.LOGIN).from(JOTRS_API_TOKEN).join(USERS)
+        return db.select(JOTRS_API_TOKEN.fields()).select(USERS.LOGIN).from(JOTRS_API_TOKEN).leftJoin(USERS)
                 .on(USERS.ID.eq(JOTRS_API_TOKEN.USER_ID));
     }
 
     private static ApiToken token(Record row) {
-        return new ApiToken(row.get(JOTRS_API_TOKEN.ID), row.get(JOTRS_API_TOKEN.USER_ID), row.get(USERS.LOGIN),
+        Integer agentId = row.get(JOTRS_API_TOKEN.USER_ID);
+        return new ApiToken(row.get(JOTRS_API_TOKEN.ID), agentId == null ? 0 : agentId, row.get(USERS.LOGIN),
                 row.get(JOTRS_API_TOKEN.NAME), row.get(JOTRS_API_TOKEN.TOKEN_PREFIX),
                 ApiScope.of(row.get(JOTRS_API_TOKEN.SCOPE)), row.get(JOTRS_API_TOKEN.CREATE_TIME),
                 row.get(JOTRS_API_TOKEN.EXPIRES_AT), row.get(JOTRS_API_TOKEN.LAST_USED),
-                row.get(JOTRS_API_TOKEN.REVOKED_AT));
+                row.get(JOTRS_API_TOKEN.REVOKED_AT), row.get(JOTRS_API_TOKEN.CUSTOMER_LOGIN));
     }
 
 }

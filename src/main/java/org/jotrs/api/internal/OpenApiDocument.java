@@ -28,12 +28,16 @@ class OpenApiDocument {
         return new OpenAPI()
                 .info(new Info().title("Jotrs REST API").version("v1")
                         .description("Tickets, articles, lookups, agents and customers, with the permissions of the token's"
-                                + " agent. Errors are application/problem+json (RFC 9457) with per-field messages under"
+                                + " agent. A customer user's token (made in the portal's preferences) reaches only their"
+                                + " tickets as the portal shows them: GET and POST /api/v1/tickets, GET /api/v1/tickets/{id},"
+                                + " GET and POST /api/v1/tickets/{id}/articles, GET .../articles/{articleId} and its"
+                                + " attachments (the Customer* shapes); everything else is 403 for it. Errors are application/problem+json (RFC 9457) with per-field messages under"
                                 + " 'errors'. Changes of a ticket need If-Match with its ETag (412 when stale).")
                         .license(new License().name("AGPL-3.0-or-later")))
                 .components(new Components().addSecuritySchemes("bearer", new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
-                        .description("A personal API token (Preferences › API tokens), sent as Authorization: Bearer <token>.")))
+                        .description("A personal API token (an agent's Preferences › API tokens, or a customer user's in the"
+                                + " portal's preferences), sent as Authorization: Bearer <token>.")))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.jotrs.article.ArticleView;
 import org.jotrs.article.AttachmentInfo;
+import org.jotrs.portal.PortalTicket;
+import org.jotrs.portal.PortalTicketRow;
 import org.jotrs.ticket.TicketDetails;
 import org.jotrs.ticket.TicketList;
 
@@ -62,6 +64,14 @@ final class ApiJson {
         }
     }
 
+    /** The OpenAPI document's name for a page of an agent view (what {@code Page<TicketRow>} is). */
+    record TicketRowPage(List<TicketRow> items, int page, int pageSize, int total, int pages) {
+    }
+
+    /** The OpenAPI document's name for a page of a customer user's list. */
+    record CustomerTicketRowPage(List<CustomerTicketRow> items, int page, int pageSize, int total, int pages) {
+    }
+
     record Attachment(int fileId, String filename, long size, String contentType, String disposition) {
 
         static Attachment of(AttachmentInfo a) {
@@ -88,6 +98,49 @@ final class ApiJson {
     }
 
     record Created(long ticketId, String ticketNumber, long articleId) {
+    }
+
+    /** A row of a customer user's list: what the portal's list shows, no agent names. */
+    record CustomerTicketRow(long id, String number, String title, String state, String stateType, String queue,
+            String customerUser, OffsetDateTime created, OffsetDateTime changed) {
+
+        static CustomerTicketRow of(PortalTicketRow r) {
+            return new CustomerTicketRow(r.id(), r.number(), r.title(), r.state(), r.stateType(), r.queue(),
+                    r.customerUser(), time(r.created()), time(r.changed()));
+        }
+    }
+
+    /**
+     * A ticket as its customer user sees it in the portal: no agent-only fields.
+     *
+     * @param followUp what an answer does now: {@code add}, {@code refused} (closed, the queue takes
+     *     no follow-ups) or {@code new-ticket}
+     * @param articles how many articles the customer user may read
+     */
+    record CustomerTicket(long id, String number, String title, String state, String stateType, String queue,
+            String type, String priority, String customerUser, OffsetDateTime created, OffsetDateTime changed,
+            String followUp, int articles) {
+
+        static CustomerTicket of(long id, PortalTicket t) {
+            return new CustomerTicket(id, t.number(), t.title(), t.state(), t.stateType(), t.queue(), t.type(),
+                    t.priority(), t.customerUser(), time(t.created()), time(t.changed()),
+                    t.followUp().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), t.articles().size());
+        }
+    }
+
+    /**
+     * An article as its customer user reads it (only articles visible to customers exist for them).
+     *
+     * @param sender {@code customer} for the customer side's articles, else {@code agent}
+     * @param html whether it has an HTML body; {@code body} is its text either way
+     */
+    record CustomerArticle(long id, String sender, String from, String subject, String body, boolean html,
+            OffsetDateTime created, List<Attachment> attachments) {
+
+        static CustomerArticle of(PortalTicket.Article a) {
+            return new CustomerArticle(a.id(), a.fromCustomer() ? "customer" : "agent", a.from(), a.subject(), a.body(),
+                    a.html(), time(a.created()), a.attachments().stream().map(Attachment::of).toList());
+        }
     }
 
     /** A new attachment: the file's bytes in base64 (RFC 4648, standard alphabet). */

@@ -14,6 +14,10 @@ import org.jotrs.platform.InvalidInput;
 import org.jotrs.platform.NoSuchEntry;
 import org.jotrs.ticket.TicketAction;
 import org.jotrs.ticket.TicketService;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,26 +40,43 @@ import org.springframework.web.bind.annotation.RestController;
 class ArticlesApi {
 
     private final TicketService tickets;
+    private final CustomerApi customers;
 
-    ArticlesApi(TicketService tickets) {
+    ArticlesApi(TicketService tickets, CustomerApi customers) {
         this.tickets = tickets;
+        this.customers = customers;
     }
 
+    /** The ticket's articles; with a customer user's token only those visible to customers ({@code CustomerArticle}). */
     @GetMapping
-    List<ApiJson.Article> list(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller, @PathVariable long ticketId) {
+    @ApiResponse(responseCode = "200", description = "An agent's articles (Article) or a customer user's (CustomerArticle)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(
+                    schema = @Schema(oneOf = {ApiJson.Article.class, ApiJson.CustomerArticle.class}))))
+    List<?> list(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller, @PathVariable long ticketId) {
+        if (caller.customer()) {
+            return customers.articles(caller, ticketId);
+        }
         return tickets.details(caller.agentId(), ticketId).articles().stream().map(ApiJson.Article::of).toList();
     }
 
+    /** One article; an internal note is not there for a customer user's token (404, as a missing one). */
     @GetMapping("/{articleId}")
-    ApiJson.Article get(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller, @PathVariable long ticketId,
+    @ApiResponse(responseCode = "200", description = "An agent's article (Article) or a customer user's (CustomerArticle)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(oneOf = {ApiJson.Article.class, ApiJson.CustomerArticle.class})))
+    Object get(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller, @PathVariable long ticketId,
             @PathVariable long articleId) {
+        if (caller.customer()) {
+            return customers.article(caller, ticketId, articleId);
+        }
         return ApiJson.Article.of(article(caller, ticketId, articleId));
     }
 
     @GetMapping(path = "/{articleId}/attachments/{fileId}", produces = MediaType.ALL_VALUE)
     ResponseEntity<byte[]> attachment(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller, @PathVariable long ticketId,
             @PathVariable long articleId, @PathVariable int fileId) {
-        Attachment file = tickets.attachment(caller.agentId(), ticketId, articleId, fileId);
+        Attachment file = caller.customer() ? customers.attachment(caller, ticketId, articleId, fileId)
+                : tickets.attachment(caller.agentId(), ticketId, articleId, fileId);
         MediaType type;
         try {
             type = file.info().contentType() == null ? MediaType.APPLICATION_OCTET_STREAM
@@ -70,10 +91,21 @@ class ArticlesApi {
                 .body(file.content());
     }
 
-    /** Adds an article; the answer is the new article (201) with its address. */
+    /**
+     * Adds an article; the answer is the new article (201) with its address. A customer user's
+     * token adds their answer as the portal does ({@code kind} reply or left out, {@code body},
+     * {@code attachments}; the queue's follow-up option applies to a closed ticket, so the answer
+     * may open a new ticket, which its address names).
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ApiJson.Article> add(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller,
+    @ApiResponse(responseCode = "201", description = "The new article: an agent's (Article) or a customer user's answer"
+            + " (CustomerArticle)", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(oneOf = {ApiJson.Article.class, ApiJson.CustomerArticle.class})))
+    ResponseEntity<?> add(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller,
             @PathVariable long ticketId, @RequestBody ApiRequests.NewArticleOnTicket request) {
+        if (caller.customer()) {
+            return customers.reply(caller, ticketId, request);
+        }
         InvalidInput.Collector errors = new InvalidInput.Collector();
         List<NewAttachment> files = ApiRequests.attachments(request.attachments(), "attachments", errors);
         String kind = request.kind() == null ? "" : request.kind().strip().toLowerCase(Locale.ROOT);

@@ -22,6 +22,9 @@ import org.jotrs.ticket.TicketFieldsEdit.Edit;
 import org.jotrs.ticket.TicketList;
 import org.jotrs.ticket.TicketListQuery;
 import org.jotrs.ticket.TicketService;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -52,16 +55,26 @@ class TicketsApi {
     private final TicketService tickets;
     private final QueueService queues;
     private final TransactionTemplate transactions;
+    private final CustomerApi customers;
 
-    TicketsApi(TicketService tickets, QueueService queues, TransactionTemplate transactions) {
+    TicketsApi(TicketService tickets, QueueService queues, TransactionTemplate transactions, CustomerApi customers) {
         this.tickets = tickets;
         this.queues = queues;
         this.transactions = transactions;
+        this.customers = customers;
     }
 
+    /**
+     * A new ticket. With a customer user's token it is opened as the portal opens it (for them, in
+     * a queue the portal offers them; {@code customerUser}, {@code state}, {@code pendingUntil},
+     * owner and responsible are refused).
+     */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ApiJson.Created> create(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller,
             @RequestBody ApiRequests.NewTicket request) {
+        if (caller.customer()) {
+            return customers.create(caller, request);
+        }
         InvalidInput.Collector errors = new InvalidInput.Collector();
         Integer queueId = ApiRequests.queue(queues, request.queueId(), request.queue(), "queue", errors);
         if (request.queueId() == null && request.queue() == null) {
@@ -80,23 +93,68 @@ class TicketsApi {
                 .body(new ApiJson.Created(created.ticketId(), created.ticketNumber(), created.articleId()));
     }
 
+    /** The ticket (with its ETag); with a customer user's token as the portal shows it ({@code CustomerTicket}). */
     @GetMapping("/{ticketId}")
-    ResponseEntity<ApiJson.Ticket> get(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller, @PathVariable long ticketId) {
+    @ApiResponse(responseCode = "200", description = "An agent's view (Ticket) or a customer user's (CustomerTicket)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(oneOf = {ApiJson.Ticket.class, ApiJson.CustomerTicket.class})))
+    ResponseEntity<?> get(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller, @PathVariable long ticketId) {
+        if (caller.customer()) {
+            return ResponseEntity.ok(customers.get(caller, ticketId));
+        }
+        return agentView(caller, ticketId);
+    }
+
+    private ResponseEntity<ApiJson.Ticket> agentView(ApiCaller caller, long ticketId) {
         TicketDetails ticket = tickets.details(caller.agentId(), ticketId);
         return ResponseEntity.ok().eTag(etag(ticket)).body(ApiJson.Ticket.of(ticket));
     }
 
     /**
      * A page of one of the agent views ({@code queue}, {@code status}, {@code locked},
-     * {@code responsible}, {@code watched}) with the views' filters and sort columns.
+     * {@code responsible}, {@code watched}) with the views' filters and sort columns. With a
+     * customer user's token, a page of the portal's lists instead: {@code scope} ({@code mine} or
+     * {@code company}), {@code status} ({@code open}, {@code closed}, {@code all}), {@code search},
+     * {@code sort} ({@code changed}, {@code created}, {@code number}, {@code title}, {@code state});
+     * each side's parameters are refused on the other.
      */
     @GetMapping
-    ApiJson.Page<ApiJson.TicketRow> list(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller,
+    @ApiResponse(responseCode = "200", description = "Rows of an agent view (TicketRowPage) or of a customer user's list"
+            + " (CustomerTicketRowPage)", content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(oneOf = {ApiJson.TicketRowPage.class, ApiJson.CustomerTicketRowPage.class})))
+    ApiJson.Page<?> list(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller,
             @RequestParam(required = false) String view, @RequestParam(required = false) Integer queueId,
             @RequestParam(required = false) String states, @RequestParam(required = false) String state,
             @RequestParam(required = false) String priority, @RequestParam(required = false) Integer ownerId,
             @RequestParam(required = false) String age, @RequestParam(required = false) String sort,
-            @RequestParam(required = false) String order, @RequestParam(defaultValue = "0") int page) {
+            @RequestParam(required = false) String order, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(required = false) String scope, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String search) {
+        InvalidInput.Collector wrongSide = new InvalidInput.Collector();
+        String side = caller.customer() ? "agents'" : "customer users'";
+        java.util.Map<String, Object> others = new java.util.LinkedHashMap<>();
+        if (caller.customer()) {
+            others.put("view", view);
+            others.put("queueId", queueId);
+            others.put("states", states);
+            others.put("state", state);
+            others.put("priority", priority);
+            others.put("ownerId", ownerId);
+            others.put("age", age);
+        } else {
+            others.put("scope", scope);
+            others.put("status", status);
+            others.put("search", search);
+        }
+        others.forEach((name, value) -> {
+            if (value != null) {
+                wrongSide.add(name, name + " is a parameter of the " + side + " list; leave it out with this token.");
+            }
+        });
+        wrongSide.throwIfAny();
+        if (caller.customer()) {
+            return customers.list(caller, new CustomerApi.ListParameters(scope, status, search, sort, order, page));
+        }
         boolean descending = InvalidInput.choice("order", order, Order.class, Order.DESC) == Order.DESC;
         TicketList list = tickets.list(caller.agentId(), new TicketListQuery(
                 InvalidInput.choice("view", view, TicketListQuery.View.class, TicketListQuery.View.STATUS), queueId,
@@ -159,7 +217,7 @@ class TicketsApi {
         } catch (TicketChangedMeanwhile meanwhile) {
             throw new ResponseStatusException(HttpStatus.PRECONDITION_FAILED, String.join(" ", meanwhile.errors().values()));
         }
-        return get(caller, ticketId);
+        return agentView(caller, ticketId);
     }
 
     /** Merges the ticket into the one numbered {@code into}, OTRS's way. */
@@ -170,7 +228,7 @@ class TicketsApi {
             throw InvalidInput.of("into", "Name the ticket number to merge into.");
         }
         tickets.apply(caller.agentId(), ticketId, new TicketAction.MergeInto(merge.into().strip()));
-        return get(caller, ticketId);
+        return agentView(caller, ticketId);
     }
 
     /** Links the ticket to the one numbered {@code ticketNumber}: {@code normal} or {@code parent-child} (this one the parent). */
@@ -183,7 +241,7 @@ class TicketsApi {
         TicketAction.LinkType type = InvalidInput.choice("type", link.type(), TicketAction.LinkType.class,
                 TicketAction.LinkType.NORMAL);
         tickets.apply(caller.agentId(), ticketId, new TicketAction.LinkTo(link.ticketNumber().strip(), type));
-        return get(caller, ticketId);
+        return agentView(caller, ticketId);
     }
 
     /** Removes every link between the ticket and another. */
@@ -191,7 +249,7 @@ class TicketsApi {
     ResponseEntity<ApiJson.Ticket> unlink(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller,
             @PathVariable long ticketId, @PathVariable long otherTicketId) {
         tickets.apply(caller.agentId(), ticketId, new TicketAction.Unlink(otherTicketId));
-        return get(caller, ticketId);
+        return agentView(caller, ticketId);
     }
 
     @GetMapping("/{ticketId}/history")

@@ -54,7 +54,7 @@ class CustomerTicketLists {
                 .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
                 .where(where));
         int page = Page.clamp(query.page(), total, CustomerTickets.PAGE_SIZE);
-        List<PortalTicketRow> rows = db.select(TICKET.TN, TICKET.TITLE, TICKET_STATE.NAME, TICKET_STATE_TYPE.NAME, QUEUE.NAME,
+        List<PortalTicketRow> rows = db.select(TICKET.ID, TICKET.TN, TICKET.TITLE, TICKET_STATE.NAME, TICKET_STATE_TYPE.NAME, QUEUE.NAME,
                         TICKET.CUSTOMER_USER_ID, TICKET.CREATE_TIME, TICKET.CHANGE_TIME)
                 .from(TICKET)
                 .join(TICKET_STATE).on(TICKET_STATE.ID.eq(TICKET.TICKET_STATE_ID))
@@ -64,7 +64,7 @@ class CustomerTicketLists {
                 .orderBy(order(query))
                 .limit(CustomerTickets.PAGE_SIZE).offset(page * CustomerTickets.PAGE_SIZE)
                 .fetch(r -> new PortalTicketRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8()));
+                        r.value7(), r.value8(), r.value9()));
         return new Page<>(rows, page, CustomerTickets.PAGE_SIZE, total);
     }
 

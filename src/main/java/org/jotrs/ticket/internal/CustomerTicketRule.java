@@ -6,6 +6,7 @@ import static org.jotrs.platform.db.schema.Tables.TICKET_STATE;
 import static org.jotrs.platform.db.schema.Tables.TICKET_STATE_TYPE;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jooq.Condition;
@@ -48,13 +49,14 @@ class CustomerTicketRule implements CustomerTicketAccess {
 
     @Override
     @Transactional(readOnly = true)
-    public boolean canSee(String login, long ticketId) {
-        return db.fetchExists(db.selectOne().from(TICKET)
+    public Optional<String> visibleNumber(String login, long ticketId) {
+        return db.select(TICKET.TN).from(TICKET)
                 .join(TICKET_STATE).on(TICKET_STATE.ID.eq(TICKET.TICKET_STATE_ID))
                 .join(TICKET_STATE_TYPE).on(TICKET_STATE_TYPE.ID.eq(TICKET_STATE.TYPE_ID))
                 .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
                 .where(TICKET.ID.eq(ticketId))
-                .and(visibleTo(login)));
+                .and(visibleTo(login))
+                .fetchOptional(TICKET.TN);
     }
 
     @Override
