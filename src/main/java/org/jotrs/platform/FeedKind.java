@@ -30,7 +30,17 @@ public enum FeedKind {
     TICKET_LINK_ADD("TicketLinkAdd", null),
     TICKET_LINK_DELETE("TicketLinkDelete", null),
     TICKET_SUBSCRIBE("TicketSubscribe", null),
-    TICKET_UNSUBSCRIBE("TicketUnsubscribe", null);
+    TICKET_UNSUBSCRIBE("TicketUnsubscribe", null),
+    /** OTRS's escalation events, raised once per ticket, kind and deadline by the escalation check. */
+    ESCALATION_RESPONSE_TIME_NOTIFY_BEFORE("EscalationResponseTimeNotifyBefore", null),
+    ESCALATION_RESPONSE_TIME_START("EscalationResponseTimeStart", null),
+    ESCALATION_UPDATE_TIME_NOTIFY_BEFORE("EscalationUpdateTimeNotifyBefore", null),
+    ESCALATION_UPDATE_TIME_START("EscalationUpdateTimeStart", null),
+    ESCALATION_SOLUTION_TIME_NOTIFY_BEFORE("EscalationSolutionTimeNotifyBefore", null),
+    ESCALATION_SOLUTION_TIME_START("EscalationSolutionTimeStart", null),
+    /** OTRS's notification events that go with them: one per ticket and check that raised any. */
+    NOTIFICATION_ESCALATION("NotificationEscalation", null),
+    NOTIFICATION_ESCALATION_NOTIFY_BEFORE("NotificationEscalationNotifyBefore", null);
 
     private final String word;
     private final String liveLabelKey;

@@ -65,6 +65,30 @@ public record Setting(String key, String group, String title, String description
         }
     }
 
+    /**
+     * Text of at most {@code maxLength} characters in a format the declaring module checks (a
+     * calendar's working hours, a time zone): {@code format} gets the stripped text and returns
+     * the value as stored, or refuses it with a message for the admin screen.
+     */
+    public record Formatted(int maxLength, Format format) implements Type {
+
+        /** Checks a value's format; may be empty unless it refuses it. */
+        @FunctionalInterface
+        public interface Format {
+            String check(String stripped) throws RefusedValue;
+        }
+
+        @Override
+        public String check(String value) throws RefusedValue {
+            return format.check(new Text(maxLength, true).check(value).strip());
+        }
+
+        @Override
+        public String kind() {
+            return "text";
+        }
+    }
+
     /** A whole number from {@code min} to {@code max}. */
     public record Number(long min, long max) implements Type {
 

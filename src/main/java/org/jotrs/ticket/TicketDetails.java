@@ -14,12 +14,15 @@ import org.jotrs.article.ArticleView;
  * @param links the linked tickets the reader may read
  * @param hiddenLinks how many more linked tickets there are that the reader may not read (only counted)
  * @param queueId the queue's id ({@code queue} is its name)
+ * @param escalationAt the earliest escalation deadline ({@code escalation_time}), or null when none
+ * @param escalation whether it has passed or is near
  */
 public record TicketDetails(long id, String number, String title, String queue, String state, String stateType,
         String priority, String type, String lock, int ownerId, String owner, int responsibleId, String responsible,
         String customerUser, String customerId, LocalDateTime created, LocalDateTime changed,
         LocalDateTime pendingUntil, BigDecimal timeUnits, boolean watchedByReader, List<LinkedTicket> links,
-        int hiddenLinks, List<ArticleView> articles, List<HistoryEntry> history, int queueId) {
+        int hiddenLinks, List<ArticleView> articles, List<HistoryEntry> history, int queueId,
+        LocalDateTime escalationAt, TicketList.Escalation escalation) {
 
     public boolean merged() {
         return "merged".equals(stateType);

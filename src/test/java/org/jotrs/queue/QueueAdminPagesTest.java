@@ -112,6 +112,33 @@ class QueueAdminPagesTest {
     }
 
     @Test
+    void escalationTimesAndWarningSharesAreSetAndOutOfRangeSharesRefused() {
+        Map<String, String> form = queue("Escalating");
+        form.put("firstResponseTime", "60");
+        form.put("firstResponseNotify", "100");
+        form.put("updateNotify", "-5");
+        form.put("solutionNotify", "half");
+        List<Integer> before = counts();
+        HttpResponse<String> refused = root.submit("/admin/queues/new", "/admin/queues/new", form);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Enter a whole percentage from 0 to 99, 0 for no warning.")
+                .contains("value=\"half\"");
+        assertThat(counts()).isEqualTo(before);
+
+        form.put("firstResponseNotify", "50");
+        form.put("updateNotify", "");
+        form.put("solutionNotify", "80");
+        HttpResponse<String> created = root.submit("/admin/queues/new", "/admin/queues/new", form);
+        assertThat(created.statusCode()).isEqualTo(302);
+        String page = root.get(location(created)).body();
+        assertThat(page).contains("name=\"firstResponseNotify\"").contains("value=\"50\"").contains("value=\"80\"");
+        var stored = db.select(QUEUE.FIRST_RESPONSE_TIME, QUEUE.FIRST_RESPONSE_NOTIFY, QUEUE.UPDATE_NOTIFY, QUEUE.SOLUTION_NOTIFY)
+                .from(QUEUE).where(QUEUE.NAME.eq("Escalating")).fetchSingle();
+        assertThat(List.of(stored.value1(), (int) stored.value2(), (int) stored.value3(), (int) stored.value4()))
+                .containsExactly(60, 50, 0, 80);
+    }
+
+    @Test
     void agentsWhoAreNotAdminsAreRefused() {
         AgentHttp agent = jotrs.agent();
         agent.signIn("agent", "agent-pw");

@@ -28,7 +28,7 @@ public final class TableOwners {
         own("ticket", "ticket", "ticket_history", "ticket_history_type", "ticket_number_counter", "ticket_flag",
                 "ticket_watcher", "ticket_index", "ticket_lock_index", "ticket_lock_type", "ticket_priority",
                 "ticket_state", "ticket_state_type", "ticket_type", "ticket_loop_protection", "time_accounting",
-                "link_object", "link_relation", "link_state", "link_type");
+                "link_object", "link_relation", "link_state", "link_type", "jotrs_ticket_escalation_event");
         own("article", "article", "article_data_mime", "article_data_mime_attachment", "article_data_mime_plain",
                 "article_data_mime_send_error", "article_flag", "article_search_index", "article_sender_type",
                 "communication_channel");

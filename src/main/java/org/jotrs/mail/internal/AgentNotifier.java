@@ -388,7 +388,7 @@ class AgentNotifier {
                     JOTRS_MAIL_NOTIFICATION_SENT.EVENT_KEY.eq(eventKey)
                             .and(JOTRS_MAIL_NOTIFICATION_SENT.NOTIFICATION_ID.eq(rule.id()))
                             .and(JOTRS_MAIL_NOTIFICATION_SENT.USER_ID.eq(agentId)));
-            if (already) {
+            if (already || sentToday(rule, ticket, agentId)) {
                 continue;
             }
             Message message = rule.messageFor(person.language(), properties.defaultLanguage());
@@ -431,6 +431,18 @@ class AgentNotifier {
             log.info("Notification queued notification={} ticket={} agent={} event={}", rule.id(), ticket.id(), agentId,
                     eventKey);
         }
+    }
+
+    /**
+     * OTRS's {@code OncePerDay}: a notification that sets it goes to an agent at most once a day per
+     * ticket (the escalation notifications, which a ticket may raise for several kinds in a day).
+     */
+    private boolean sentToday(Rule rule, Ticket ticket, int agentId) {
+        return rule.flag("OncePerDay") && db.fetchExists(JOTRS_MAIL_NOTIFICATION_SENT,
+                JOTRS_MAIL_NOTIFICATION_SENT.TICKET_ID.eq(ticket.id())
+                        .and(JOTRS_MAIL_NOTIFICATION_SENT.NOTIFICATION_ID.eq(rule.id()))
+                        .and(JOTRS_MAIL_NOTIFICATION_SENT.USER_ID.eq(agentId))
+                        .and(JOTRS_MAIL_NOTIFICATION_SENT.CREATE_TIME.ge(LocalDate.now(clock).atStartOfDay())));
     }
 
     /** OTRS's ticket filters: every attribute item the rule sets must hold one of its values. */
@@ -568,6 +580,16 @@ class AgentNotifier {
         values.put("TICKET_CustomerID", ticket.customerId() == null ? "" : ticket.customerId());
         values.put("TICKET_CustomerUserID", ticket.customerUserId() == null ? "" : ticket.customerUserId());
         values.put("TICKET_Created", ticket.created() == null ? "" : ticket.created().toString().replace('T', ' '));
+        Integer escalation = db.select(TICKET.ESCALATION_TIME).from(TICKET).where(TICKET.ID.eq(ticket.id()))
+                .fetchOne(TICKET.ESCALATION_TIME);
+        if (escalation != null && escalation > 0) {
+            // OTRS's TicketEscalationDateCalculation: the earliest deadline, and how far it is from now
+            // (before or after) in its CustomerAge form, "1 d 2 h 5 m".
+            java.time.Instant at = java.time.Instant.ofEpochSecond(escalation);
+            values.put("TICKET_EscalationDestinationDate", LocalDateTime.ofInstant(at, clock.getZone())
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
+            values.put("TICKET_EscalationDestinationIn", age(Duration.between(clock.instant(), at).abs()));
+        }
         facts.recipient(ticket.ownerId()).ifPresent(owner -> {
             values.put("TICKET_Owner", owner.person().login());
             NotificationText.putPerson(values, "OWNER_", owner.person());
@@ -597,6 +619,24 @@ class AgentNotifier {
             values.put("AGENT_EMAIL", article.body() == null ? "" : article.body());
         });
         return values;
+    }
+
+    /** OTRS's CustomerAge: days, hours and minutes, the zero ones left out ("2 h 5 m"). */
+    static String age(Duration duration) {
+        long minutes = duration.toMinutes();
+        long days = minutes / (24 * 60);
+        long hours = minutes / 60 % 24;
+        StringBuilder text = new StringBuilder();
+        if (days > 0) {
+            text.append(days).append(" d ");
+        }
+        if (hours > 0) {
+            text.append(hours).append(" h ");
+        }
+        if (days == 0 || minutes % 60 > 0) {
+            text.append(minutes % 60).append(" m");
+        }
+        return text.toString().strip();
     }
 
     /** OTRS's CustomerName, else the display name of the sender address. */

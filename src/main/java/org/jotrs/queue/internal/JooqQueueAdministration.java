@@ -183,13 +183,24 @@ class JooqQueueAdministration implements QueueAdministration {
         minutes(errors, "firstResponseTime", in.firstResponseTime());
         minutes(errors, "updateTime", in.updateTime());
         minutes(errors, "solutionTime", in.solutionTime());
+        percent(errors, "firstResponseNotify", in.firstResponseNotify());
+        percent(errors, "updateNotify", in.updateNotify());
+        percent(errors, "solutionNotify", in.solutionNotify());
         String calendar = errors.optional("calendarName", in.calendarName(), QUEUE.CALENDAR_NAME);
         String comment = errors.optional("comment", in.comment(), QUEUE.COMMENTS);
         AdminRows.validity(errors, in.validId());
         errors.throwIfAny();
         return new QueueSettings(name, in.groupId(), in.systemAddressId(), in.salutationId(), in.signatureId(),
                 in.followUpId(), in.followUpLock(), in.unlockTimeout(), in.firstResponseTime(), in.updateTime(),
-                in.solutionTime(), calendar, comment, in.validId());
+                in.solutionTime(), in.firstResponseNotify(), in.updateNotify(), in.solutionNotify(), calendar, comment,
+                in.validId());
+    }
+
+    /** OTRS's *_notify: the share of the escalation time after which the warning goes out. */
+    private static void percent(InvalidInput.Collector errors, String field, Integer value) {
+        if (value == null || value < 0 || value > 99) {
+            errors.add(field, "Enter a whole percentage from 0 to 99, 0 for no warning.");
+        }
     }
 
     private static void minutes(InvalidInput.Collector errors, String field, Integer value) {
@@ -210,6 +221,9 @@ class JooqQueueAdministration implements QueueAdministration {
         row.setFirstResponseTime(s.firstResponseTime());
         row.setUpdateTime(s.updateTime());
         row.setSolutionTime(s.solutionTime());
+        row.setFirstResponseNotify(s.firstResponseNotify().shortValue());
+        row.setUpdateNotify(s.updateNotify().shortValue());
+        row.setSolutionNotify(s.solutionNotify().shortValue());
         row.setCalendarName(s.calendarName());
         row.setComments(s.comment());
         row.setValidId((short) s.validId());
@@ -219,7 +233,8 @@ class JooqQueueAdministration implements QueueAdministration {
         return new QueueSettings(r.getName(), r.getGroupId(), r.getSystemAddressId(), r.getSalutationId(),
                 r.getSignatureId(), r.getFollowUpId(), r.getFollowUpLock() != null && r.getFollowUpLock() == 1,
                 zeroIfNull(r.getUnlockTimeout()), zeroIfNull(r.getFirstResponseTime()), zeroIfNull(r.getUpdateTime()),
-                zeroIfNull(r.getSolutionTime()), r.getCalendarName(), r.getComments(), r.getValidId());
+                zeroIfNull(r.getSolutionTime()), zeroIfNull(r.getFirstResponseNotify()), zeroIfNull(r.getUpdateNotify()),
+                zeroIfNull(r.getSolutionNotify()), r.getCalendarName(), r.getComments(), r.getValidId());
     }
 
     private static List<Change> changes(QueueSettings b, QueueSettings a) {
@@ -236,12 +251,19 @@ class JooqQueueAdministration implements QueueAdministration {
                 Change.of("firstResponseTime", c ? null : b.firstResponseTime(), a.firstResponseTime()),
                 Change.of("updateTime", c ? null : b.updateTime(), a.updateTime()),
                 Change.of("solutionTime", c ? null : b.solutionTime(), a.solutionTime()),
+                Change.of("firstResponseNotify", c ? null : b.firstResponseNotify(), a.firstResponseNotify()),
+                Change.of("updateNotify", c ? null : b.updateNotify(), a.updateNotify()),
+                Change.of("solutionNotify", c ? null : b.solutionNotify(), a.solutionNotify()),
                 Change.of("calendarName", c ? null : b.calendarName(), a.calendarName()),
                 Change.of("comment", c ? null : b.comment(), a.comment()),
                 AdminRows.validityChange(c ? null : b.validId(), a.validId()));
     }
 
     private static int zeroIfNull(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    private static int zeroIfNull(Short value) {
         return value == null ? 0 : value;
     }
 }

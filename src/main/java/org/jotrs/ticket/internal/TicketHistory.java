@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Writes OTRS {@code ticket_history} rows. Like OTRS's HistoryAdd, each row carries the ticket's
  * type, queue, owner, priority and state at the time, and its {@code name} follows OTRS's
- * {@code %%value%%value} conventions, which OTRS's history screen translates.
+ * {@code %%value%%value} conventions, which OTRS's history screen translates. Each row names its
+ * ticket to {@link TicketEscalations}, which rebuilds the escalation columns before the commit.
  */
 @Component
 class TicketHistory {
@@ -21,11 +22,13 @@ class TicketHistory {
     private final DSLContext db;
     private final TicketLookups lookups;
     private final Clock clock;
+    private final TicketEscalations escalations;
 
-    TicketHistory(DSLContext db, TicketLookups lookups, Clock clock) {
+    TicketHistory(DSLContext db, TicketLookups lookups, Clock clock, TicketEscalations escalations) {
         this.db = db;
         this.lookups = lookups;
         this.clock = clock;
+        this.escalations = escalations;
     }
 
     /** The ticket's values a history row records. */
@@ -70,6 +73,8 @@ class TicketHistory {
                 .set(TICKET_HISTORY.CHANGE_TIME, now)
                 .set(TICKET_HISTORY.CHANGE_BY, actorId)
                 .execute();
+        // Every ticket change writes a history row: the escalation index follows it before the commit.
+        escalations.touched(ticket.ticketId());
     }
 
     /** A history row waiting for {@link #addAll}. */
@@ -97,6 +102,9 @@ class TicketHistory {
                     ticket.stateId(), now, actorId, now, actorId);
         }
         insert.execute();
+        for (Entry entry : entries) {
+            escalations.touched(entry.ticket().ticketId());
+        }
     }
 
     /** OTRS cuts history names to the column's 200 characters. */

@@ -203,13 +203,14 @@ class TicketListing {
                         DSL.field(DSL.exists(DSL.selectOne().from(TICKET_FLAG)
                                 .where(TICKET_FLAG.TICKET_ID.eq(t.ID))
                                 .and(TICKET_FLAG.CREATE_BY.eq(actorId))
-                                .and(TICKET_FLAG.TICKET_KEY.eq(TicketFlags.SEEN)))))
+                                .and(TICKET_FLAG.TICKET_KEY.eq(TicketFlags.SEEN)))), t.ESCALATION_TIME)
                 .from(t)
                 .join(page).on(page.field(pageId).eq(t.ID))
                 .orderBy(order(byPriority, page.field(presortKey), page.field(sortKey), page.field(pageId), query))
                 .fetch(r -> new TicketList.Row(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
                         r.value7(), r.value8(), !"unlock".equals(r.value9()), r.value10(), r.value11(), r.value12(),
-                        Boolean.TRUE.equals(r.value13())));
+                        Boolean.TRUE.equals(r.value13()),
+                        TicketList.Escalation.of(r.value14() == null ? 0 : r.value14(), clock.instant())));
     }
 
     /** A lookup table's name for one ticket (a scalar subquery on its primary key). */

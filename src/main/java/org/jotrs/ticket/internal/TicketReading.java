@@ -45,10 +45,13 @@ class TicketReading {
     private final TicketLinking linking;
     private final TimeAccounting timeAccounting;
     private final TicketFlags flags;
+    private final java.time.Clock clock;
 
     TicketReading(DSLContext db, AccessService access, ArticleService articles, QueueService queues, TicketRows rows,
-            TicketLookups lookups, TicketLinking linking, TimeAccounting timeAccounting, TicketFlags flags) {
+            TicketLookups lookups, TicketLinking linking, TimeAccounting timeAccounting, TicketFlags flags,
+            java.time.Clock clock) {
         this.flags = flags;
+        this.clock = clock;
         this.db = db;
         this.access = access;
         this.articles = articles;
@@ -78,7 +81,10 @@ class TicketReading {
                 ticket.snapshot().ownerId(), ticket.ownerLogin(), ticket.responsibleId(), ticket.responsibleLogin(),
                 ticket.customerUserId(), ticket.customerId(), ticket.created(), ticket.changed(), pendingUntil,
                 timeAccounting.total(ticketId), watched, visibleLinks, allLinks.size() - visibleLinks.size(),
-                articles.articlesOf(ticketId), history(actorId, ticketId), ticket.snapshot().queueId());
+                articles.articlesOf(ticketId), history(actorId, ticketId), ticket.snapshot().queueId(),
+                ticket.escalationTime() == 0 ? null
+                        : LocalDateTime.ofInstant(Instant.ofEpochSecond(ticket.escalationTime()), ZoneId.systemDefault()),
+                org.jotrs.ticket.TicketList.Escalation.of(ticket.escalationTime(), clock.instant()));
     }
 
     @Transactional(readOnly = true)

@@ -51,11 +51,12 @@ class TicketRows {
      * @param lockName OTRS's lock name ({@code lock}, {@code unlock}, {@code tmp_lock})
      * @param typeName the ticket type's name, or null when the row has none
      * @param untilTime the end of a pending state in epoch seconds, 0 when none
+     * @param escalationTime OTRS's {@code escalation_time}: the earliest deadline in epoch seconds, 0 when none
      */
     record Current(Snapshot snapshot, String number, String title, int responsibleId, String queueName, int groupId,
             String stateName, String stateType, String priorityName, String lockName, String ownerLogin,
             String responsibleLogin, String customerUserId, String customerId, String typeName,
-            LocalDateTime created, LocalDateTime changed, int untilTime) {
+            LocalDateTime created, LocalDateTime changed, int untilTime, int escalationTime) {
 
         long ticketId() {
             return snapshot.ticketId();
@@ -86,7 +87,8 @@ class TicketRows {
                         TICKET.TICKET_STATE_ID, TICKET.TN, TICKET.TITLE, TICKET.RESPONSIBLE_USER_ID, QUEUE.NAME,
                         QUEUE.GROUP_ID, TICKET_STATE.NAME, TICKET_STATE_TYPE.NAME, TICKET_PRIORITY.NAME,
                         TICKET_LOCK_TYPE.NAME, owner.LOGIN, responsible.LOGIN, TICKET.CUSTOMER_USER_ID,
-                        TICKET.CUSTOMER_ID, TICKET_TYPE.NAME, TICKET.CREATE_TIME, TICKET.CHANGE_TIME, TICKET.UNTIL_TIME)
+                        TICKET.CUSTOMER_ID, TICKET_TYPE.NAME, TICKET.CREATE_TIME, TICKET.CHANGE_TIME, TICKET.UNTIL_TIME,
+                        TICKET.ESCALATION_TIME)
                 .from(TICKET)
                 .join(QUEUE).on(QUEUE.ID.eq(TICKET.QUEUE_ID))
                 .join(TICKET_STATE).on(TICKET_STATE.ID.eq(TICKET.TICKET_STATE_ID))
@@ -106,7 +108,8 @@ class TicketRows {
                         r.get(TICKET_PRIORITY.NAME), r.get(TICKET_LOCK_TYPE.NAME), r.get(owner.LOGIN),
                         r.get(responsible.LOGIN), r.get(TICKET.CUSTOMER_USER_ID), r.get(TICKET.CUSTOMER_ID),
                         r.get(TICKET_TYPE.NAME), r.get(TICKET.CREATE_TIME), r.get(TICKET.CHANGE_TIME),
-                        r.get(TICKET.UNTIL_TIME) == null ? 0 : r.get(TICKET.UNTIL_TIME)))
+                        r.get(TICKET.UNTIL_TIME) == null ? 0 : r.get(TICKET.UNTIL_TIME),
+                        r.get(TICKET.ESCALATION_TIME) == null ? 0 : r.get(TICKET.ESCALATION_TIME)))
                 .orElseThrow(() -> new NoSuchTicket(ticketId));
     }
 

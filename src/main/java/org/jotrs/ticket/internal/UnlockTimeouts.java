@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * OTRS's {@code Maint::Ticket::UnlockTimeout} as a cluster job ({@code ticket.unlock-timeout}):
  * a ticket locked ({@code lock}) in a state of OTRS's {@code Ticket::UnlockStateType} (new, open)
  * whose queue has an unlock timeout ({@code queue.unlock_timeout}, minutes) is unlocked once that
- * much working time (OTRS's default calendar, {@link WorkingHours}) has passed since
+ * much working time (the calendar of the settings, {@link CalendarSettings}) has passed since
  * {@code ticket.timeout} (set when it was locked and when an agent writes). It is unlocked as
  * OTRS's {@code TicketLockSet} does it for the system user: the lock, history {@code Unlock}
  * "%%unlock" by user 1, and the change feed's {@code TicketLockUpdate}, from which the mail module
@@ -51,10 +51,10 @@ class UnlockTimeouts {
     private final ChangeFeed feed;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final WorkingHours calendar;
+    private final CalendarSettings calendars;
 
     UnlockTimeouts(DSLContext db, TicketRows rows, TicketLookups lookups, TicketHistory history, ChangeFeed feed,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, Clock clock, CalendarSettings calendars) {
         this.db = db;
         this.rows = rows;
         this.lookups = lookups;
@@ -62,7 +62,7 @@ class UnlockTimeouts {
         this.feed = feed;
         this.transactions = transactions;
         this.clock = clock;
-        this.calendar = new WorkingHours(clock.getZone());
+        this.calendars = calendars;
     }
 
     @Bean
@@ -75,13 +75,14 @@ class UnlockTimeouts {
     /** One run: every ticket past its unlock timeout now; returns how many were unlocked. */
     int run() {
         Instant now = clock.instant();
+        WorkingCalendar calendar = calendars.current(clock.getZone());
         int unlocked = 0;
         long after = 0;
         while (!ClusterJob.stopping()) {
             List<Record3<Long, Integer, Integer>> page = candidates(TICKET.ID.gt(after));
             for (Record3<Long, Integer, Integer> candidate : page) {
                 after = candidate.value1();
-                if (due(candidate, now) && unlockIfStillDue(candidate.value1(), now)) {
+                if (due(candidate, now, calendar) && unlockIfStillDue(candidate.value1(), now, calendar)) {
                     unlocked++;
                 }
             }
@@ -119,20 +120,20 @@ class UnlockTimeouts {
                 .fetch();
     }
 
-    private boolean due(Record3<Long, Integer, Integer> candidate, Instant now) {
+    private static boolean due(Record3<Long, Integer, Integer> candidate, Instant now, WorkingCalendar calendar) {
         Integer timeout = candidate.value2();
         Instant lockedSince = Instant.ofEpochSecond(timeout == null ? 0 : timeout);
         return calendar.reached(lockedSince, now, Duration.ofMinutes(candidate.value3()));
     }
 
-    private boolean unlockIfStillDue(long ticketId, Instant now) {
+    private boolean unlockIfStillDue(long ticketId, Instant now, WorkingCalendar calendar) {
         try {
             return Boolean.TRUE.equals(transactions.execute(status -> {
                 TicketRows.Current current = rows.lockAndRead(ticketId);
                 // Read again under the row lock: an agent may have answered (a new timeout), unlocked,
                 // closed or moved it since the scan.
                 List<Record3<Long, Integer, Integer>> again = candidates(TICKET.ID.eq(ticketId));
-                if (again.isEmpty() || !due(again.getFirst(), now) || !current.locked()) {
+                if (again.isEmpty() || !due(again.getFirst(), now, calendar) || !current.locked()) {
                     return false;
                 }
                 rows.update(ticketId, SYSTEM, Map.of(TICKET.TICKET_LOCK_ID, lookups.lockId("unlock")));

@@ -138,7 +138,8 @@ class UnlockTimeoutsTest {
     private static int runAt(RunningJotrs jotrs, ZonedDateTime when) {
         UnlockTimeouts timeouts = new UnlockTimeouts(jotrs.bean(DSLContext.class), jotrs.bean(TicketRows.class),
                 jotrs.bean(TicketLookups.class), jotrs.bean(TicketHistory.class), jotrs.bean(ChangeFeed.class),
-                jotrs.bean(TransactionTemplate.class), Clock.fixed(when.toInstant(), BERLIN));
+                jotrs.bean(TransactionTemplate.class), Clock.fixed(when.toInstant(), BERLIN),
+                jotrs.bean(CalendarSettings.class));
         return timeouts.run();
     }
 
