@@ -33,12 +33,13 @@ public interface AccessService {
     /**
      * Passes when the agent holds the permission on the group.
      *
-     * @param what the action, for the message ("create tickets in queue Raw")
+     * @param action the bundle key of the action, for the message ({@code permission.action.create-in-queue}:
+     *     "create tickets in queue {0}"), with its arguments
      * @throws PermissionDenied otherwise
      */
-    default void require(int agentId, int groupId, Permission permission, String what) {
+    default void require(int agentId, int groupId, Permission permission, String action, String... args) {
         if (!permissionsOn(agentId, groupId).contains(permission)) {
-            throw new PermissionDenied(permission, what);
+            throw new PermissionDenied(permission, action, args);
         }
     }
 
@@ -62,7 +63,7 @@ public interface AccessService {
      */
     default void requireAdmin(int agentId) {
         if (!isAdmin(agentId)) {
-            throw new PermissionDenied(Permission.RW, "administer Jotrs (it takes rw on the group admin)");
+            throw new PermissionDenied(Permission.RW, "permission.action.administer");
         }
     }
 }

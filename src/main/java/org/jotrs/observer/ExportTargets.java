@@ -26,7 +26,7 @@ public interface ExportTargets {
                     return kind;
                 }
             }
-            throw org.jotrs.platform.InvalidInput.of("kind", "Choose jira or linear.");
+            throw org.jotrs.platform.InvalidInput.of("kind", org.jotrs.platform.Messages.t("validation.observer.choose-kind"));
         }
     }
 

@@ -24,7 +24,7 @@ public interface Incidents {
                 }
             }
             throw new org.jotrs.platform.InvalidInput(java.util.Map.of("status",
-                    "Choose open, acknowledged, resolved or ignored."));
+                    org.jotrs.platform.Messages.t("validation.observer.choose-status")));
         }
     }
 

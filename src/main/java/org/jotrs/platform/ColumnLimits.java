@@ -40,8 +40,7 @@ public final class ColumnLimits {
     public static int epochSeconds(String field, LocalDateTime time, ZoneId zone) {
         long seconds = time.atZone(zone).toEpochSecond();
         if (seconds < 0 || seconds > LAST_EPOCH_SECOND) {
-            throw InvalidInput.of(field, "Choose a date between 1970 and 2038-01-19: the OTRS database stores this"
-                    + " time as 32-bit seconds and cannot hold " + time.toLocalDate() + ".");
+            throw InvalidInput.of(field, Messages.t("validation.epoch-range", time.toLocalDate().toString()));
         }
         return (int) seconds;
     }

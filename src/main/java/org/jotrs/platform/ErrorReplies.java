@@ -69,11 +69,6 @@ public class ErrorReplies {
     public static final String DATABASE_UNREACHABLE = "The database is unreachable at the moment, so nothing could be"
             + " read or saved. Please try again in a minute; if it keeps happening, tell your administrator.";
 
-    /** The database refused a value as too long (SQLSTATE 22001): a limit no form checked yet; still the client's input. */
-    static final String VALUE_TOO_LONG = "A value is longer than the database can store; nothing was saved. Shorten it and try again.";
-
-    /** The database refused a character (PostgreSQL cannot store NUL in text). */
-    static final String UNSTORABLE = "A value contains a character the database cannot store; nothing was saved.";
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ErrorReplies.class);
 
@@ -107,7 +102,7 @@ public class ErrorReplies {
             case org.springframework.http.converter.HttpMessageNotReadableException unreadable ->
                     Optional.of(JsonProblems.unreadable(unreadable));
             case MultipartException multipart -> Optional.of(Reply.of(HttpStatus.CONTENT_TOO_LARGE,
-                    "Nothing was saved: the upload is larger than this server accepts. Go back and choose smaller files."));
+                    Messages.t("error.upload-too-large")));
             case MethodArgumentTypeMismatchException mismatch -> Optional.of(typeMismatch(mismatch.getName(),
                     mismatch.getValue(), mismatch.getRequiredType()));
             case TypeMismatchException mismatch -> Optional.of(typeMismatch(mismatch.getPropertyName(),
@@ -120,13 +115,19 @@ public class ErrorReplies {
                     Optional.ofNullable(HttpStatus.resolve(spring.getStatusCode().value())).map(HttpStatus::getReasonPhrase)
                             .orElse("Error"),
                     Optional.ofNullable(spring.getBody().getDetail()).orElse(""), Map.of()));
-            case SQLException sql when "22001".equals(sql.getSQLState()) -> Optional.of(new Reply(422,
-                    HttpStatus.UNPROCESSABLE_CONTENT.getReasonPhrase(), VALUE_TOO_LONG, Map.of("input", VALUE_TOO_LONG)));
+            // The database refused a value as too long (SQLSTATE 22001): a limit no form checked yet; still the client's input.
+            case SQLException sql when "22001".equals(sql.getSQLState()) -> Optional.of(inputRefused(Messages.t("error.value-too-long")));
+            // The database refused a character (PostgreSQL cannot store NUL in text).
             case SQLException sql when "22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()) -> Optional.of(
-                    new Reply(422, HttpStatus.UNPROCESSABLE_CONTENT.getReasonPhrase(), UNSTORABLE, Map.of("input", UNSTORABLE)));
+                    inputRefused(Messages.t("error.value-unstorable")));
+            // In English: the language of a signed-in agent is read from the database, which is not there.
             default -> databaseUnreachable(e) ? Optional.of(Reply.of(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNREACHABLE))
                     : Optional.empty();
         };
+    }
+
+    private static Reply inputRefused(String message) {
+        return new Reply(422, HttpStatus.UNPROCESSABLE_CONTENT.getReasonPhrase(), message, Map.of("input", message));
     }
 
     /** A request value of the wrong type: an unknown choice (enum) is 422 naming the field, anything else 400. */
@@ -135,19 +136,19 @@ public class ErrorReplies {
         if (type != null && type.isEnum()) {
             String choices = Arrays.stream(type.getEnumConstants()).map(Object::toString)
                     .map(choice -> choice.toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(", "));
-            String message = "'" + shown(value) + "' is not a valid " + name + "; choose one of: " + choices + ".";
+            String message = Messages.t("validation.not-a-valid-choice", shown(value), name, choices);
             return new Reply(422, HttpStatus.UNPROCESSABLE_CONTENT.getReasonPhrase(), message, Map.of(name, message));
         }
-        return Reply.of(HttpStatus.BAD_REQUEST, "The value of " + name + " is not valid here.");
+        return Reply.of(HttpStatus.BAD_REQUEST, Messages.t("validation.value-not-valid-here", name));
     }
 
     /** Form values that could not be bound (a number field with letters, say): 422, one clean message per field. */
     private static Reply bindingFailed(org.springframework.validation.BindException bind) {
         Map<String, String> errors = new LinkedHashMap<>();
         bind.getFieldErrors().forEach(error -> errors.putIfAbsent(error.getField(),
-                "'" + shown(error.getRejectedValue()) + "' is not a valid value for " + error.getField() + "."));
+                Messages.t("validation.not-a-valid-value", shown(error.getRejectedValue()), error.getField())));
         if (errors.isEmpty()) {
-            errors.put("form", "The form could not be read.");
+            errors.put("form", Messages.t("validation.form-unreadable"));
         }
         return new Reply(422, HttpStatus.UNPROCESSABLE_CONTENT.getReasonPhrase(), String.join(" ", errors.values()), errors);
     }

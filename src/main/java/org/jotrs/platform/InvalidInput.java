@@ -64,9 +64,9 @@ public class InvalidInput extends RuntimeException {
             }
         }
         String shown = clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
-        throw of(field, "'" + shown.replaceAll("\\p{Cntrl}", "?") + "' is not a valid value for " + field + "; choose one of: "
-                + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(java.util.Locale.ROOT))
-                        .collect(Collectors.joining(", ")) + ".");
+        throw of(field, Messages.t("validation.not-a-valid-choice", shown.replaceAll("\\p{Cntrl}", "?"), field,
+                java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(java.util.Locale.ROOT))
+                        .collect(Collectors.joining(", "))));
     }
 
     /** The stripped text, or null when it is null or blank (how optional columns are stored). */

@@ -31,23 +31,26 @@ final class JsonProblems {
         Throwable cause = unreadable.getCause();
         String field = cause instanceof JacksonException jackson ? path(jackson.getPath()) : null;
         String message = switch (cause) {
-            case null -> "The request body is missing; send a JSON document.";
-            case UnrecognizedPropertyException unknown -> "'" + unknown.getPropertyName()
-                    + "' is not a field here; the fields are: " + String.join(", ",
-                            unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()) + ".";
-            case InvalidFormatException format -> "'" + shown(format.getValue()) + "' is not " + expected(format.getTargetType()) + ".";
+            case null -> Messages.t("validation.json.missing-body");
+            case UnrecognizedPropertyException unknown -> Messages.t("validation.json.unknown-field",
+                    String.valueOf(unknown.getPropertyName()), String.join(", ",
+                            unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()));
+            case InvalidFormatException format -> Messages.t("validation.json.wrong-value", shown(format.getValue()),
+                    expected(format.getTargetType()));
             case ValueInstantiationException invalid -> invalid.getCause() != null && invalid.getCause().getMessage() != null
-                    ? invalid.getCause().getMessage() : "This value cannot be used here.";
+                    ? invalid.getCause().getMessage() : Messages.t("validation.json.unusable-value");
             case MismatchedInputException mismatch when mismatch.getTargetType() != null ->
-                    "Expected " + expected(mismatch.getTargetType()) + ".";
-            case StreamReadException syntax -> "The body is not valid JSON"
-                    + (syntax.getLocation() != null ? " (line " + syntax.getLocation().getLineNr() + ", column "
-                            + syntax.getLocation().getColumnNr() + ")" : "") + ": " + firstLine(syntax.getOriginalMessage());
+                    Messages.t("validation.json.expected", expected(mismatch.getTargetType()));
+            // Jackson's own words about the syntax stay as they are (English): they name the character it stumbled on.
+            case StreamReadException syntax -> syntax.getLocation() != null
+                    ? Messages.t("validation.json.syntax-at", String.valueOf(syntax.getLocation().getLineNr()),
+                            String.valueOf(syntax.getLocation().getColumnNr()), firstLine(syntax.getOriginalMessage()))
+                    : Messages.t("validation.json.syntax", firstLine(syntax.getOriginalMessage()));
             case JacksonException other -> firstLine(other.getOriginalMessage());
-            default -> "The request body could not be read as JSON.";
+            default -> Messages.t("validation.json.unreadable");
         };
         if (cause == null && unreadable.getMessage() != null && !unreadable.getMessage().startsWith("Required request body")) {
-            message = "The request body could not be read as JSON.";
+            message = Messages.t("validation.json.unreadable");
         }
         String key = field == null || field.isEmpty() ? "body" : field;
         String detail = key.equals("body") ? message : key + ": " + message;
@@ -72,32 +75,32 @@ final class JsonProblems {
 
     private static String expected(Class<?> type) {
         if (type == null) {
-            return "a value of another type";
+            return Messages.t("validation.json.type.other");
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class
                 || type == Short.class || type == short.class) {
-            return "a whole number";
+            return Messages.t("validation.json.type.whole-number");
         }
         if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
-            return "a number";
+            return Messages.t("validation.json.type.number");
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "true or false";
+            return Messages.t("validation.json.type.boolean");
         }
         if (type == String.class) {
-            return "a string";
+            return Messages.t("validation.json.type.string");
         }
         if (type.isEnum()) {
-            return "one of " + String.join(", ", java.util.Arrays.stream(type.getEnumConstants())
-                    .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT)).toList());
+            return Messages.t("validation.json.type.one-of", String.join(", ", java.util.Arrays.stream(type.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT)).toList()));
         }
         if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-            return type == java.time.LocalDate.class ? "a date (2026-12-31)" : "a date and time (2026-12-31T17:00:00)";
+            return Messages.t(type == java.time.LocalDate.class ? "validation.json.type.date" : "validation.json.type.date-time");
         }
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
-            return "a list";
+            return Messages.t("validation.json.type.list");
         }
-        return "an object";
+        return Messages.t("validation.json.type.object");
     }
 
     private static String shown(Object value) {

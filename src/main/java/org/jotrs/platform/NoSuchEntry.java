@@ -9,7 +9,12 @@ package org.jotrs.platform;
  */
 public class NoSuchEntry extends RuntimeException {
 
-    public NoSuchEntry(String what) {
-        super("There is no " + what + ".");
+    /**
+     * @param key the bundle key of the whole sentence ({@code not-found.webhook}: "There is no
+     *     webhook {0}."), put in the language of the request being handled
+     * @param args its arguments, as text (a number would get the language's digit grouping)
+     */
+    public NoSuchEntry(String key, String... args) {
+        super(Messages.t(key, (Object[]) args));
     }
 }

@@ -9,6 +9,6 @@ import java.io.IOException;
 public class RequestTooLarge extends IOException {
 
     public RequestTooLarge(long maxBytes) {
-        super("The request body is larger than the " + maxBytes + " bytes this address accepts; nothing was saved.");
+        super(Messages.t("error.request-too-large", String.valueOf(maxBytes)));
     }
 }

@@ -48,8 +48,7 @@ public class SecretBox {
             return null;
         }
         if (key == null) {
-            throw InvalidInput.of("secret", "Secrets are stored encrypted: set jotrs.secret-key"
-                    + " (openssl rand -base64 32) first.");
+            throw InvalidInput.of("secret", Messages.t("validation.no-secret-key"));
         }
         try {
             byte[] nonce = new byte[12];

@@ -69,7 +69,7 @@ public interface Settings {
     final class ChangedMeanwhile extends RuntimeException {
 
         public ChangedMeanwhile(String key) {
-            super("Someone else changed " + key + " meanwhile; nothing was saved. Here is the current value.");
+            super(Messages.t("validation.setting.changed-meanwhile", key));
         }
     }
 }

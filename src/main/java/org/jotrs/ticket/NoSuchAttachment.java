@@ -6,6 +6,6 @@ import org.jotrs.platform.NoSuchEntry;
 public class NoSuchAttachment extends NoSuchEntry {
 
     public NoSuchAttachment(long ticketId, long articleId) {
-        super("article " + articleId + " (or such an attachment) on ticket " + ticketId);
+        super("not-found.attachment", String.valueOf(articleId), String.valueOf(ticketId));
     }
 }

@@ -6,6 +6,6 @@ import org.jotrs.platform.NoSuchEntry;
 public class NoSuchTicket extends NoSuchEntry {
 
     public NoSuchTicket(long ticketId) {
-        super("ticket " + ticketId);
+        super("not-found.ticket", String.valueOf(ticketId));
     }
 }

@@ -63,7 +63,7 @@ class AccessAdminPagesTest {
         int users = db.fetchCount(USERS);
         HttpResponse<String> duplicate = root.submit("/admin/agents/new", "/admin/agents", agentForm("MMUSTER", "Other", "o@example.com", "secret-pw-2"));
         assertThat(duplicate.statusCode()).isEqualTo(409);
-        assertThat(duplicate.body()).contains("The login 'MMUSTER' is already taken").contains("value=\"Other\"");
+        assertThat(duplicate.body()).contains("The login “MMUSTER” is already taken").contains("value=\"Other\"");
         // Bad mail address and empty names: 422 with a message per field.
         HttpResponse<String> invalid = root.submit(agentPath, agentPath, agentForm("mmuster", "", "not-an-address", ""));
         assertThat(invalid.statusCode()).isEqualTo(422);

@@ -216,7 +216,12 @@ class RestApiTest {
         JsonNode page = ApiClient.json(root.get("/api/v1/tickets?view=status&sort=title&order=asc&queueId=2"));
         assertThat(page.get("total").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(page.get("items").findValuesAsString("title")).contains("Mail server down");
-        assertProblem(root.get("/api/v1/tickets?sort=colour"), 422, "'colour' is not a valid value for sort");
+        assertProblem(root.get("/api/v1/tickets?sort=colour"), 422, "“colour” is not a valid value for sort");
+        // A client that asks for German gets the refusals in German, in the same problem+json shape.
+        assertProblem(root.send(root.request("/api/v1/tickets?sort=colour").header("Accept-Language", "de-DE,de;q=0.9").GET()),
+                422, "„colour“ ist kein gültiger Wert für sort");
+        assertProblem(new ApiClient(jotrs.baseUrl(), null).send(new ApiClient(jotrs.baseUrl(), null)
+                .request("/api/v1/tickets").header("Accept-Language", "de").GET()), 401, "Senden Sie ein API-Token");
 
         assertProblem(root.patch("/api/v1/tickets/" + id, null, "{\"priority\": \"5 very high\"}"), 428, "If-Match");
         HttpResponse<String> changed = root.patch("/api/v1/tickets/" + id, etag,
@@ -247,10 +252,10 @@ class RestApiTest {
         HttpResponse<String> malformed = root.post("/api/v1/tickets", "{\"title\": \"x\",\n \"queue\": }");
         assertProblem(malformed, 400, "not valid JSON (line 2");
         assertProblem(root.post("/api/v1/tickets", "{\"title\": \"x\", \"queueId\": \"Raw\"}"), 400,
-                "queueId: 'Raw' is not a whole number");
+                "queueId: “Raw” is not a whole number");
         assertThat(ApiClient.json(root.post("/api/v1/tickets", "{\"queueId\": [1]}")).get("errors").has("queueId")).isTrue();
         HttpResponse<String> unknownQueue = root.post("/api/v1/tickets", ticket("x").replace("\"Raw\"", "\"Nowhere\""));
-        assertProblem(unknownQueue, 422, "There is no valid queue named 'Nowhere'");
+        assertProblem(unknownQueue, 422, "There is no valid queue named “Nowhere”");
         assertThat(ApiClient.json(unknownQueue).get("errors").get("queue").asString()).contains("Nowhere");
         assertProblem(root.post("/api/v1/tickets", ticket("x").replace("\"customerUser\": \"carla\",", "\"state\": \"nope\",")),
                 422, "nope");

@@ -99,7 +99,7 @@ class ArticleAttachmentStorageTest {
                 assertThatThrownBy(() -> tickets.createPhoneTicket(ROOT, new NewPhoneTicket(RAW, "carla", "Big", "Too big.",
                         null, null, null, List.of(new NewAttachment("big.iso", "application/octet-stream", new byte[65 * 1024 + 1])))))
                         .isInstanceOfSatisfying(InvalidTicketRequest.class, e -> assertThat(e.errors().get("attachments"))
-                                .contains("'big.iso'").contains("at most 64 KB"));
+                                .contains("“big.iso”").contains("at most 64 KB"));
                 assertThatThrownBy(() -> tickets.apply(ROOT, onFiles.ticketId(), new TicketAction.AddNote("Note", "x", false,
                         List.of(new NewAttachment(" .. ", "text/plain", BINARY)))))
                         .isInstanceOfSatisfying(InvalidTicketRequest.class, e -> assertThat(e.errors())

@@ -83,18 +83,49 @@ class CustomerAdminPagesTest {
         duplicate.put("password", "secret-typed");
         HttpResponse<String> refused = root.submit("/admin/customers/new", "/admin/customers/new", duplicate);
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("There is already a customer user with the login 'GINA'.")
-                .contains("'gina@@gamma' is not a valid mail address.")
-                .contains("There is no customer company 'NOWHERE'.")
+        assertThat(refused.body()).contains("There is already a customer user with the login “GINA”.")
+                .contains("“gina@@gamma” is not a valid mail address.")
+                .contains("There is no customer company “NOWHERE”.")
                 .contains("Nothing was saved.")
                 .doesNotContain("secret-typed");
 
         HttpResponse<String> missing = root.submit("/admin/companies/new", "/admin/companies/new",
                 Map.of("customerId", "gamma", "name", "", "validId", "1"));
         assertThat(missing.statusCode()).isEqualTo(422);
-        assertThat(missing.body()).contains("There is already a company with the customer id 'gamma'.")
-                .contains("Enter the company's name.");
+        assertThat(missing.body()).contains("There is already a company with the customer id “gamma”.")
+                .contains("Enter the company’s name.");
         assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void aRefusalIsInTheAdministratorsLanguage() {
+        Agents.germanAdministrator(db, "kunden-admin");
+        AgentHttp german = jotrs.agent();
+        german.signIn("kunden-admin", Agents.passwordOf("kunden-admin"));
+        root.submit("/admin/companies/new", "/admin/companies/new", Map.of("customerId", "DELTA", "name", "Delta", "validId", "1"));
+        List<Integer> before = counts();
+
+        Map<String, String> refusedUser = customer("", "dora@@delta");
+        refusedUser.put("customerId", "NIRGENDS");
+        HttpResponse<String> refused = german.submit("/admin/customers/new", "/admin/customers/new", refusedUser);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Geben Sie einen Login ein.")
+                .contains("„dora@@delta“ ist keine gültige E-Mail-Adresse.")
+                .contains("Es gibt keine Kundenfirma „NIRGENDS“.")
+                .doesNotContain("Enter a login.").doesNotContain("is not a valid mail address");
+        HttpResponse<String> company = german.submit("/admin/companies/new", "/admin/companies/new",
+                Map.of("customerId", "delta", "name", "", "url", "ftp://delta.example", "validId", "1"));
+        assertThat(company.statusCode()).isEqualTo(422);
+        assertThat(company.body()).contains("Es gibt bereits eine Firma mit der Kundennummer „delta“.")
+                .contains("Geben Sie den Namen der Firma ein.")
+                .contains("Geben Sie eine Webadresse ein, die mit http:// oder https:// beginnt.");
+        HttpResponse<String> missing = german.get("/admin/companies/edit?customerId=NIRGENDS");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("Es gibt keine Kundenfirma „NIRGENDS“.");
+        assertThat(counts()).isEqualTo(before);
+        // The same refusal for an administrator without a language preference stays English.
+        assertThat(root.submit("/admin/customers/new", "/admin/customers/new", refusedUser).body())
+                .contains("Enter a login.");
     }
 
     @Test

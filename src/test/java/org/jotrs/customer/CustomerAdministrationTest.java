@@ -84,8 +84,8 @@ class CustomerAdministrationTest {
                     .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsOnlyKeys("login"));
             assertThatThrownBy(() -> admin.createCustomerUser(ROOT, carla("carl", "not an address", "NOPE", "")))
                     .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors())
-                            .containsEntry("email", "'not an address' is not a valid mail address.")
-                            .containsEntry("customerId", "There is no customer company 'NOPE'."));
+                            .containsEntry("email", "“not an address” is not a valid mail address.")
+                            .containsEntry("customerId", "There is no customer company “NOPE”."));
             assertThatThrownBy(() -> admin.createCustomerUser(ROOT, carla("carl", "CARLA.C@example.com", "ACME", "")))
                     .isInstanceOfSatisfying(InvalidInput.class, e -> assertThat(e.errors()).containsOnlyKeys("email"));
             assertThatThrownBy(() -> admin.createCustomerUser(ROOT, new CustomerUserChanges(" ", null, "", "", "", "",

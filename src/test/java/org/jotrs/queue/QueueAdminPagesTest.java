@@ -92,22 +92,43 @@ class QueueAdminPagesTest {
         duplicate.put("solutionTime", "two hours");
         HttpResponse<String> refused = root.submit("/admin/queues/new", "/admin/queues/new", duplicate);
         assertThat(refused.statusCode()).isEqualTo(422);
-        assertThat(refused.body()).contains("There is already a queue named 'raw'.")
+        assertThat(refused.body()).contains("There is already a queue named “raw”.")
                 .contains("Choose a group: there is no group with the id 999.")
                 .contains("Enter a whole number of minutes, 0 for none.")
                 .contains("value=\"two hours\"");
         HttpResponse<String> address = root.submit("/admin/system-addresses/new", "/admin/system-addresses/new",
                 Map.of("address", "jotrs@", "displayName", "x", "queueId", "2", "validId", "1"));
         assertThat(address.statusCode()).isEqualTo(422);
-        assertThat(address.body()).contains("'jotrs@' is not a valid mail address.");
+        assertThat(address.body()).contains("“jotrs@” is not a valid mail address.");
         HttpResponse<String> template = root.submit("/admin/templates/new", "/admin/templates/new",
                 Map.of("name", "EMPTY ANSWER", "templateType", "Answer", "text", "", "validId", "1"));
         assertThat(template.statusCode()).isEqualTo(422);
-        assertThat(template.body()).contains("There is already a template named 'EMPTY ANSWER'.");
+        assertThat(template.body()).contains("There is already a template named “EMPTY ANSWER”.");
         HttpResponse<String> unknownQueue = root.submit("/admin/templates/1/queues", "/admin/templates/1/queues",
                 Map.of("queueIds", "9999"));
         assertThat(unknownQueue.statusCode()).isEqualTo(422);
         assertThat(unknownQueue.body()).contains("There is no queue with the id 9999.");
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void aRefusalIsInTheAdministratorsLanguage() {
+        Agents.germanAdministrator(db, "queue-admin");
+        AgentHttp german = jotrs.agent();
+        german.signIn("queue-admin", Agents.passwordOf("queue-admin"));
+        List<Integer> before = counts();
+        Map<String, String> refusedQueue = queue("Raw");
+        refusedQueue.put("groupId", "999");
+        refusedQueue.put("updateTime", "-5");
+        HttpResponse<String> refused = german.submit("/admin/queues/new", "/admin/queues/new", refusedQueue);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Es gibt bereits eine Queue namens „Raw“.")
+                .contains("Wählen Sie eine Gruppe: Es gibt keine Gruppe mit der ID 999.")
+                .contains("Geben Sie eine ganze Zahl von Minuten ein, 0 für keine.")
+                .doesNotContain("There is already a queue");
+        HttpResponse<String> missing = german.get("/admin/queues/9999");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("Es gibt keine Queue 9999.");
         assertThat(counts()).isEqualTo(before);
     }
 

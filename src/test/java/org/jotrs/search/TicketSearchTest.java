@@ -173,7 +173,7 @@ class TicketSearchTest {
         assertThatThrownBy(() -> search.search(ROOT, SearchRequest.of("a ".repeat(40)))).isInstanceOf(InvalidSearch.class)
                 .hasMessageContaining("too many");
         assertThatThrownBy(() -> search.search(ROOT, SearchRequest.of("queue:Nowhere"))).isInstanceOf(InvalidSearch.class)
-                .hasMessageContaining("No queue matches \"Nowhere\"");
+                .hasMessageContaining("No queue matches “Nowhere”");
         assertThatThrownBy(() -> search.search(ROOT, SearchRequest.of("carla").withPage(500, 25)))
                 .isInstanceOf(InvalidSearch.class);
         for (String odd : List.of("\"", "\"\"", "-", "OR", "OR OR", "((( ) ]]", "queue:", "from:\"", "a OR", "-\"x\"",

@@ -72,6 +72,24 @@ public final class Agents {
                 + " change_by) VALUES (?, ?, ?, CURRENT_TIMESTAMP, 1, CURRENT_TIMESTAMP, 1)", agentId, groupId, permission);
     }
 
+    /**
+     * An administrator (rw on the group admin) who reads Jotrs in German (OTRS's preference
+     * {@code UserLanguage} de), signing in with {@link #passwordOf}; returns the id.
+     */
+    public static int germanAdministrator(DSLContext db, String login) {
+        int id = agent(db, login, "Greta", "Deutsch");
+        int adminGroup = db.select(org.jotrs.platform.db.schema.Tables.PERMISSION_GROUPS.ID)
+                .from(org.jotrs.platform.db.schema.Tables.PERMISSION_GROUPS)
+                .where(org.jotrs.platform.db.schema.Tables.PERMISSION_GROUPS.NAME.eq("admin")).fetchSingle().value1();
+        grant(db, id, adminGroup, "rw");
+        db.insertInto(org.jotrs.platform.db.schema.Tables.USER_PREFERENCES)
+                .set(org.jotrs.platform.db.schema.Tables.USER_PREFERENCES.USER_ID, id)
+                .set(org.jotrs.platform.db.schema.Tables.USER_PREFERENCES.PREFERENCES_KEY, "UserLanguage")
+                .set(org.jotrs.platform.db.schema.Tables.USER_PREFERENCES.PREFERENCES_VALUE, "de")
+                .execute();
+        return id;
+    }
+
     /** A queue in the given group; returns its id. */
     public static int queue(DSLContext db, String name, int groupId) {
         db.execute("INSERT INTO queue (name, group_id, system_address_id, salutation_id, signature_id, follow_up_id,"

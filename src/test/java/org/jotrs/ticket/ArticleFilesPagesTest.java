@@ -170,7 +170,7 @@ class ArticleFilesPagesTest {
         HttpResponse<String> tooBig = root.submitMultipart("/tickets/new", "/tickets/new", phoneTicket("Big scan"),
                 List.of(new FilePart("attachments", "scan.tiff", "image/tiff", new byte[150 * 1024])));
         assertThat(tooBig.statusCode()).isEqualTo(422);
-        assertThat(tooBig.body()).contains("The file 'scan.tiff' is 150 KB; an attachment may be at most 100 KB.")
+        assertThat(tooBig.body()).contains("The file “scan.tiff” is 150 KB; an attachment may be at most 100 KB.")
                 .contains("value=\"Big scan\"");
 
         // A file without a name is refused too.

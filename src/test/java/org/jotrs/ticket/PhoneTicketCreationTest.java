@@ -79,7 +79,7 @@ class PhoneTicketCreationTest {
             assertThatThrownBy(() -> tickets.createPhoneTicket(reader,
                     new NewPhoneTicket(RAW, "carla", "Nope", "Body", null, null, null)))
                     .isInstanceOf(PermissionDenied.class)
-                    .hasMessage("You need the 'create' permission to create tickets in queue Raw.");
+                    .hasMessage("You need the “create” permission to create tickets in queue Raw.");
             assertThat(counts(db)).as("nothing written").isEqualTo(before);
 
             assertThatThrownBy(() -> tickets.createPhoneTicket(ROOT,

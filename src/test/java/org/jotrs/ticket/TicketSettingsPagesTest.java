@@ -74,12 +74,12 @@ class TicketSettingsPagesTest {
         HttpResponse<String> rename = root.submit("/admin/states/4", "/admin/states/4",
                 Map.of("name", "in progress", "typeId", "2", "comment", "", "validId", "1"));
         assertThat(rename.statusCode()).isEqualTo(422);
-        assertThat(rename.body()).contains("Jotrs and OTRS rely on the state 'open', so it keeps its name.")
+        assertThat(rename.body()).contains("Jotrs and OTRS rely on the state “open”, so it keeps its name.")
                 .contains("value=\"in progress\"");
         HttpResponse<String> duplicate = root.submit("/admin/types/new", "/admin/types/new",
                 Map.of("name", "unclassified", "validId", "1"));
         assertThat(duplicate.statusCode()).isEqualTo(422);
-        assertThat(duplicate.body()).contains("There is already a type named 'unclassified'.");
+        assertThat(duplicate.body()).contains("There is already a type named “unclassified”.");
         HttpResponse<String> missing = root.submit("/admin/priorities/new", "/admin/priorities/new",
                 Map.of("name", "", "validId", "1"));
         assertThat(missing.statusCode()).isEqualTo(422);

@@ -77,7 +77,7 @@ class AdminSetupBrowserTest {
             page.getByLabel("Mail address").fill("carla@@example");
             page.getByLabel("Company").fill("ACME");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create customer user")).click();
-            assertThat(page.locator(".field-error").first()).containsText("There is already a customer user with the login 'CARLA'.");
+            assertThat(page.locator(".field-error").first()).containsText("There is already a customer user with the login “CARLA”.");
             assertThat(page.locator(".field-error").nth(1)).containsText("is not a valid mail address");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/admin-customer-refused.png")).setFullPage(true));
 

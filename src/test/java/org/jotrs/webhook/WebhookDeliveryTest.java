@@ -161,6 +161,18 @@ class WebhookDeliveryTest {
                     Map.of("name", "ftp", "url", "ftp://example.com/x", "events", "TicketCreate"));
             assertThat(refused.statusCode()).isEqualTo(422);
             assertThat(refused.body()).contains("Only http:// and https:// URLs");
+            // An administrator who reads Jotrs in German gets the refusals in German.
+            Agents.germanAdministrator(db, "webhook-admin");
+            AgentHttp german = jotrs.agent();
+            german.signIn("webhook-admin", Agents.passwordOf("webhook-admin"));
+            var refusedInGerman = german.submit("/admin/webhooks/new", "/admin/webhooks/new",
+                    Map.of("name", "", "url", "ftp://example.com/x", "events", "NoSuchEvent"));
+            assertThat(refusedInGerman.statusCode()).isEqualTo(422);
+            assertThat(refusedInGerman.body()).contains("Geben Sie einen Namen ein.")
+                    .contains("Nur http://- und https://-URLs können Webhooks empfangen.")
+                    .contains("Unbekanntes Ereignis NoSuchEvent.")
+                    .doesNotContain("Only http:// and https:// URLs");
+            assertThat(german.get("/admin/webhooks/999999").body()).contains("Es gibt keinen Webhook 999999.");
             assertThat(webhooks.list(ROOT)).hasSize(count);
             int agent = Agents.agent(db, "plain", "Plain", "Agent");
             assertThatThrownBy(() -> webhooks.list(agent)).isInstanceOf(PermissionDenied.class);

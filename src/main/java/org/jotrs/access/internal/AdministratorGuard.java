@@ -1,5 +1,6 @@
 package org.jotrs.access.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.GROUP_ROLE;
 import static org.jotrs.platform.db.schema.Tables.GROUP_USER;
 import static org.jotrs.platform.db.schema.Tables.ROLES;
@@ -60,8 +61,7 @@ class AdministratorGuard {
     @Transactional(propagation = Propagation.MANDATORY)
     void requireAnAdministrator() {
         if (administrators() == 0) {
-            throw AccessChangeRefused.conflict("permissions", "This change would leave no administrator: at least one"
-                    + " valid agent must keep rw on the valid group 'admin' (directly or through a valid role).");
+            throw AccessChangeRefused.conflict("permissions", t("validation.access.last-administrator"));
         }
     }
 }

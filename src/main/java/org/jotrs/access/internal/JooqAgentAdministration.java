@@ -1,5 +1,6 @@
 package org.jotrs.access.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.USERS;
 
 import java.util.ArrayList;
@@ -127,41 +128,40 @@ class JooqAgentAdministration implements AgentAdministration {
         String email = strip(input.email());
         String password = input.password() == null ? "" : input.password();
         if (login.isEmpty()) {
-            errors.put("login", "Enter a login.");
+            errors.put("login", t("validation.enter-login"));
         } else if (login.length() > ColumnLimits.length(USERS.LOGIN)) {
-            errors.put("login", "A login has at most " + ColumnLimits.length(USERS.LOGIN) + " characters.");
+            errors.put("login", t("validation.at-most-characters", String.valueOf(ColumnLimits.length(USERS.LOGIN))));
         } else if (login.chars().anyMatch(Character::isWhitespace)) {
-            errors.put("login", "A login cannot contain spaces.");
+            errors.put("login", t("validation.agent.login-no-spaces"));
         }
         if (firstName.isEmpty()) {
-            errors.put("firstName", "Enter the first name.");
+            errors.put("firstName", t("validation.enter-first-name"));
         } else if (firstName.length() > ColumnLimits.length(USERS.FIRST_NAME)) {
-            errors.put("firstName", "A first name has at most " + ColumnLimits.length(USERS.FIRST_NAME) + " characters.");
+            errors.put("firstName", t("validation.at-most-characters", String.valueOf(ColumnLimits.length(USERS.FIRST_NAME))));
         }
         if (lastName.isEmpty()) {
-            errors.put("lastName", "Enter the last name.");
+            errors.put("lastName", t("validation.enter-last-name"));
         } else if (lastName.length() > ColumnLimits.length(USERS.LAST_NAME)) {
-            errors.put("lastName", "A last name has at most " + ColumnLimits.length(USERS.LAST_NAME) + " characters.");
+            errors.put("lastName", t("validation.at-most-characters", String.valueOf(ColumnLimits.length(USERS.LAST_NAME))));
         }
         if (email.isEmpty()) {
-            errors.put("email", "Enter the agent's mail address.");
+            errors.put("email", t("validation.agent.enter-mail-address"));
         } else if (!org.jotrs.platform.MailAddressSyntax.isAddress(email)) {
-            errors.put("email", "'" + email + "' is not a valid mail address (like jdoe@example.com).");
+            errors.put("email", t("validation.agent.not-a-mail-address", email));
         }
         if (input.validity() == null) {
-            errors.put("validity", "Choose valid, invalid or invalid-temporarily.");
+            errors.put("validity", t("validation.choose-validity"));
         }
         if (agentId == null && password.isEmpty()) {
-            errors.put("password", "Set a password of at least " + passwordMinLength + " characters.");
+            errors.put("password", t("validation.agent.set-password", String.valueOf(passwordMinLength)));
         } else if (!password.isEmpty() && password.length() < passwordMinLength) {
-            errors.put("password", "A password needs at least " + passwordMinLength + " characters.");
+            errors.put("password", t("validation.agent.password-too-short", String.valueOf(passwordMinLength)));
         }
         if (!errors.isEmpty()) {
             throw AccessChangeRefused.invalid(errors);
         }
         if (agents.loginTaken(login, agentId)) {
-            throw AccessChangeRefused.conflict("login", "The login '" + login + "' is already taken (logins are"
-                    + " compared without regard to case).");
+            throw AccessChangeRefused.conflict("login", t("validation.agent.login-taken", login));
         }
         return new AgentInput(login, firstName, lastName, email, input.validity(), password);
     }

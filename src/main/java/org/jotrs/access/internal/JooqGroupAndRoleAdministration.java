@@ -1,5 +1,7 @@
 package org.jotrs.access.internal;
 
+import static org.jotrs.platform.Messages.t;
+
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,21 +137,21 @@ class JooqGroupAndRoleAdministration implements GroupAndRoleAdministration {
         String name = strip(input.name());
         String comment = strip(input.comment());
         if (name.isEmpty()) {
-            errors.put("name", "Enter a name.");
+            errors.put("name", t("validation.enter-name"));
         } else if (name.length() > ColumnLimits.length(table.name())) {
-            errors.put("name", "A name has at most " + ColumnLimits.length(table.name()) + " characters.");
+            errors.put("name", t("validation.at-most-characters", String.valueOf(ColumnLimits.length(table.name()))));
         }
         if (comment.length() > ColumnLimits.length(table.comments())) {
-            errors.put("comment", "A comment has at most " + ColumnLimits.length(table.comments()) + " characters.");
+            errors.put("comment", t("validation.at-most-characters", String.valueOf(ColumnLimits.length(table.comments()))));
         }
         if (input.validity() == null) {
-            errors.put("validity", "Choose valid, invalid or invalid-temporarily.");
+            errors.put("validity", t("validation.choose-validity"));
         }
         if (!errors.isEmpty()) {
             throw AccessChangeRefused.invalid(errors);
         }
         if (table.nameTaken(db, name, id)) {
-            throw AccessChangeRefused.conflict("name", "There is already a " + table.what() + " named '" + name + "'.");
+            throw AccessChangeRefused.conflict("name", t("validation.access.name-taken." + table.what(), name));
         }
         return new NamedInput(name, comment, input.validity());
     }

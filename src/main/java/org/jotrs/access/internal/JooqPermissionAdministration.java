@@ -1,5 +1,7 @@
 package org.jotrs.access.internal;
 
+import static org.jotrs.platform.Messages.t;
+
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -247,8 +249,8 @@ class JooqPermissionAdministration implements PermissionAdministration {
     private static void requireKnown(Set<Integer> ids, Map<Integer, String> known, String what) {
         List<Integer> unknown = ids.stream().filter(id -> !known.containsKey(id)).sorted().toList();
         if (!unknown.isEmpty()) {
-            throw AccessChangeRefused.invalid(Map.of("permissions", "There is no " + what + " with id "
-                    + unknown.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "."));
+            throw AccessChangeRefused.invalid(Map.of("permissions", t("not-found.access." + what,
+                    unknown.stream().map(String::valueOf).collect(Collectors.joining(", ")))));
         }
     }
 }

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.apache.catalina.valves.RemoteIpValve;
 import org.jooq.DSLContext;
 import org.jotrs.platform.ErrorReplies;
+import org.jotrs.platform.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
@@ -158,10 +159,9 @@ class SecurityConfiguration {
             boolean csrf = denied instanceof CsrfException;
             log.info("Request refused status=403 uri={} reason={}", request.getRequestURI(),
                     csrf ? "missing or invalid CSRF token" : denied.getClass().getSimpleName());
+            // Before the DispatcherServlet: in the language the browser asks for (Accept-Language).
             replies.write(request, response, ErrorReplies.Reply.of(HttpStatus.FORBIDDEN, csrf
-                    ? "The form has expired or did not come from this site, so nothing was changed. Go back, reload"
-                            + " the page and try again."
-                    : "You may not do this."));
+                    ? Messages.t("error.csrf") : Messages.t("error.forbidden")));
         }
     }
 

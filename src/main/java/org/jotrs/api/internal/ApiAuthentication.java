@@ -1,5 +1,7 @@
 package org.jotrs.api.internal;
 
+import static org.jotrs.platform.Messages.t;
+
 import java.io.IOException;
 import java.util.regex.Pattern;
 
@@ -85,8 +87,7 @@ class ApiAuthentication extends OncePerRequestFilter {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"jotrs\"");
             refuse(request, response, Reply.of(HttpStatus.UNAUTHORIZED, authorization == null
-                    ? "Send an API token as 'Authorization: Bearer <token>'; agents create them under Preferences › API tokens."
-                    : "The Authorization header must be 'Bearer <token>'."));
+                    ? t("api.error.no-token") : t("api.error.not-bearer")));
             return;
         }
         ApiCaller caller;
@@ -100,7 +101,7 @@ class ApiAuthentication extends OncePerRequestFilter {
         }
         if (caller.scope() == ApiScope.READ && !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
             refuse(request, response, Reply.of(HttpStatus.FORBIDDEN,
-                    "This API token is read-only; changes need a token with the scope write."));
+                    t("api.error.read-only")));
             return;
         }
         if (caller.customer() && !customerRoute(request)) {
@@ -111,7 +112,7 @@ class ApiAuthentication extends OncePerRequestFilter {
         if (wait > 0) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(wait));
             refuse(request, response, Reply.of(HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many requests with this API token; retry after " + wait + " s."));
+                    t("api.error.rate-limited", String.valueOf(wait))));
             return;
         }
         request.setAttribute(ApiCaller.ATTRIBUTE, caller);

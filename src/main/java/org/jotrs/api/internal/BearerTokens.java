@@ -1,5 +1,6 @@
 package org.jotrs.api.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.CUSTOMER_USER;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_API_TOKEN;
 import static org.jotrs.platform.db.schema.Tables.USERS;
@@ -41,8 +42,7 @@ class BearerTokens {
 
     Check check(String secret) {
         if (secret.length() > 200 || !secret.startsWith(JooqApiTokens.TOKEN_PREFIX)) {
-            return new Refused("This is not a Jotrs API token (they start with " + JooqApiTokens.TOKEN_PREFIX
-                    + "); create one under Preferences › API tokens.");
+            return new Refused(t("api.error.not-a-token", JooqApiTokens.TOKEN_PREFIX));
         }
         Record row = db.select(JOTRS_API_TOKEN.ID, JOTRS_API_TOKEN.USER_ID, JOTRS_API_TOKEN.SCOPE,
                         JOTRS_API_TOKEN.EXPIRES_AT, JOTRS_API_TOKEN.REVOKED_AT, JOTRS_API_TOKEN.LAST_USED, USERS.LOGIN,
@@ -52,21 +52,20 @@ class BearerTokens {
                 .leftJoin(CUSTOMER_USER).on(CUSTOMER_USER.LOGIN.eq(JOTRS_API_TOKEN.CUSTOMER_LOGIN))
                 .where(JOTRS_API_TOKEN.TOKEN_HASH.eq(SecretTokens.sha256Hex(secret))).fetchOne();
         if (row == null) {
-            return new Refused("This API token is unknown.");
+            return new Refused(t("api.error.unknown-token"));
         }
         LocalDateTime now = LocalDateTime.now(clock);
         if (row.get(JOTRS_API_TOKEN.REVOKED_AT) != null) {
-            return new Refused("This API token was revoked on " + row.get(JOTRS_API_TOKEN.REVOKED_AT) + ".");
+            return new Refused(t("api.error.revoked-token", String.valueOf(row.get(JOTRS_API_TOKEN.REVOKED_AT))));
         }
         LocalDateTime expires = row.get(JOTRS_API_TOKEN.EXPIRES_AT);
         if (expires != null && !expires.isAfter(now)) {
-            return new Refused("This API token expired on " + expires.toLocalDate() + ".");
+            return new Refused(t("api.error.expired-token", expires.toLocalDate().toString()));
         }
         boolean customer = row.get(JOTRS_API_TOKEN.CUSTOMER_LOGIN) != null;
         if (customer ? !Short.valueOf((short) 1).equals(row.get(CUSTOMER_USER.VALID_ID))
                 : row.get(USERS.VALID_ID) == null || row.get(USERS.VALID_ID) != 1) {
-            return new Refused(customer ? "The customer user of this API token is no longer valid."
-                    : "The agent of this API token is no longer valid.");
+            return new Refused(customer ? t("api.error.invalid-customer-user") : t("api.error.invalid-agent"));
         }
         long tokenId = row.get(JOTRS_API_TOKEN.ID);
         LocalDateTime lastUsed = row.get(JOTRS_API_TOKEN.LAST_USED);

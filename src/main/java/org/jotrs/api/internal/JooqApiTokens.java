@@ -1,5 +1,6 @@
 package org.jotrs.api.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_API_TOKEN;
 import static org.jotrs.platform.db.schema.Tables.USERS;
 
@@ -74,14 +75,14 @@ class JooqApiTokens implements ApiTokens {
     private IssuedApiToken issue(int auditActor, Integer userId, String customerLogin, String name, String scope,
             LocalDate expiresOn) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        String cleanName = errors.required("name", name, MAX_NAME, "Give the token a name, e.g. the program that uses it.");
+        String cleanName = errors.required("name", name, MAX_NAME, t("api.error.token-name"));
         ApiScope chosen = ApiScope.of(InvalidInput.clean(scope));
         if (chosen == null) {
-            errors.add("scope", "Choose read (read only) or write (read and change).");
+            errors.add("scope", t("api.error.token-scope"));
         }
         LocalDateTime now = LocalDateTime.now(clock);
         if (expiresOn != null && expiresOn.isBefore(now.toLocalDate())) {
-            errors.add("expiresOn", "The expiry date " + expiresOn + " has passed; choose today or a later day, or none.");
+            errors.add("expiresOn", t("api.error.token-expired-date", expiresOn.toString()));
         }
         errors.throwIfAny();
         byte[] random = new byte[32];
@@ -117,7 +118,7 @@ class JooqApiTokens implements ApiTokens {
     public void revokeCustomerToken(String customerLogin, long tokenId) {
         ApiToken token = select().where(JOTRS_API_TOKEN.ID.eq(tokenId)).fetchOptional(JooqApiTokens::token)
                 .filter(found -> found.customer() && found.customerLogin().equals(customerLogin))
-                .orElseThrow(() -> new NoSuchEntry("API token " + tokenId));
+                .orElseThrow(() -> new NoSuchEntry("not-found.api-token", String.valueOf(tokenId)));
         markRevoked(SYSTEM, null, token);
     }
 
@@ -133,7 +134,7 @@ class JooqApiTokens implements ApiTokens {
     public void revoke(int actorId, long tokenId) {
         ApiToken token = select().where(JOTRS_API_TOKEN.ID.eq(tokenId)).fetchOptional(JooqApiTokens::token)
                 .filter(found -> !found.customer() && found.agentId() == actorId || access.isAdmin(actorId))
-                .orElseThrow(() -> new NoSuchEntry("API token " + tokenId));
+                .orElseThrow(() -> new NoSuchEntry("not-found.api-token", String.valueOf(tokenId)));
         markRevoked(actorId, actorId, token);
     }
 

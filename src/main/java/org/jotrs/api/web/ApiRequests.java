@@ -1,5 +1,7 @@
 package org.jotrs.api.web;
 
+import static org.jotrs.platform.Messages.t;
+
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -54,7 +56,7 @@ final class ApiRequests {
             return queueId;
         }
         return queues.queueIdByName(queueName.strip()).orElseGet(() -> {
-            errors.add(field, "There is no valid queue named '" + shown(queueName) + "'.");
+            errors.add(field, t("api.error.no-queue-named", shown(queueName)));
             return null;
         });
     }
@@ -69,21 +71,21 @@ final class ApiRequests {
             ApiJson.NewAttachment file = files.get(i);
             String at = field + "[" + i + "]";
             if (file == null) {
-                errors.add(at, "An attachment is an object with filename, contentType and content (base64).");
+                errors.add(at, t("api.error.attachment-shape"));
                 continue;
             }
             if (InvalidInput.clean(file.filename()) == null) {
-                errors.add(at + ".filename", "Give the file a name.");
+                errors.add(at + ".filename", t("api.error.file-name"));
             }
             if (file.content() == null) {
-                errors.add(at + ".content", "The file's content is missing (base64).");
+                errors.add(at + ".content", t("api.error.file-content"));
                 continue;
             }
             try {
                 attachments.add(new NewAttachment(file.filename(), file.contentType(),
                         Base64.getMimeDecoder().decode(strictBase64(file.content()))));
             } catch (IllegalArgumentException e) {
-                errors.add(at + ".content", "Not valid base64: " + e.getMessage());
+                errors.add(at + ".content", t("api.error.base64", e.getMessage()));
             }
         }
         return attachments;

@@ -1,5 +1,7 @@
 package org.jotrs.api.web;
 
+import static org.jotrs.platform.Messages.t;
+
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Comparator;
@@ -115,7 +117,7 @@ class ArticlesApi {
                     Boolean.TRUE.equals(request.visibleForCustomer()), time, files);
             case "phone" -> {
                 if (!files.isEmpty()) {
-                    errors.add("attachments", "A phone call has no attachments; add them with a note.");
+                    errors.add("attachments", t("api.error.phone-attachments"));
                 }
                 yield new TicketAction.AddPhoneCall(request.subject(), request.body(),
                         !Boolean.FALSE.equals(request.fromCustomer()), time);
@@ -124,8 +126,8 @@ class ArticlesApi {
                     : TicketAction.MailKind.FORWARD, request.inReplyTo(), request.to(), request.cc(), request.bcc(),
                     request.subject(), request.body(), time, files);
             default -> {
-                errors.add("kind", request.kind() == null ? "Choose the kind: note, phone, reply or forward."
-                        : "'" + ApiRequests.shown(request.kind()) + "' is not a valid kind; choose note, phone, reply or forward.");
+                errors.add("kind", request.kind() == null ? t("api.error.choose-kind")
+                        : t("api.error.unknown-kind", ApiRequests.shown(request.kind())));
                 yield null;
             }
         };
@@ -145,6 +147,6 @@ class ArticlesApi {
 
     private ArticleView article(ApiCaller caller, long ticketId, long articleId) {
         return tickets.details(caller.agentId(), ticketId).articles().stream().filter(a -> a.id() == articleId)
-                .findFirst().orElseThrow(() -> new NoSuchEntry("article " + articleId + " on ticket " + ticketId));
+                .findFirst().orElseThrow(() -> new NoSuchEntry("not-found.article", String.valueOf(articleId), String.valueOf(ticketId)));
     }
 }

@@ -1,5 +1,7 @@
 package org.jotrs.api.web;
 
+import static org.jotrs.platform.Messages.t;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -78,10 +80,10 @@ class TicketsApi {
         InvalidInput.Collector errors = new InvalidInput.Collector();
         Integer queueId = ApiRequests.queue(queues, request.queueId(), request.queue(), "queue", errors);
         if (request.queueId() == null && request.queue() == null) {
-            errors.add("queueId", "Choose the queue: queueId, or queue by its full name.");
+            errors.add("queueId", t("api.error.choose-queue"));
         }
         if (request.article() == null) {
-            errors.add("article", "A ticket starts with an article: send article.body.");
+            errors.add("article", t("api.error.need-article"));
         }
         var attachments = ApiRequests.attachments(request.article() == null ? null : request.article().attachments(),
                 "article.attachments", errors);
@@ -182,8 +184,8 @@ class TicketsApi {
             @RequestBody ApiRequests.TicketChange change) {
         TicketDetails seen = tickets.details(caller.agentId(), ticketId);
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED, "Send If-Match with the ETag of the"
-                    + " ticket as you read it (GET /api/v1/tickets/" + ticketId + "), so no one else's change is overwritten.");
+            throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED, t("api.error.if-match-missing",
+                    String.valueOf(ticketId)));
         }
         if (!matches(ifMatch, etag(seen))) {
             throw stale(ticketId);
@@ -225,7 +227,7 @@ class TicketsApi {
     ResponseEntity<ApiJson.Ticket> merge(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller,
             @PathVariable long ticketId, @RequestBody ApiRequests.Merge merge) {
         if (merge.into() == null || merge.into().isBlank()) {
-            throw InvalidInput.of("into", "Name the ticket number to merge into.");
+            throw InvalidInput.of("into", t("api.error.merge-into"));
         }
         tickets.apply(caller.agentId(), ticketId, new TicketAction.MergeInto(merge.into().strip()));
         return agentView(caller, ticketId);
@@ -236,7 +238,7 @@ class TicketsApi {
     ResponseEntity<ApiJson.Ticket> link(@RequestAttribute(ApiCaller.ATTRIBUTE) ApiCaller caller,
             @PathVariable long ticketId, @RequestBody ApiRequests.Link link) {
         if (link.ticketNumber() == null || link.ticketNumber().isBlank()) {
-            throw InvalidInput.of("ticketNumber", "Name the ticket number to link to.");
+            throw InvalidInput.of("ticketNumber", t("api.error.link-to"));
         }
         TicketAction.LinkType type = InvalidInput.choice("type", link.type(), TicketAction.LinkType.class,
                 TicketAction.LinkType.NORMAL);
@@ -262,9 +264,8 @@ class TicketsApi {
     }
 
     private static ResponseStatusException stale(long ticketId) {
-        return new ResponseStatusException(HttpStatus.PRECONDITION_FAILED, "The ticket changed since you read it"
-                + " (If-Match does not match its ETag); nothing was written. Read it again (GET /api/v1/tickets/"
-                + ticketId + ") and repeat the change if it still applies.");
+        return new ResponseStatusException(HttpStatus.PRECONDITION_FAILED, t("api.error.if-match-stale",
+                String.valueOf(ticketId)));
     }
 
     private static boolean matches(String ifMatch, String etag) {

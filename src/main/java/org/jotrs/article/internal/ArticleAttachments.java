@@ -1,5 +1,7 @@
 package org.jotrs.article.internal;
 
+import static org.jotrs.platform.Messages.t;
+
 import java.text.DecimalFormat;
 import java.time.Clock;
 import java.text.DecimalFormatSymbols;
@@ -58,12 +60,12 @@ class ArticleAttachments {
         List<String> messages = new ArrayList<>();
         for (NewAttachment attachment : attachments) {
             if (OtrsFilenames.unusable(attachment.filename())) {
-                messages.add("Every attachment needs a file name.");
+                messages.add(t("validation.attachment.no-name"));
             } else if (attachment.content() == null) {
-                messages.add("The attachment '" + attachment.filename().strip() + "' has no content.");
+                messages.add(t("validation.attachment.empty", attachment.filename().strip()));
             } else if (attachment.size() > maxSize) {
-                messages.add("The file '" + attachment.filename().strip() + "' is " + megabytes(attachment.size())
-                        + "; an attachment may be at most " + megabytes(maxSize) + ".");
+                messages.add(t("validation.attachment.too-large", attachment.filename().strip(), megabytes(attachment.size()),
+                        megabytes(maxSize)));
             }
         }
         Map<String, String> problems = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package org.jotrs.article.web;
 
+import static org.jotrs.platform.Messages.t;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -90,9 +92,8 @@ class UploadLimits {
             }
             StringOutput page = new StringOutput();
             templates.render("error.jte", Map.of("status", 413, "error", "Content Too Large",
-                    "message", "Nothing was saved: the upload is " + megabytes(length) + ", and one attachment may be at most "
-                            + megabytes(attachmentLimit) + " (" + megabytes(requestLimit) + " for all files of one form together). "
-                            + "Go back and choose smaller files."), page);
+                    "message", t("error.upload-over-limits", megabytes(length), megabytes(attachmentLimit),
+                            megabytes(requestLimit))), page);
             response.setStatus(413);
             response.setContentType("text/html;charset=UTF-8");
             response.setHeader("Content-Security-Policy", "default-src 'self'; style-src 'self'; script-src 'self'; frame-ancestors 'none'");

@@ -1,5 +1,6 @@
 package org.jotrs.customer.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.CUSTOMER_COMPANY;
 
 import java.util.Arrays;
@@ -106,7 +107,7 @@ class JooqCompanyAdministration implements CompanyAdministration {
         CustomerCompanyRecord row = customerId == null ? null
                 : db.selectFrom(CUSTOMER_COMPANY).where(CUSTOMER_COMPANY.CUSTOMER_ID.eq(customerId)).fetchOne();
         if (row == null) {
-            throw new NoSuchEntry("customer company '" + customerId + "'");
+            throw new NoSuchEntry("not-found.customer-company", String.valueOf(customerId));
         }
         return row;
     }
@@ -116,22 +117,23 @@ class JooqCompanyAdministration implements CompanyAdministration {
         String customerId = existing == null ? InvalidInput.clean(in.customerId()) : existing.getCustomerId();
         if (existing == null) {
             if (customerId == null) {
-                errors.add("customerId", "Enter the customer id.");
+                errors.add("customerId", t("validation.company.enter-customer-id"));
             } else if (customerId.length() > ColumnLimits.length(CUSTOMER_COMPANY.CUSTOMER_ID)) {
-                errors.add("customerId", "The customer id may have at most " + ColumnLimits.length(CUSTOMER_COMPANY.CUSTOMER_ID) + " characters.");
+                errors.add("customerId", t("validation.company.customer-id-too-long",
+                        String.valueOf(ColumnLimits.length(CUSTOMER_COMPANY.CUSTOMER_ID))));
             } else if (db.fetchExists(CUSTOMER_COMPANY,
                     DSL.lower(CUSTOMER_COMPANY.CUSTOMER_ID).eq(customerId.toLowerCase(Locale.ROOT)))) {
-                errors.add("customerId", "There is already a company with the customer id '" + customerId + "'.");
+                errors.add("customerId", t("validation.company.customer-id-taken", customerId));
             }
         }
-        String name = errors.required("name", in.name(), CUSTOMER_COMPANY.NAME, "Enter the company's name.");
+        String name = errors.required("name", in.name(), CUSTOMER_COMPANY.NAME, t("validation.company.enter-name"));
         if (name != null && !errors.has("name")) {
             Condition sameName = DSL.lower(CUSTOMER_COMPANY.NAME).eq(name.toLowerCase(Locale.ROOT));
             if (existing != null) {
                 sameName = sameName.and(CUSTOMER_COMPANY.CUSTOMER_ID.ne(existing.getCustomerId()));
             }
             if (db.fetchExists(CUSTOMER_COMPANY, sameName)) {
-                errors.add("name", "There is already a company named '" + name + "'.");
+                errors.add("name", t("validation.company.name-taken", name));
             }
         }
         String street = errors.optional("street", in.street(), CUSTOMER_COMPANY.STREET);
@@ -140,7 +142,7 @@ class JooqCompanyAdministration implements CompanyAdministration {
         String country = errors.optional("country", in.country(), CUSTOMER_COMPANY.COUNTRY);
         String url = errors.optional("url", in.url(), CUSTOMER_COMPANY.URL);
         if (url != null && !errors.has("url") && !url.matches("(?i)https?://\\S+")) {
-            errors.add("url", "Enter a web address starting with http:// or https://.");
+            errors.add("url", t("validation.enter-web-address"));
         }
         String comment = errors.optional("comment", in.comment(), CUSTOMER_COMPANY.COMMENTS);
         AdminRows.validity(errors, in.validId());

@@ -1,5 +1,6 @@
 package org.jotrs.customer.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.CUSTOMER_COMPANY;
 import static org.jotrs.platform.db.schema.Tables.CUSTOMER_USER;
 import static org.jotrs.platform.db.schema.Tables.GROUP_CUSTOMER_USER;
@@ -164,7 +165,7 @@ class JooqCustomerAdministration implements CustomerAdministration {
     private CustomerUserRecord customerUserRow(int customerUserId) {
         CustomerUserRecord row = db.selectFrom(CUSTOMER_USER).where(CUSTOMER_USER.ID.eq(customerUserId)).fetchOne();
         if (row == null) {
-            throw new NoSuchEntry("customer user " + customerUserId);
+            throw new NoSuchEntry("not-found.customer-user", String.valueOf(customerUserId));
         }
         return row;
     }
@@ -179,30 +180,31 @@ class JooqCustomerAdministration implements CustomerAdministration {
         String login = existing == null ? InvalidInput.clean(in.login()) : existing.getLogin();
         if (existing == null) {
             if (login == null) {
-                errors.add("login", "Enter a login.");
+                errors.add("login", t("validation.enter-login"));
             } else if (login.length() > ColumnLimits.length(CUSTOMER_USER.LOGIN)) {
-                errors.add("login", "The login may have at most " + ColumnLimits.length(CUSTOMER_USER.LOGIN) + " characters.");
+                errors.add("login", t("validation.login-too-long", String.valueOf(ColumnLimits.length(CUSTOMER_USER.LOGIN))));
             } else if (db.fetchExists(CUSTOMER_USER, DSL.lower(CUSTOMER_USER.LOGIN).eq(login.toLowerCase(Locale.ROOT)))) {
-                errors.add("login", "There is already a customer user with the login '" + login + "'.");
+                errors.add("login", t("validation.customer-user.login-taken", login));
             }
         }
-        String firstName = errors.required("firstName", in.firstName(), CUSTOMER_USER.FIRST_NAME, "Enter the first name.");
-        String lastName = errors.required("lastName", in.lastName(), CUSTOMER_USER.LAST_NAME, "Enter the last name.");
-        String email = errors.required("email", in.email(), CUSTOMER_USER.EMAIL, "Enter the mail address.");
+        String firstName = errors.required("firstName", in.firstName(), CUSTOMER_USER.FIRST_NAME, t("validation.enter-first-name"));
+        String lastName = errors.required("lastName", in.lastName(), CUSTOMER_USER.LAST_NAME, t("validation.enter-last-name"));
+        String email = errors.required("email", in.email(), CUSTOMER_USER.EMAIL, t("validation.enter-mail-address"));
         if (email != null && !errors.has("email")) {
             if (!MailAddressSyntax.isAddress(email)) {
-                errors.add("email", "'" + email + "' is not a valid mail address.");
+                errors.add("email", t("validation.not-a-mail-address", email));
             } else {
                 Condition sameMail = DSL.lower(CUSTOMER_USER.EMAIL).eq(email.toLowerCase(Locale.ROOT));
                 if (existing != null) {
                     sameMail = sameMail.and(CUSTOMER_USER.ID.ne(existing.getId()));
                 }
                 if (db.fetchExists(CUSTOMER_USER, sameMail)) {
-                    errors.add("email", "Another customer user has the mail address '" + email + "'.");
+                    errors.add("email", t("validation.customer-user.email-taken", email));
                 }
             }
         }
-        String customerId = errors.required("customerId", in.customerId(), CUSTOMER_USER.CUSTOMER_ID, "Choose the customer's company.");
+        String customerId = errors.required("customerId", in.customerId(), CUSTOMER_USER.CUSTOMER_ID,
+                t("validation.customer-user.choose-company"));
         boolean unchangedCompany = existing != null && customerId != null && customerId.equals(existing.getCustomerId());
         boolean companyInTheMakingChosen = companyInTheMaking != null && customerId != null
                 && customerId.equalsIgnoreCase(companyInTheMaking.strip());
@@ -214,7 +216,7 @@ class JooqCustomerAdministration implements CustomerAdministration {
                     .where(DSL.lower(CUSTOMER_COMPANY.CUSTOMER_ID).eq(customerId.toLowerCase(Locale.ROOT)))
                     .fetchOne(CUSTOMER_COMPANY.CUSTOMER_ID);
             if (known == null) {
-                errors.add("customerId", "There is no customer company '" + customerId + "'.");
+                errors.add("customerId", t("not-found.customer-company", customerId));
             } else {
                 customerId = known;
             }
@@ -230,7 +232,7 @@ class JooqCustomerAdministration implements CustomerAdministration {
         AdminRows.validity(errors, in.validId());
         String password = in.password() == null || in.password().isEmpty() ? null : in.password();
         if (password != null && password.isBlank()) {
-            errors.add("password", "A password cannot be only spaces.");
+            errors.add("password", t("validation.password-only-spaces"));
         }
         errors.throwIfAny();
         return new CustomerUserChanges(login, title, firstName, lastName, email, customerId, phone, mobile, street,
@@ -306,7 +308,7 @@ class JooqCustomerAdministration implements CustomerAdministration {
     public void setGroups(int actorId, int customerUserId, Map<Integer, Set<String>> grants) {
         access.requireAdmin(actorId);
         if (!properties.groupSupport()) {
-            throw InvalidInput.of("groups", "Customer group support is off (jotrs.customer.group-support).");
+            throw InvalidInput.of("groups", t("validation.customer-user.group-support-off"));
         }
         String login = customerUserRow(customerUserId).getLogin();
         PermissionGroups groups = schema.permissionGroups();
@@ -315,11 +317,11 @@ class JooqCustomerAdministration implements CustomerAdministration {
         var errors = new InvalidInput.Collector();
         for (var grant : grants.entrySet()) {
             if (!groupNames.containsKey(grant.getKey())) {
-                errors.add("groups", "There is no group with the id " + grant.getKey() + ".");
+                errors.add("groups", t("validation.no-such-group-id", String.valueOf(grant.getKey())));
             }
             for (String key : grant.getValue()) {
                 if (!GROUP_PERMISSIONS.contains(key)) {
-                    errors.add("groups", "Customer permissions are ro or rw, not '" + key + "'.");
+                    errors.add("groups", t("validation.customer-user.group-permission", key));
                 }
             }
         }

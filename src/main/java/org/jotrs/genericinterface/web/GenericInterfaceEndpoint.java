@@ -6,6 +6,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,6 +15,8 @@ import org.jotrs.genericinterface.internal.TicketConnector;
 import org.jotrs.genericinterface.internal.TicketConnector.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.i18n.SimpleTimeZoneAwareLocaleContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,6 +51,12 @@ class GenericInterfaceEndpoint {
 
     @RequestMapping({"/otrs/nph-genericinterface.pl/Webservice/**", "/znuny/nph-genericinterface.pl/Webservice/**"})
     ResponseEntity<String> handle(HttpServletRequest request) throws IOException {
+        // OTRS answers its web services in English, and integrations match on the ErrorMessage
+        // texts: the refusals of the facades behind it are English too, whatever the client's
+        // Accept-Language or the default language (the DispatcherServlet restores the request's
+        // own language context afterwards).
+        LocaleContextHolder.setLocaleContext(new SimpleTimeZoneAwareLocaleContext(Locale.ENGLISH,
+                LocaleContextHolder.getTimeZone()));
         String uri = request.getRequestURI();
         String rest = uri.substring(uri.indexOf(MARK) + MARK.length());
         int slash = rest.indexOf('/');

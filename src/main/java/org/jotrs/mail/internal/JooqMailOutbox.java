@@ -1,5 +1,6 @@
 package org.jotrs.mail.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_MAIL_OUTBOX;
 
 import java.time.Clock;
@@ -84,7 +85,7 @@ class JooqMailOutbox implements MailOutbox {
         access.requireAdmin(actorId);
         var entry = entry(entryId);
         if (entry.getFailed() != 1) {
-            throw InvalidInput.of("outbox", "Only a failed mail can be removed; this one is still being sent.");
+            throw InvalidInput.of("outbox", t("validation.outbox.still-sending"));
         }
         db.deleteFrom(JOTRS_MAIL_OUTBOX).where(JOTRS_MAIL_OUTBOX.ID.eq(entryId)).execute();
         audit.record(actorId, "outbox", "mail " + entryId + " " + entry.getMessageId(), "drop",
@@ -94,7 +95,7 @@ class JooqMailOutbox implements MailOutbox {
     private org.jotrs.platform.db.schema.tables.records.JotrsMailOutboxRecord entry(long entryId) {
         var entry = db.selectFrom(JOTRS_MAIL_OUTBOX).where(JOTRS_MAIL_OUTBOX.ID.eq(entryId)).forUpdate().fetchOne();
         if (entry == null) {
-            throw new NoSuchEntry("No mail " + entryId + " in the outbox.");
+            throw new NoSuchEntry("not-found.outbox-mail", String.valueOf(entryId));
         }
         return entry;
     }

@@ -1,5 +1,6 @@
 package org.jotrs.mail.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.NOTIFICATION_EVENT;
 import static org.jotrs.platform.db.schema.Tables.NOTIFICATION_EVENT_ITEM;
 import static org.jotrs.platform.db.schema.Tables.NOTIFICATION_EVENT_MESSAGE;
@@ -164,7 +165,7 @@ class JooqNotificationAdministration implements NotificationAdministration {
     private NotificationEventRecord row(int id) {
         NotificationEventRecord row = db.selectFrom(NOTIFICATION_EVENT).where(NOTIFICATION_EVENT.ID.eq(id)).fetchOne();
         if (row == null) {
-            throw new NoSuchEntry("notification " + id);
+            throw new NoSuchEntry("not-found.notification", String.valueOf(id));
         }
         return row;
     }
@@ -196,32 +197,32 @@ class JooqNotificationAdministration implements NotificationAdministration {
 
     private Settings validate(Settings in, Integer id) {
         var errors = new InvalidInput.Collector();
-        String name = errors.required("name", in.name(), NOTIFICATION_EVENT.NAME, "Enter a name.");
+        String name = errors.required("name", in.name(), NOTIFICATION_EVENT.NAME, t("validation.enter-name"));
         if (name != null && !errors.has("name")) {
             var same = NOTIFICATION_EVENT.NAME.eq(name);
             if (id != null) {
                 same = same.and(NOTIFICATION_EVENT.ID.ne(id));
             }
             if (db.fetchExists(NOTIFICATION_EVENT, same)) {
-                errors.add("name", "A notification named ‘" + name + "’ exists already.");
+                errors.add("name", t("validation.notification.name-taken", name));
             }
         }
         String comment = errors.optional("comment", in.comment(), NOTIFICATION_EVENT.COMMENTS);
         if (Validity.of(in.validId()).isEmpty()) {
-            errors.add("validId", "Choose valid, invalid or invalid-temporarily.");
+            errors.add("validId", t("validation.choose-validity"));
         }
         Set<String> events = in.events() == null ? Set.of() : in.events();
         if (events.isEmpty()) {
-            errors.add("events", "Choose at least one event.");
+            errors.add("events", t("validation.webhook.choose-event"));
         } else if (!EVENTS.containsAll(events)) {
-            errors.add("events", "Choose events from the list only.");
+            errors.add("events", t("validation.notification.events-from-list"));
         }
         Set<String> recipients = in.recipients() == null ? Set.of() : in.recipients();
         boolean named = !empty(in.agentIds()) || !empty(in.groupIds()) || !empty(in.roleIds());
         if (recipients.isEmpty() && !named) {
-            errors.add("recipients", "Choose at least one group of recipients, or agents, groups or roles by name.");
+            errors.add("recipients", t("validation.notification.choose-recipients"));
         } else if (!RECIPIENTS.containsAll(recipients)) {
-            errors.add("recipients", "Choose recipients from the list only.");
+            errors.add("recipients", t("validation.notification.recipients-from-list"));
         }
         Options options = choices();
         known(errors, "agentIds", in.agentIds(), options.agents(), "agent");
@@ -245,23 +246,23 @@ class JooqNotificationAdministration implements NotificationAdministration {
             }
             String field = "texts" + i;
             if (language == null || !AgentPreferences.LANGUAGES.contains(language)) {
-                errors.add(field, "Choose the language of the text (" + String.join(", ", AgentPreferences.LANGUAGES) + ").");
+                errors.add(field, t("validation.notification.choose-language", String.join(", ", AgentPreferences.LANGUAGES)));
             } else if (!languages.add(language)) {
-                errors.add(field, "There is a text in ‘" + language + "’ already; one text per language.");
+                errors.add(field, t("validation.notification.language-twice", language));
             }
             if (subject == null) {
-                errors.add(field, "Enter a subject.");
+                errors.add(field, t("validation.enter-subject"));
             } else if (subject.length() > NOTIFICATION_EVENT_MESSAGE.SUBJECT.getDataType().length()) {
-                errors.add(field, "The subject may have at most " + NOTIFICATION_EVENT_MESSAGE.SUBJECT.getDataType().length()
-                        + " characters.");
+                errors.add(field, t("validation.notification.subject-too-long",
+                        String.valueOf(NOTIFICATION_EVENT_MESSAGE.SUBJECT.getDataType().length())));
             }
             if (body == null) {
-                errors.add(field, "Enter the text.");
+                errors.add(field, t("validation.enter-text"));
             }
             texts.add(new Text(language, subject, body));
         }
         if (texts.isEmpty()) {
-            errors.add("texts0", "Enter the text in at least one language.");
+            errors.add("texts0", t("validation.notification.no-text"));
         }
         errors.throwIfAny();
         return new Settings(name, comment, in.validId(), new LinkedHashSet<>(EVENTS.stream().filter(events::contains).toList()),
@@ -286,7 +287,7 @@ class JooqNotificationAdministration implements NotificationAdministration {
         Set<Integer> valid = choices.stream().map(Choice::id).collect(Collectors.toSet());
         for (int id : ids) {
             if (!valid.contains(id)) {
-                errors.add(field, "There is no valid " + what + " with id " + id + ".");
+                errors.add(field, t("validation.notification.unknown-" + what, String.valueOf(id)));
                 return;
             }
         }

@@ -1,5 +1,6 @@
 package org.jotrs.observer.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_EXPORT_TARGET;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_SITE;
 
@@ -58,7 +59,7 @@ class JooqExportTargets implements ExportTargets {
         String siteName = db.select(JOTRS_OBSERVER_SITE.NAME).from(JOTRS_OBSERVER_SITE).where(JOTRS_OBSERVER_SITE.ID.eq(siteId))
                 .forUpdate().fetchOne(JOTRS_OBSERVER_SITE.NAME);
         if (siteName == null) {
-            throw new NoSuchEntry("observed site " + siteId);
+            throw new NoSuchEntry("not-found.observed-site", String.valueOf(siteId));
         }
         var t = JOTRS_OBSERVER_EXPORT_TARGET;
         JotrsObserverExportTargetRecord row = db.selectFrom(t).where(t.SITE_ID.eq(siteId)).and(t.KIND.eq(kind.key())).fetchOne();
@@ -68,29 +69,29 @@ class JooqExportTargets implements ExportTargets {
         String issueType = "";
         String project;
         if (kind == Kind.JIRA) {
-            baseUrl = errors.required("baseUrl", settings.baseUrl(), t.BASE_URL, "Enter the address of your Jira site, such as https://your-domain.atlassian.net.");
+            baseUrl = errors.required("baseUrl", settings.baseUrl(), t.BASE_URL, t("validation.observer.jira-url-missing"));
             if (baseUrl != null && !errors.has("baseUrl") && !httpUrl(baseUrl)) {
-                errors.add("baseUrl", "Write the address as https://your-domain.atlassian.net (http or https, a host, no query).");
+                errors.add("baseUrl", t("validation.observer.jira-url-syntax"));
             }
-            email = errors.required("userEmail", settings.userEmail(), t.USER_EMAIL, "Enter the email of the Jira account whose API token is used.");
+            email = errors.required("userEmail", settings.userEmail(), t.USER_EMAIL, t("validation.observer.jira-email-missing"));
             if (email != null && !errors.has("userEmail") && !EMAIL.matcher(email).matches()) {
-                errors.add("userEmail", "'" + email + "' is not an email address.");
+                errors.add("userEmail", t("validation.not-a-mail-address", email));
             }
-            project = errors.required("project", settings.project(), t.PROJECT, "Enter the project key, such as ENG.");
+            project = errors.required("project", settings.project(), t.PROJECT, t("validation.observer.jira-project-missing"));
             if (project != null && !errors.has("project") && !JIRA_PROJECT.matcher(project).matches()) {
-                errors.add("project", "A Jira project key is letters, digits and underscores, starting with a letter (ENG).");
+                errors.add("project", t("validation.observer.jira-project-syntax"));
             }
-            issueType = errors.required("issueType", settings.issueType(), t.ISSUE_TYPE, "Enter the issue type, such as Bug or Task.");
+            issueType = errors.required("issueType", settings.issueType(), t.ISSUE_TYPE, t("validation.observer.jira-issue-type"));
         } else {
-            project = errors.required("project", settings.project(), t.PROJECT, "Enter the id of the Linear team (Settings › Teams; a UUID).");
+            project = errors.required("project", settings.project(), t.PROJECT, t("validation.observer.linear-team"));
         }
         String secret = InvalidInput.clean(settings.secret());
         if (secret == null && row == null) {
-            errors.add("secret", kind == Kind.JIRA ? "Enter the API token of the Jira account." : "Enter a Linear API key.");
+            errors.add("secret", kind == Kind.JIRA ? t("validation.observer.jira-token") : t("validation.observer.linear-key"));
         } else if (secret != null && secret.length() > 500) {
-            errors.add("secret", "At most 500 characters.");
+            errors.add("secret", t("validation.at-most-characters", "500"));
         } else if (secret != null && !secrets.available()) {
-            errors.add("secret", "Credentials are stored encrypted: set jotrs.secret-key (openssl rand -base64 32) first.");
+            errors.add("secret", t("validation.observer.no-secret-key"));
         }
         errors.throwIfAny();
         LocalDateTime now = LocalDateTime.now(clock);
@@ -131,7 +132,7 @@ class JooqExportTargets implements ExportTargets {
         String siteName = db.select(JOTRS_OBSERVER_SITE.NAME).from(JOTRS_OBSERVER_SITE).where(JOTRS_OBSERVER_SITE.ID.eq(siteId))
                 .fetchOne(JOTRS_OBSERVER_SITE.NAME);
         if (siteName == null) {
-            throw new NoSuchEntry("observed site " + siteId);
+            throw new NoSuchEntry("not-found.observed-site", String.valueOf(siteId));
         }
         if (db.deleteFrom(t).where(t.SITE_ID.eq(siteId)).and(t.KIND.eq(kind.key())).execute() > 0) {
             audit.record(actorId, "observed-site", "site " + siteName, "remove " + kind.key() + " export", List.of());

@@ -124,7 +124,7 @@ class JooqIncidents implements Incidents {
         var x = JOTRS_OBSERVER_EXPORT;
         var export = db.selectFrom(x).where(x.ID.eq(exportId)).and(x.INCIDENT_ID.eq(incidentId)).forUpdate().fetchOne();
         if (export == null) {
-            throw new NoSuchEntry("export " + exportId + " of incident " + incidentId);
+            throw new NoSuchEntry("not-found.incident-export", String.valueOf(exportId), String.valueOf(incidentId));
         }
         if (!"created".equals(export.getStatus())) {
             export.setStatus("pending");
@@ -165,11 +165,11 @@ class JooqIncidents implements Incidents {
                 .join(JOTRS_OBSERVER_SITE).on(JOTRS_OBSERVER_SITE.ID.eq(i.SITE_ID))
                 .where(i.ID.eq(incidentId)).fetchOne();
         if (row == null || !visibleSites(actorId, Permission.RO).contains(row.get(i.SITE_ID))) {
-            throw new NoSuchEntry("incident " + incidentId);
+            throw new NoSuchEntry("not-found.incident", String.valueOf(incidentId));
         }
         if (permission != Permission.RO) {
             int groupId = queues.find(row.get(JOTRS_OBSERVER_SITE.QUEUE_ID)).map(Queue::groupId).orElse(-1);
-            access.require(actorId, groupId, permission, "change incidents of site " + row.get(JOTRS_OBSERVER_SITE.NAME));
+            access.require(actorId, groupId, permission, "permission.action.change-incidents", row.get(JOTRS_OBSERVER_SITE.NAME));
         }
         return row;
     }

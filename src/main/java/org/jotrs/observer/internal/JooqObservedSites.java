@@ -69,7 +69,7 @@ class JooqObservedSites implements ObservedSites {
         access.requireAdmin(actorId);
         JotrsObserverSiteRecord row = db.selectFrom(JOTRS_OBSERVER_SITE).where(JOTRS_OBSERVER_SITE.ID.eq(siteId)).fetchOne();
         if (row == null) {
-            throw new NoSuchEntry("observed site " + siteId);
+            throw new NoSuchEntry("not-found.observed-site", String.valueOf(siteId));
         }
         List<SiteKey> keys = db.selectFrom(JOTRS_OBSERVER_KEY).where(JOTRS_OBSERVER_KEY.SITE_ID.eq(siteId))
                 .orderBy(JOTRS_OBSERVER_KEY.ID).fetch(JooqObservedSites::key);
@@ -100,7 +100,7 @@ class JooqObservedSites implements ObservedSites {
         JotrsObserverSiteRecord row = db.selectFrom(JOTRS_OBSERVER_SITE).where(JOTRS_OBSERVER_SITE.ID.eq(siteId))
                 .forUpdate().fetchOne();
         if (row == null) {
-            throw new NoSuchEntry("observed site " + siteId);
+            throw new NoSuchEntry("not-found.observed-site", String.valueOf(siteId));
         }
         SiteSettings before = settings(row);
         SiteSettings valid = SiteRules.validate(settings, queueExists(settings.queueId()));
@@ -142,7 +142,7 @@ class JooqObservedSites implements ObservedSites {
         var row = db.selectFrom(JOTRS_OBSERVER_KEY).where(JOTRS_OBSERVER_KEY.ID.eq(keyId))
                 .and(JOTRS_OBSERVER_KEY.SITE_ID.eq(siteId)).fetchOne();
         if (row == null) {
-            throw new NoSuchEntry("key " + keyId + " of observed site " + siteId);
+            throw new NoSuchEntry("not-found.observed-site-key", String.valueOf(keyId), String.valueOf(siteId));
         }
         if (row.getRevokeTime() == null) {
             row.setRevokeTime(LocalDateTime.now(clock));

@@ -1,5 +1,7 @@
 package org.jotrs.observer.internal;
 
+import static org.jotrs.platform.Messages.t;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,26 +19,27 @@ final class SiteRules {
     /** The settings with origins normalised; every problem reported at once. */
     static SiteSettings validate(SiteSettings s, boolean queueExists) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        String name = errors.required("name", s.name(), org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_SITE.NAME, "Enter a name.");
+        String name = errors.required("name", s.name(), org.jotrs.platform.db.schema.Tables.JOTRS_OBSERVER_SITE.NAME,
+                t("validation.enter-name"));
         List<String> origins = new ArrayList<>();
         String rawOrigins = s.allowedOrigins() == null ? "" : s.allowedOrigins();
         for (String line : rawOrigins.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
             String origin = origin(line);
             if (origin == null) {
-                errors.add("allowedOrigins", "'" + line + "' is not an origin; write it as https://app.example.com (scheme, host, optional port, no path).");
+                errors.add("allowedOrigins", t("validation.observer.not-an-origin", line));
             } else if (!origins.contains(origin)) {
                 origins.add(origin);
             }
         }
         if (origins.isEmpty()) {
-            errors.add("allowedOrigins", "Enter at least one origin the SDK runs on, such as https://app.example.com.");
+            errors.add("allowedOrigins", t("validation.observer.no-origin"));
         }
         String joinedOrigins = String.join("\n", origins);
         if (joinedOrigins.length() > 2000) {
-            errors.add("allowedOrigins", "At most 2000 characters.");
+            errors.add("allowedOrigins", t("validation.at-most-characters", "2000"));
         }
         if (s.queueId() == null || !queueExists) {
-            errors.add("queueId", "Choose a valid queue for its tickets.");
+            errors.add("queueId", t("validation.observer.choose-queue"));
         }
         range(errors, "ticketThreshold", s.ticketThreshold(), 0, 1_000_000);
         range(errors, "noteIntervalSeconds", s.noteIntervalSeconds(), 0, 30 * 86_400);
@@ -50,7 +53,7 @@ final class SiteRules {
         String selectors = s.ignoreSelectors() == null ? ""
                 : String.join("\n", s.ignoreSelectors().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
         if (selectors.length() > 2000) {
-            errors.add("ignoreSelectors", "At most 2000 characters.");
+            errors.add("ignoreSelectors", t("validation.at-most-characters", "2000"));
         }
         errors.throwIfAny();
         return new SiteSettings(name, joinedOrigins, s.queueId(), s.ticketThreshold(), s.noteIntervalSeconds(),
@@ -78,7 +81,7 @@ final class SiteRules {
 
     private static void range(InvalidInput.Collector errors, String field, Integer value, int min, int max) {
         if (value == null || value < min || value > max) {
-            errors.add(field, "Enter a whole number from " + min + " to " + max + ".");
+            errors.add(field, t("validation.enter-whole-number", String.valueOf(min), String.valueOf(max)));
         }
     }
 }

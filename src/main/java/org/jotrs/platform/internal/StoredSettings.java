@@ -16,6 +16,7 @@ import org.jotrs.platform.Administrators;
 import org.jotrs.platform.AuditLog;
 import org.jotrs.platform.AuditLog.Change;
 import org.jotrs.platform.InvalidInput;
+import org.jotrs.platform.Messages;
 import org.jotrs.platform.NoSuchEntry;
 import org.jotrs.platform.Setting;
 import org.jotrs.platform.Settings;
@@ -133,11 +134,11 @@ class StoredSettings implements Settings {
     public void removeObsolete(int actorId, String key) {
         administrators.requireAdministrator(actorId);
         if (declared.containsKey(key)) {
-            throw InvalidInput.of("key", "The setting " + key + " exists; reset it to its default instead.");
+            throw InvalidInput.of("key", Messages.t("validation.setting.exists-reset", key));
         }
         JotrsSettingRecord row = db.selectFrom(JOTRS_SETTING).where(JOTRS_SETTING.SETTING_KEY.eq(key)).forUpdate().fetchOne();
         if (row == null) {
-            throw new NoSuchEntry("stored setting " + key);
+            throw new NoSuchEntry("not-found.stored-setting", key);
         }
         db.deleteFrom(JOTRS_SETTING).where(JOTRS_SETTING.SETTING_KEY.eq(key)).execute();
         audit.record(actorId, "setting", key, "remove", List.of(Change.of("value", row.getSettingValue(), null)));
@@ -189,7 +190,7 @@ class StoredSettings implements Settings {
         String stored = row.getSettingValue();
         String problem = null;
         if (stored != null && !fits(setting, stored)) {
-            problem = "The stored value '" + stored + "' no longer fits this setting; the default is used.";
+            problem = Messages.t("settings.stored-value-unfit", stored);
         }
         boolean changed = stored != null && problem == null;
         return new State(setting, changed ? stored : fallback, fallback, changed, row.getVersion(), row.getChangeTime(),
@@ -199,7 +200,7 @@ class StoredSettings implements Settings {
     private Setting declared(String key) {
         Setting setting = key == null ? null : declared.get(key);
         if (setting == null) {
-            throw new NoSuchEntry("setting " + key);
+            throw new NoSuchEntry("not-found.setting", String.valueOf(key));
         }
         return setting;
     }

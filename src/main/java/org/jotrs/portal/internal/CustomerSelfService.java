@@ -112,7 +112,7 @@ class CustomerSelfService implements PortalSelfService {
     @Override
     public void signUp(SignUp form, String address) {
         if (!settings.signUpEnabled()) {
-            throw new NoSuchEntry("sign-up");
+            throw new NoSuchEntry("not-found.sign-up");
         }
         InvalidInput.Collector errors = new InvalidInput.Collector();
         String first = errors.required("firstName", form.firstName(), 100, t("portal.sign-up.first-name-missing"));

@@ -140,7 +140,7 @@ class CustomerTicketService implements CustomerTickets {
     }
 
     static NoSuchEntry notFound() {
-        return new NoSuchEntry(t("portal.ticket.not-found"));
+        return new NoSuchEntry("portal.ticket.not-found");
     }
 
     /** The articles a customer may read: visible to customers, nothing else (no internal notes). */

@@ -126,7 +126,7 @@ class PortalSelfServicePages {
 
     private void requireSignUp() {
         if (!selfService.signUpEnabled()) {
-            throw new NoSuchEntry("such page");
+            throw new NoSuchEntry("not-found.page");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.jotrs.postmaster.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.AUTO_RESPONSE;
 import static org.jotrs.platform.db.schema.Tables.AUTO_RESPONSE_TYPE;
 import static org.jotrs.platform.db.schema.Tables.QUEUE;
@@ -117,37 +118,37 @@ class JooqAutoResponseAdministration implements AutoResponseAdministration {
     private AutoResponseRecord row(int id) {
         AutoResponseRecord row = db.selectFrom(AUTO_RESPONSE).where(AUTO_RESPONSE.ID.eq(id)).fetchOne();
         if (row == null) {
-            throw new NoSuchEntry("auto response " + id);
+            throw new NoSuchEntry("not-found.auto-response", String.valueOf(id));
         }
         return row;
     }
 
     private AutoResponseSettings validate(AutoResponseSettings in, Integer id) {
         var errors = new InvalidInput.Collector();
-        String name = errors.required("name", in.name(), AUTO_RESPONSE.NAME, "Enter a name.");
+        String name = errors.required("name", in.name(), AUTO_RESPONSE.NAME, t("validation.enter-name"));
         if (name != null && !errors.has("name")) {
             var same = AUTO_RESPONSE.NAME.eq(name);
             if (id != null) {
                 same = same.and(AUTO_RESPONSE.ID.ne(id));
             }
             if (db.fetchExists(AUTO_RESPONSE, same)) {
-                errors.add("name", "An auto response named ‘" + name + "’ exists already.");
+                errors.add("name", t("validation.auto-response.name-taken", name));
             }
         }
         if (in.type() == null || !AutoResponse.TYPES.contains(in.type())) {
-            errors.add("type", "Choose one of: " + String.join(", ", TYPES) + ".");
+            errors.add("type", t("validation.choose-one-of", String.join(", ", TYPES)));
         }
         if (in.systemAddressId() < 1 || in.systemAddressId() > Short.MAX_VALUE
                 || !db.fetchExists(SYSTEM_ADDRESS, SYSTEM_ADDRESS.ID.eq((short) in.systemAddressId()))) {
-            errors.add("systemAddressId", "Choose the system address it is sent from.");
+            errors.add("systemAddressId", t("validation.auto-response.choose-address"));
         }
-        String subject = errors.required("subject", in.subject(), AUTO_RESPONSE.TEXT0, "Enter a subject.");
-        String body = errors.required("body", in.body(), AUTO_RESPONSE.TEXT1, "Enter the text.");
+        String subject = errors.required("subject", in.subject(), AUTO_RESPONSE.TEXT0, t("validation.enter-subject"));
+        String body = errors.required("body", in.body(), AUTO_RESPONSE.TEXT1, t("validation.enter-text"));
         String comment = errors.optional("comment", in.comment(), AUTO_RESPONSE.COMMENTS);
         AdminRows.validity(errors, in.validId());
         for (int queueId : in.queueIds()) {
             if (!db.fetchExists(QUEUE, QUEUE.ID.eq(queueId))) {
-                errors.add("queueIds", "Queue " + queueId + " does not exist.");
+                errors.add("queueIds", t("validation.no-such-queue-id", String.valueOf(queueId)));
             }
         }
         errors.throwIfAny();
@@ -157,7 +158,7 @@ class JooqAutoResponseAdministration implements AutoResponseAdministration {
     private void apply(AutoResponseRecord row, AutoResponseSettings s) {
         short typeId = db.select(AUTO_RESPONSE_TYPE.ID).from(AUTO_RESPONSE_TYPE).where(AUTO_RESPONSE_TYPE.NAME.eq(s.type()))
                 .fetchOptional(AUTO_RESPONSE_TYPE.ID)
-                .orElseThrow(() -> InvalidInput.of("type", "The type ‘" + s.type() + "’ is missing in auto_response_type."));
+                .orElseThrow(() -> InvalidInput.of("type", t("validation.auto-response.type-missing", s.type())));
         row.setName(s.name());
         row.setTypeId(typeId);
         row.setSystemAddressId((short) s.systemAddressId());

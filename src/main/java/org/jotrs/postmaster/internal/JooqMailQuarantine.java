@@ -62,7 +62,7 @@ class JooqMailQuarantine implements MailQuarantine {
     public Delivery retry(int actorId, long id) {
         access.requireAdmin(actorId);
         var entry = db.selectFrom(JOTRS_MAIL_QUARANTINE).where(JOTRS_MAIL_QUARANTINE.ID.eq(id)).fetchOptional()
-                .orElseThrow(() -> new NoSuchEntry("No message " + id + " in the quarantine."));
+                .orElseThrow(() -> new NoSuchEntry("not-found.quarantined-message", String.valueOf(id)));
         Optional<MailAccount> account = entry.getAccountId() == PostmasterPipeline.PIPE ? Optional.empty()
                 : accounts.find(entry.getAccountId());
         Delivery delivery = pipeline.retry(id, entry.getAccountId(), account.map(MailAccount::queueId).orElse(null),
@@ -83,7 +83,7 @@ class JooqMailQuarantine implements MailQuarantine {
     public void drop(int actorId, long id) {
         access.requireAdmin(actorId);
         var entry = db.selectFrom(JOTRS_MAIL_QUARANTINE).where(JOTRS_MAIL_QUARANTINE.ID.eq(id)).fetchOptional()
-                .orElseThrow(() -> new NoSuchEntry("No message " + id + " in the quarantine."));
+                .orElseThrow(() -> new NoSuchEntry("not-found.quarantined-message", String.valueOf(id)));
         db.deleteFrom(JOTRS_MAIL_QUARANTINE).where(JOTRS_MAIL_QUARANTINE.ID.eq(id)).execute();
         audit.record(actorId, "quarantine", "message " + id, "drop",
                 List.of(new AuditLog.Change("subject", entry.getSubject(), null)));

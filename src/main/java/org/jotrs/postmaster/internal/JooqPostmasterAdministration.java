@@ -1,5 +1,6 @@
 package org.jotrs.postmaster.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_MAIL_ACCOUNT_SETTING;
 import static org.jotrs.platform.db.schema.Tables.MAIL_ACCOUNT;
 import static org.jotrs.platform.db.schema.Tables.POSTMASTER_FILTER;
@@ -134,13 +135,13 @@ class JooqPostmasterAdministration implements PostmasterAdministration {
     @Override
     public ConnectionCheck testAccount(int actorId, int accountId) {
         access.requireAdmin(actorId);
-        MailAccount account = rows.find(accountId).orElseThrow(() -> new NoSuchEntry("mail account " + accountId));
+        MailAccount account = rows.find(accountId).orElseThrow(() -> new NoSuchEntry("not-found.mail-account", String.valueOf(accountId)));
         try {
             return new ConnectionCheck(fetcher.test(account), null);
         } catch (jakarta.mail.AuthenticationFailedException e) {
-            return new ConnectionCheck(0, "Sign-in refused by " + account.describe() + ": " + message(e));
+            return new ConnectionCheck(0, t("postmaster.check.sign-in-refused", account.describe(), message(e)));
         } catch (MessagingException e) {
-            return new ConnectionCheck(0, "Mail server " + account.describe() + " failed: " + message(e));
+            return new ConnectionCheck(0, t("postmaster.check.failed", account.describe(), message(e)));
         } catch (OAuth2AccessTokens.Refused e) {
             return new ConnectionCheck(0, e.getMessage());
         }
@@ -163,7 +164,7 @@ class JooqPostmasterAdministration implements PostmasterAdministration {
     private MailAccountRecord accountRow(int accountId) {
         MailAccountRecord row = db.selectFrom(MAIL_ACCOUNT).where(MAIL_ACCOUNT.ID.eq(accountId)).fetchOne();
         if (row == null) {
-            throw new NoSuchEntry("mail account " + accountId);
+            throw new NoSuchEntry("not-found.mail-account", String.valueOf(accountId));
         }
         return row;
     }
@@ -172,15 +173,15 @@ class JooqPostmasterAdministration implements PostmasterAdministration {
         var errors = new InvalidInput.Collector();
         String type = InvalidInput.clean(in.type());
         if (type == null || !MailAccountSettings.TYPES.contains(type.toUpperCase(Locale.ROOT))) {
-            errors.add("type", "Choose one of " + String.join(", ", MailAccountSettings.TYPES) + ".");
+            errors.add("type", t("validation.choose-one-of", String.join(", ", MailAccountSettings.TYPES)));
         } else {
             type = type.toUpperCase(Locale.ROOT);
         }
-        String host = errors.required("host", in.host(), MAIL_ACCOUNT.HOST, "Enter the mail server’s host name.");
+        String host = errors.required("host", in.host(), MAIL_ACCOUNT.HOST, t("validation.mail-account.enter-host"));
         if (host != null && !errors.has("host") && !host.matches("[A-Za-z0-9.:\\[\\]_-]+")) {
-            errors.add("host", "A host name or IP address, without spaces or a protocol.");
+            errors.add("host", t("validation.mail-account.host-syntax"));
         }
-        String login = errors.required("login", in.login(), MAIL_ACCOUNT.LOGIN, "Enter the login of the mailbox.");
+        String login = errors.required("login", in.login(), MAIL_ACCOUNT.LOGIN, t("validation.mail-account.enter-login"));
         String tokenUrl = errors.optional("oauth2TokenUrl", in.oauth2TokenUrl(), JOTRS_MAIL_ACCOUNT_SETTING.OAUTH2_TOKEN_URL);
         String clientId = errors.optional("oauth2ClientId", in.oauth2ClientId(), JOTRS_MAIL_ACCOUNT_SETTING.OAUTH2_CLIENT_ID);
         String clientSecret = errors.optional("oauth2ClientSecret", in.oauth2ClientSecret(), 1500);
@@ -191,42 +192,41 @@ class JooqPostmasterAdministration implements PostmasterAdministration {
             try {
                 URI uri = URI.create(tokenUrl);
                 if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-                    errors.add("oauth2TokenUrl", "An http(s) address of the provider’s token endpoint.");
+                    errors.add("oauth2TokenUrl", t("validation.mail-account.token-url"));
                 }
             } catch (IllegalArgumentException e) {
-                errors.add("oauth2TokenUrl", "An http(s) address of the provider’s token endpoint.");
+                errors.add("oauth2TokenUrl", t("validation.mail-account.token-url"));
             }
             if (clientId == null) {
-                errors.add("oauth2ClientId", "Enter the client id registered with the provider.");
+                errors.add("oauth2ClientId", t("validation.mail-account.enter-client-id"));
             }
             boolean secretStored = existing != null && db.fetchExists(JOTRS_MAIL_ACCOUNT_SETTING,
                     JOTRS_MAIL_ACCOUNT_SETTING.ACCOUNT_ID.eq(existing.getId())
                             .and(JOTRS_MAIL_ACCOUNT_SETTING.OAUTH2_CLIENT_SECRET.isNotNull()));
             if (clientSecret == null && !secretStored) {
-                errors.add("oauth2ClientSecret", "Enter the client secret registered with the provider.");
+                errors.add("oauth2ClientSecret", t("validation.mail-account.enter-client-secret"));
             }
             if ((clientSecret != null || refreshToken != null) && !secrets.available()) {
-                errors.add("oauth2ClientSecret", "OAuth2 secrets are stored encrypted: set jotrs.postmaster.secret-key"
-                        + " (openssl rand -base64 32) first.");
+                errors.add("oauth2ClientSecret", t("validation.mail-account.no-secret-key"));
             }
         }
         // The password column is NOT NULL in OTRS; an OAuth2 account stores an empty one.
         String password = in.password() == null || in.password().isEmpty() ? null : in.password();
         if (password != null && password.length() > ColumnLimits.length(MAIL_ACCOUNT.PW)) {
-            errors.add("password", "At most " + ColumnLimits.length(MAIL_ACCOUNT.PW) + " characters.");
+            errors.add("password", t("validation.at-most-characters", String.valueOf(ColumnLimits.length(MAIL_ACCOUNT.PW))));
         }
         if (!oauth2 && password == null && (existing == null || existing.getPw() == null || existing.getPw().isEmpty())) {
-            errors.add("password", "Enter the password of the mailbox (or set up OAuth2).");
+            errors.add("password", t("validation.mail-account.enter-password"));
         }
         if (in.queueId() != 0 && !db.fetchExists(QUEUE, QUEUE.ID.eq(in.queueId()))) {
-            errors.add("queueId", "Choose a queue, or dispatch by recipient address.");
+            errors.add("queueId", t("validation.mail-account.choose-queue"));
         }
         String folder = errors.optional("folder", in.folder(), MAIL_ACCOUNT.IMAP_FOLDER);
         if (in.port() != null && (in.port() < 1 || in.port() > 65535)) {
-            errors.add("port", "A port from 1 to 65535, or empty for the protocol’s default.");
+            errors.add("port", t("validation.mail-account.port"));
         }
         if (in.keepOnServer() && type != null && !type.startsWith("IMAP")) {
-            errors.add("keepOnServer", "POP3 has no seen flag: mail is deleted after it was stored.");
+            errors.add("keepOnServer", t("validation.mail-account.pop3-keep"));
         }
         String sslTrust = errors.optional("sslTrust", in.sslTrust(), JOTRS_MAIL_ACCOUNT_SETTING.SSL_TRUST);
         String comment = errors.optional("comment", in.comment(), MAIL_ACCOUNT.COMMENTS);
@@ -324,7 +324,7 @@ class JooqPostmasterAdministration implements PostmasterAdministration {
     public PostmasterFilter filter(int actorId, String name) {
         access.requireAdmin(actorId);
         return PostmasterFilters.read(db, name).stream().findFirst()
-                .orElseThrow(() -> new NoSuchEntry("postmaster filter " + name));
+                .orElseThrow(() -> new NoSuchEntry("not-found.postmaster-filter", name));
     }
 
     @Override
@@ -332,7 +332,7 @@ class JooqPostmasterAdministration implements PostmasterAdministration {
     public void saveFilter(int actorId, String previousName, PostmasterFilter filter) {
         access.requireAdmin(actorId);
         if (previousName != null && !db.fetchExists(POSTMASTER_FILTER, POSTMASTER_FILTER.F_NAME.eq(previousName))) {
-            throw new NoSuchEntry("postmaster filter " + previousName);
+            throw new NoSuchEntry("not-found.postmaster-filter", previousName);
         }
         PostmasterFilter clean = validate(filter, previousName);
         if (previousName != null) {
@@ -365,10 +365,10 @@ class JooqPostmasterAdministration implements PostmasterAdministration {
 
     private PostmasterFilter validate(PostmasterFilter in, String previousName) {
         var errors = new InvalidInput.Collector();
-        String name = errors.required("name", in.name(), POSTMASTER_FILTER.F_NAME, "Enter a name; filters run in name order.");
+        String name = errors.required("name", in.name(), POSTMASTER_FILTER.F_NAME, t("validation.filter.enter-name"));
         if (name != null && !errors.has("name") && !name.equals(previousName)
                 && db.fetchExists(POSTMASTER_FILTER, POSTMASTER_FILTER.F_NAME.eq(name))) {
-            errors.add("name", "A filter named ‘" + name + "’ exists already.");
+            errors.add("name", t("validation.filter.name-taken", name));
         }
         List<PostmasterFilter.Match> matches = new ArrayList<>();
         for (int i = 0; i < in.matches().size(); i++) {
@@ -379,23 +379,23 @@ class JooqPostmasterAdministration implements PostmasterAdministration {
                 continue;
             }
             if (header == null || !HEADER_NAME.matcher(header).matches()) {
-                errors.add("matchHeader" + i, "A header name such as From or Subject.");
+                errors.add("matchHeader" + i, t("validation.filter.match-header"));
             }
             if (regex == null) {
-                errors.add("matchValue" + i, "Enter the regular expression to look for.");
+                errors.add("matchValue" + i, t("validation.filter.enter-pattern"));
             } else if (regex.length() > ColumnLimits.length(POSTMASTER_FILTER.F_VALUE)) {
-                errors.add("matchValue" + i, "At most " + ColumnLimits.length(POSTMASTER_FILTER.F_VALUE) + " characters.");
+                errors.add("matchValue" + i, t("validation.at-most-characters", String.valueOf(ColumnLimits.length(POSTMASTER_FILTER.F_VALUE))));
             } else {
                 try {
                     Pattern.compile(regex);
                 } catch (PatternSyntaxException e) {
-                    errors.add("matchValue" + i, "Not a regular expression: " + e.getDescription() + ".");
+                    errors.add("matchValue" + i, t("validation.filter.not-a-pattern", e.getDescription()));
                 }
             }
             matches.add(new PostmasterFilter.Match(header, regex, match.negated()));
         }
         if (matches.isEmpty() && !errors.has("matchHeader0")) {
-            errors.add("matchHeader0", "A filter needs at least one header to match.");
+            errors.add("matchHeader0", t("validation.filter.no-match"));
         }
         List<PostmasterFilter.SetHeader> sets = new ArrayList<>();
         for (int i = 0; i < in.sets().size(); i++) {
@@ -406,17 +406,17 @@ class JooqPostmasterAdministration implements PostmasterAdministration {
                 continue;
             }
             if (header == null || !header.regionMatches(true, 0, "X-OTRS-", 0, 7) || !HEADER_NAME.matcher(header).matches()) {
-                errors.add("setHeader" + i, "An X-OTRS- header, such as X-OTRS-Queue or X-OTRS-Ignore.");
+                errors.add("setHeader" + i, t("validation.filter.set-header"));
             }
             if (value == null) {
-                errors.add("setValue" + i, "Enter the value to set.");
+                errors.add("setValue" + i, t("validation.filter.enter-value"));
             } else if (value.length() > ColumnLimits.length(POSTMASTER_FILTER.F_VALUE)) {
-                errors.add("setValue" + i, "At most " + ColumnLimits.length(POSTMASTER_FILTER.F_VALUE) + " characters.");
+                errors.add("setValue" + i, t("validation.at-most-characters", String.valueOf(ColumnLimits.length(POSTMASTER_FILTER.F_VALUE))));
             }
             sets.add(new PostmasterFilter.SetHeader(header, value));
         }
         if (sets.isEmpty() && !errors.has("setHeader0")) {
-            errors.add("setHeader0", "A filter needs at least one header to set.");
+            errors.add("setHeader0", t("validation.filter.no-set"));
         }
         errors.throwIfAny();
         return new PostmasterFilter(name, in.stop(), matches, sets);
@@ -428,7 +428,7 @@ class JooqPostmasterAdministration implements PostmasterAdministration {
         access.requireAdmin(actorId);
         int deleted = db.deleteFrom(POSTMASTER_FILTER).where(POSTMASTER_FILTER.F_NAME.eq(name)).execute();
         if (deleted == 0) {
-            throw new NoSuchEntry("postmaster filter " + name);
+            throw new NoSuchEntry("not-found.postmaster-filter", name);
         }
         admin.audit(actorId, "postmaster-filter", name, "delete", List.of());
     }

@@ -189,7 +189,7 @@ class PostmasterAdminPages {
     @GetMapping("/admin/quarantine/{id}/raw")
     ResponseEntity<byte[]> raw(@AuthenticationPrincipal SignedInAgent agent, @PathVariable long id) {
         byte[] raw = quarantine.rawMessage(agent.id(), id)
-                .orElseThrow(() -> new org.jotrs.platform.NoSuchEntry("No message " + id + " in the quarantine."));
+                .orElseThrow(() -> new org.jotrs.platform.NoSuchEntry("not-found.quarantined-message", String.valueOf(id)));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("message/rfc822"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("quarantine-" + id + ".eml")

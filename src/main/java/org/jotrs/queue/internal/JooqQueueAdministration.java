@@ -1,5 +1,6 @@
 package org.jotrs.queue.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.AdminRows.shortId;
 import static org.jotrs.platform.db.schema.Tables.FOLLOW_UP_POSSIBLE;
 import static org.jotrs.platform.db.schema.Tables.QUEUE;
@@ -131,18 +132,18 @@ class JooqQueueAdministration implements QueueAdministration {
     private QueueRecord queueRow(int queueId) {
         QueueRecord row = db.selectFrom(QUEUE).where(QUEUE.ID.eq(queueId)).fetchOne();
         if (row == null) {
-            throw new NoSuchEntry("queue " + queueId);
+            throw new NoSuchEntry("not-found.queue", String.valueOf(queueId));
         }
         return row;
     }
 
     private QueueSettings validate(QueueSettings in, QueueRecord existing) {
         var errors = new InvalidInput.Collector();
-        String name = errors.required("name", in.name(), QUEUE.NAME, "Enter the queue's name.");
+        String name = errors.required("name", in.name(), QUEUE.NAME, t("validation.queue.enter-name"));
         if (name != null && !errors.has("name")) {
             String[] parts = name.split(SUBQUEUE_SEPARATOR, -1);
             if (Arrays.stream(parts).anyMatch(String::isBlank)) {
-                errors.add("name", "Each part of a sub-queue name (Parent::Child) needs a name.");
+                errors.add("name", t("validation.queue.blank-part"));
             } else {
                 name = String.join(SUBQUEUE_SEPARATOR, Arrays.stream(parts).map(String::strip).toList());
                 Condition sameName = DSL.lower(QUEUE.NAME).eq(name.toLowerCase(Locale.ROOT));
@@ -150,34 +151,34 @@ class JooqQueueAdministration implements QueueAdministration {
                     sameName = sameName.and(QUEUE.ID.ne(existing.getId()));
                 }
                 if (db.fetchExists(QUEUE, sameName)) {
-                    errors.add("name", "There is already a queue named '" + name + "'.");
+                    errors.add("name", t("validation.queue.name-taken", name));
                 } else if (parts.length > 1) {
                     String parent = name.substring(0, name.lastIndexOf(SUBQUEUE_SEPARATOR));
                     if (!db.fetchExists(QUEUE, QUEUE.NAME.eq(parent))) {
-                        errors.add("name", "The parent queue '" + parent + "' does not exist; create it first.");
+                        errors.add("name", t("validation.queue.no-parent", parent));
                     }
                 }
                 if (existing != null && name.toLowerCase(Locale.ROOT).startsWith(
                         existing.getName().toLowerCase(Locale.ROOT) + SUBQUEUE_SEPARATOR)) {
-                    errors.add("name", "A queue cannot become a sub-queue of itself.");
+                    errors.add("name", t("validation.queue.own-sub-queue"));
                 }
             }
         }
         PermissionGroups groups = schema.permissionGroups();
         if (!db.fetchExists(groups, groups.ID.eq(in.groupId()))) {
-            errors.add("groupId", "Choose a group: there is no group with the id " + in.groupId() + ".");
+            errors.add("groupId", t("validation.queue.choose-group", String.valueOf(in.groupId())));
         }
         if (!db.fetchExists(SYSTEM_ADDRESS, SYSTEM_ADDRESS.ID.eq(shortId(in.systemAddressId())))) {
-            errors.add("systemAddressId", "Choose a system address.");
+            errors.add("systemAddressId", t("validation.queue.choose-system-address"));
         }
         if (!db.fetchExists(SALUTATION, SALUTATION.ID.eq(shortId(in.salutationId())))) {
-            errors.add("salutationId", "Choose a salutation.");
+            errors.add("salutationId", t("validation.queue.choose-salutation"));
         }
         if (!db.fetchExists(SIGNATURE, SIGNATURE.ID.eq(shortId(in.signatureId())))) {
-            errors.add("signatureId", "Choose a signature.");
+            errors.add("signatureId", t("validation.queue.choose-signature"));
         }
         if (!db.fetchExists(FOLLOW_UP_POSSIBLE, FOLLOW_UP_POSSIBLE.ID.eq(shortId(in.followUpId())))) {
-            errors.add("followUpId", "Choose what happens to follow-ups of closed tickets.");
+            errors.add("followUpId", t("validation.queue.choose-follow-up"));
         }
         minutes(errors, "unlockTimeout", in.unlockTimeout());
         minutes(errors, "firstResponseTime", in.firstResponseTime());
@@ -199,13 +200,13 @@ class JooqQueueAdministration implements QueueAdministration {
     /** OTRS's *_notify: the share of the escalation time after which the warning goes out. */
     private static void percent(InvalidInput.Collector errors, String field, Integer value) {
         if (value == null || value < 0 || value > 99) {
-            errors.add(field, "Enter a whole percentage from 0 to 99, 0 for no warning.");
+            errors.add(field, t("validation.queue.percentage"));
         }
     }
 
     private static void minutes(InvalidInput.Collector errors, String field, Integer value) {
         if (value == null || value < 0) {
-            errors.add(field, "Enter a whole number of minutes, 0 for none.");
+            errors.add(field, t("validation.queue.minutes"));
         }
     }
 

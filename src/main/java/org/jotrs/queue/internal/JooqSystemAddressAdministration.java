@@ -1,5 +1,6 @@
 package org.jotrs.queue.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.AdminRows.shortId;
 import static org.jotrs.platform.db.schema.Tables.QUEUE;
 import static org.jotrs.platform.db.schema.Tables.SYSTEM_ADDRESS;
@@ -82,30 +83,31 @@ class JooqSystemAddressAdministration implements SystemAddressAdministration {
     private SystemAddressRecord addressRow(int id) {
         SystemAddressRecord row = db.selectFrom(SYSTEM_ADDRESS).where(SYSTEM_ADDRESS.ID.eq(shortId(id))).fetchOne();
         if (row == null) {
-            throw new NoSuchEntry("system address " + id);
+            throw new NoSuchEntry("not-found.system-address", String.valueOf(id));
         }
         return row;
     }
 
     private SystemAddressSettings validate(SystemAddressSettings in, SystemAddressRecord existing) {
         var errors = new InvalidInput.Collector();
-        String address = errors.required("address", in.address(), SYSTEM_ADDRESS.VALUE0, "Enter the mail address.");
+        String address = errors.required("address", in.address(), SYSTEM_ADDRESS.VALUE0, t("validation.enter-mail-address"));
         if (address != null && !errors.has("address")) {
             if (!MailAddressSyntax.isAddress(address)) {
-                errors.add("address", "'" + address + "' is not a valid mail address.");
+                errors.add("address", t("validation.not-a-mail-address", address));
             } else {
                 Condition same = DSL.lower(SYSTEM_ADDRESS.VALUE0).eq(address.toLowerCase(Locale.ROOT));
                 if (existing != null) {
                     same = same.and(SYSTEM_ADDRESS.ID.ne(existing.getId()));
                 }
                 if (db.fetchExists(SYSTEM_ADDRESS, same)) {
-                    errors.add("address", "The system address '" + address + "' exists already.");
+                    errors.add("address", t("validation.system-address.taken", address));
                 }
             }
         }
-        String displayName = errors.required("displayName", in.displayName(), SYSTEM_ADDRESS.VALUE1, "Enter the name mail is sent under.");
+        String displayName = errors.required("displayName", in.displayName(), SYSTEM_ADDRESS.VALUE1,
+                t("validation.system-address.enter-display-name"));
         if (!db.fetchExists(QUEUE, QUEUE.ID.eq(in.queueId()))) {
-            errors.add("queueId", "Choose the queue for new mail to this address.");
+            errors.add("queueId", t("validation.system-address.choose-queue"));
         }
         String comment = errors.optional("comment", in.comment(), SYSTEM_ADDRESS.COMMENTS);
         AdminRows.validity(errors, in.validId());

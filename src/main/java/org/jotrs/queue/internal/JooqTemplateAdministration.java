@@ -1,5 +1,6 @@
 package org.jotrs.queue.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.QUEUE;
 import static org.jotrs.platform.db.schema.Tables.QUEUE_STANDARD_TEMPLATE;
 import static org.jotrs.platform.db.schema.Tables.STANDARD_TEMPLATE;
@@ -94,30 +95,30 @@ class JooqTemplateAdministration implements TemplateAdministration {
     private StandardTemplateRecord templateRow(int id) {
         StandardTemplateRecord row = db.selectFrom(STANDARD_TEMPLATE).where(STANDARD_TEMPLATE.ID.eq(id)).fetchOne();
         if (row == null) {
-            throw new NoSuchEntry("template " + id);
+            throw new NoSuchEntry("not-found.template", String.valueOf(id));
         }
         return row;
     }
 
     private TemplateSettings validate(TemplateSettings in, StandardTemplateRecord existing) {
         var errors = new InvalidInput.Collector();
-        String name = errors.required("name", in.name(), STANDARD_TEMPLATE.NAME, "Enter a name.");
+        String name = errors.required("name", in.name(), STANDARD_TEMPLATE.NAME, t("validation.enter-name"));
         if (name != null && !errors.has("name")) {
             Condition same = DSL.lower(STANDARD_TEMPLATE.NAME).eq(name.toLowerCase(Locale.ROOT));
             if (existing != null) {
                 same = same.and(STANDARD_TEMPLATE.ID.ne(existing.getId()));
             }
             if (db.fetchExists(STANDARD_TEMPLATE, same)) {
-                errors.add("name", "There is already a template named '" + name + "'.");
+                errors.add("name", t("validation.template.name-taken", name));
             }
         }
         // OTRS ships "empty answer" with an empty text, so an empty template is allowed
         String text = in.text() == null ? "" : in.text().replace("\r\n", "\n");
         if (text.length() > MAX_TEMPLATE) {
-            errors.add("text", "At most " + MAX_TEMPLATE + " characters.");
+            errors.add("text", t("validation.at-most-characters", String.valueOf(MAX_TEMPLATE)));
         }
         if (!TEMPLATE_TYPES.contains(in.templateType())) {
-            errors.add("templateType", "Choose one of " + String.join(", ", TEMPLATE_TYPES) + ".");
+            errors.add("templateType", t("validation.choose-one-of", String.join(", ", TEMPLATE_TYPES)));
         }
         String comment = errors.optional("comment", in.comment(), STANDARD_TEMPLATE.COMMENTS);
         AdminRows.validity(errors, in.validId());
@@ -199,7 +200,7 @@ class JooqTemplateAdministration implements TemplateAdministration {
 
     private String queueName(int queueId) {
         return db.select(QUEUE.NAME).from(QUEUE).where(QUEUE.ID.eq(queueId)).fetchOptional(QUEUE.NAME)
-                .orElseThrow(() -> new NoSuchEntry("queue " + queueId));
+                .orElseThrow(() -> new NoSuchEntry("not-found.queue", String.valueOf(queueId)));
     }
 
     private Map<Integer, String> names(Table<?> table, Field<Integer> id, Field<String> name) {
@@ -211,7 +212,7 @@ class JooqTemplateAdministration implements TemplateAdministration {
     private static void requireKnown(Set<Integer> ids, Map<Integer, String> known, String field, String what) {
         for (Integer id : ids) {
             if (!known.containsKey(id)) {
-                throw InvalidInput.of(field, "There is no " + what + " with the id " + id + ".");
+                throw InvalidInput.of(field, t("validation.no-such-" + what + "-id", String.valueOf(id)));
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.jotrs.queue.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.AdminRows.shortId;
 import static org.jotrs.platform.db.schema.Tables.SALUTATION;
 import static org.jotrs.platform.db.schema.Tables.SIGNATURE;
@@ -108,7 +109,7 @@ class JooqTextBlockAdministration implements TextBlockAdministration {
     private <R extends UpdatableRecord<R>> R row(TextBlockKind kind, TextTable<R> t, int id) {
         R row = db.selectFrom(t.table()).where(t.id().eq(shortId(id))).fetchOne();
         if (row == null) {
-            throw new NoSuchEntry(kind.key() + " " + id);
+            throw new NoSuchEntry("not-found." + kind.key(), String.valueOf(id));
         }
         return row;
     }
@@ -127,21 +128,21 @@ class JooqTextBlockAdministration implements TextBlockAdministration {
 
     private TextBlock validate(TextBlockKind kind, TextTable<?> t, TextBlock in, Integer existingId) {
         var errors = new InvalidInput.Collector();
-        String name = errors.required("name", in.name(), t.name(), "Enter a name.");
+        String name = errors.required("name", in.name(), t.name(), t("validation.enter-name"));
         if (name != null && !errors.has("name")) {
             Condition same = DSL.lower(t.name()).eq(name.toLowerCase(Locale.ROOT));
             if (existingId != null) {
                 same = same.and(t.id().ne(shortId(existingId)));
             }
             if (db.fetchExists(t.table(), same)) {
-                errors.add("name", "There is already a " + kind.key() + " named '" + name + "'.");
+                errors.add("name", t("validation." + kind.key() + ".name-taken", name));
             }
         }
         String text = in.text() == null ? "" : in.text().replace("\r\n", "\n");
         if (text.isBlank()) {
-            errors.add("text", "Enter the text.");
+            errors.add("text", t("validation.enter-text"));
         } else if (text.length() > MAX_TEXT_BLOCK) {
-            errors.add("text", "At most " + MAX_TEXT_BLOCK + " characters.");
+            errors.add("text", t("validation.at-most-characters", String.valueOf(MAX_TEXT_BLOCK)));
         }
         String comment = errors.optional("comment", in.comment(), t.comments());
         AdminRows.validity(errors, in.validId());

@@ -1,5 +1,6 @@
 package org.jotrs.search.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_SAVED_SEARCH;
 
 import java.time.Clock;
@@ -55,16 +56,16 @@ class JooqSavedSearches implements SavedSearches {
         String cleanName = name == null ? "" : name.strip();
         InvalidInput.Collector errors = new InvalidInput.Collector();
         if (cleanName.isEmpty()) {
-            errors.add("name", "Give the search a name.");
+            errors.add("name", t("search.error.name-missing"));
         } else if (cleanName.length() > MAX_NAME) {
-            errors.add("name", "The name is too long: at most " + MAX_NAME + " characters.");
+            errors.add("name", t("validation.at-most-characters", String.valueOf(MAX_NAME)));
         }
         String params = parameters == null ? "" : parameters;
         if (params.length() > MAX_PARAMETERS) {
-            errors.add("name", "The search is too long to save: at most " + MAX_PARAMETERS + " characters.");
+            errors.add("name", t("search.error.too-long-to-save", String.valueOf(MAX_PARAMETERS)));
         }
         if (sharedGroupId != null && !access.permissionsOn(agentId, sharedGroupId).contains(Permission.RW)) {
-            errors.add("group", "You can share a search only with a group on which you hold rw.");
+            errors.add("group", t("search.error.share-needs-rw"));
         }
         errors.throwIfAny();
         LocalDateTime now = LocalDateTime.now(clock).withNano(0);
@@ -81,7 +82,7 @@ class JooqSavedSearches implements SavedSearches {
         }
         int own = db.fetchCount(JOTRS_SAVED_SEARCH, JOTRS_SAVED_SEARCH.USER_ID.eq(agentId));
         if (own >= MAX_PER_AGENT) {
-            throw InvalidInput.of("name", "You have " + MAX_PER_AGENT + " saved searches; delete one first.");
+            throw InvalidInput.of("name", t("search.error.too-many-saved", String.valueOf(MAX_PER_AGENT)));
         }
         long id = db.insertInto(JOTRS_SAVED_SEARCH)
                 .set(JOTRS_SAVED_SEARCH.USER_ID, agentId)
@@ -102,7 +103,7 @@ class JooqSavedSearches implements SavedSearches {
                 .where(JOTRS_SAVED_SEARCH.ID.eq(savedSearchId), JOTRS_SAVED_SEARCH.USER_ID.eq(agentId))
                 .execute();
         if (deleted == 0) {
-            throw new NoSuchEntry("saved search " + savedSearchId + " of yours");
+            throw new NoSuchEntry("not-found.saved-search", String.valueOf(savedSearchId));
         }
     }
 

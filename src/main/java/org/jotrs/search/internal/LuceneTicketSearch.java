@@ -1,5 +1,6 @@
 package org.jotrs.search.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.QUEUE;
 import static org.jotrs.platform.db.schema.Tables.TICKET;
 import static org.jotrs.platform.db.schema.Tables.TICKET_PRIORITY;
@@ -99,7 +100,7 @@ class LuceneTicketSearch implements TicketSearch {
         TicketQueries.Built built = queries(index).build(agentId, request);
         int end = (request.page() + 1) * request.pageSize();
         if (end > MAX_RESULT_WINDOW) {
-            throw new InvalidSearch("Only the first " + MAX_RESULT_WINDOW + " results can be paged through; narrow the search.");
+            throw new InvalidSearch(t("search.error.result-window", String.valueOf(MAX_RESULT_WINDOW)));
         }
         Found found;
         try {

@@ -1,5 +1,7 @@
 package org.jotrs.search.internal;
 
+import static org.jotrs.platform.Messages.t;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +50,7 @@ final class QuerySyntax {
      */
     static List<Term> parse(String query, boolean asYouType) {
         if (query.length() > MAX_LENGTH) {
-            throw new InvalidSearch("The search is too long: at most " + MAX_LENGTH + " characters.");
+            throw new InvalidSearch(t("search.error.too-long", String.valueOf(MAX_LENGTH)));
         }
         List<Term> plain = new ArrayList<>();
         List<Boolean> orBefore = new ArrayList<>();
@@ -133,7 +135,7 @@ final class QuerySyntax {
             orBefore.add(pendingOr);
             pendingOr = false;
             if (plain.size() > MAX_TERMS) {
-                throw new InvalidSearch("The search has too many terms: at most " + MAX_TERMS + ".");
+                throw new InvalidSearch(t("search.error.too-many-terms", String.valueOf(MAX_TERMS)));
             }
         }
         List<Term> terms = new ArrayList<>();
@@ -155,16 +157,14 @@ final class QuerySyntax {
         String stem = word.substring(0, word.length() - 1);
         checkNoWildcard(stem);
         if (stem.codePointCount(0, stem.length()) < MIN_PREFIX) {
-            throw new InvalidSearch("A * needs at least " + MIN_PREFIX + " letters before it (\"" + word
-                    + "\"): a search for everything is not a search.");
+            throw new InvalidSearch(t("search.error.short-prefix", String.valueOf(MIN_PREFIX), word));
         }
         return stem;
     }
 
     private static void checkNoWildcard(String word) {
         if (word.indexOf('*') >= 0) {
-            throw new InvalidSearch("A * may only end a word (\"" + word
-                    + "\"): leading or inner wildcards are not supported.");
+            throw new InvalidSearch(t("search.error.inner-wildcard", word));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.jotrs.search.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.QUEUE;
 import static org.jotrs.platform.db.schema.Tables.TICKET_LOCK_TYPE;
 import static org.jotrs.platform.db.schema.Tables.TICKET_PRIORITY;
@@ -66,7 +67,7 @@ class SearchLookups {
         Set<Integer> byName = lookup(TICKET_STATE, TICKET_STATE.ID, TICKET_STATE.NAME, name, prefix, Short::intValue);
         byName.addAll(byType);
         if (byName.isEmpty()) {
-            throw new InvalidSearch("No state or state type matches \"" + name + "\".");
+            throw new InvalidSearch(t("search.error.no-state", name));
         }
         return byName;
     }
@@ -140,7 +141,7 @@ class SearchLookups {
             Field<String> name, String value, boolean prefix, Function<I, Integer> toInt) {
         Set<Integer> found = lookup(table, id, name, value, prefix, toInt);
         if (found.isEmpty()) {
-            throw new InvalidSearch("No " + what + " matches \"" + value + "\".");
+            throw new InvalidSearch(t("search.error.no-" + what, value));
         }
         return found;
     }

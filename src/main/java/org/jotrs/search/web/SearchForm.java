@@ -1,5 +1,7 @@
 package org.jotrs.search.web;
 
+import static org.jotrs.platform.Messages.t;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -99,7 +101,7 @@ public record SearchForm(MultiValueMap<String, String> params) {
             try {
                 sort = SearchSort.valueOf(first("sort").toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new InvalidSearch("Unknown sort order \"" + first("sort") + "\".");
+                throw new InvalidSearch(t("search.error.unknown-sort", first("sort")));
             }
         }
         Boolean locked = switch (first("locked")) {

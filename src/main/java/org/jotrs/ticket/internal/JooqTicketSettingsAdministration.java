@@ -1,5 +1,6 @@
 package org.jotrs.ticket.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.TICKET_PRIORITY;
 import static org.jotrs.platform.db.schema.Tables.TICKET_STATE;
 import static org.jotrs.platform.db.schema.Tables.TICKET_STATE_TYPE;
@@ -109,7 +110,7 @@ class JooqTicketSettingsAdministration implements TicketSettingsAdministration {
     private Entry find(Setting setting, int id) {
         List<Entry> found = entries(setting, columns(setting).id().eq(shortId(id)));
         if (found.isEmpty()) {
-            throw new NoSuchEntry(setting.key() + " " + id);
+            throw new NoSuchEntry("not-found.ticket-" + setting.key(), String.valueOf(id));
         }
         return found.getFirst();
     }
@@ -170,14 +171,14 @@ class JooqTicketSettingsAdministration implements TicketSettingsAdministration {
     private Changes validate(Setting setting, Changes in, Entry existing) {
         Columns c = columns(setting);
         var errors = new InvalidInput.Collector();
-        String name = errors.required("name", in.name(), c.name(), "Enter a name.");
+        String name = errors.required("name", in.name(), c.name(), t("validation.enter-name"));
         if (name != null && !errors.has("name")) {
             Condition same = DSL.lower(c.name()).eq(name.toLowerCase(Locale.ROOT));
             if (existing != null) {
                 same = same.and(c.id().ne(shortId(existing.id())));
             }
             if (db.fetchExists(c.table(), same)) {
-                errors.add("name", "There is already a " + setting.key() + " named '" + name + "'.");
+                errors.add("name", t("validation.ticket-settings." + setting.key() + ".name-taken", name));
             }
         }
         AdminRows.validity(errors, in.validId());
@@ -188,21 +189,20 @@ class JooqTicketSettingsAdministration implements TicketSettingsAdministration {
             typeName = db.select(TICKET_STATE_TYPE.NAME).from(TICKET_STATE_TYPE)
                     .where(TICKET_STATE_TYPE.ID.eq(shortId(in.typeId()))).fetchOne(TICKET_STATE_TYPE.NAME);
             if (typeName == null) {
-                errors.add("typeId", "Choose a state type.");
+                errors.add("typeId", t("validation.ticket-settings.choose-state-type"));
             }
         }
         if (existing != null && existing.protectedEntry()) {
-            String why = setting == Setting.STATE
-                    ? "Jotrs and OTRS rely on the state '" + existing.name() + "'"
-                    : "'" + existing.name() + "' is the default " + setting.key() + " of new tickets";
+            // The state is one Jotrs and OTRS rely on, or the priority or type is the default of new tickets.
+            String protectedKey = "validation.ticket-settings." + setting.key() + ".protected-";
             if (name != null && !name.equals(existing.name())) {
-                errors.add("name", why + ", so it keeps its name.");
+                errors.add("name", t(protectedKey + "name", existing.name()));
             }
             if (in.validId() != Validity.VALID.id()) {
-                errors.add("validId", why + ", so it stays valid.");
+                errors.add("validId", t(protectedKey + "valid", existing.name()));
             }
             if (setting == Setting.STATE && typeName != null && in.typeId() != existing.typeId()) {
-                errors.add("typeId", why + ", so it keeps its type.");
+                errors.add("typeId", t(protectedKey + "type", existing.name()));
             }
         }
         if (existing != null && existing.validId() == Validity.VALID.id()) {
@@ -226,14 +226,13 @@ class JooqTicketSettingsAdministration implements TicketSettingsAdministration {
             boolean another = db.fetchExists(TICKET_STATE, TICKET_STATE.TYPE_ID.eq(shortId(existing.typeId()))
                     .and(TICKET_STATE.VALID_ID.eq(Validity.VALID.id())).and(TICKET_STATE.ID.ne(shortId(existing.id()))));
             if (!another) {
-                errors.add(field, "'" + existing.name() + "' is the last valid state of type " + existing.typeName()
-                        + "; tickets need one, so it stays valid and keeps its type.");
+                errors.add(field, t("validation.ticket-settings.state.last-valid", existing.name(), existing.typeName()));
             }
             return;
         }
         boolean another = db.fetchExists(c.table(), c.validId().eq(Validity.VALID.id()).and(c.id().ne(shortId(existing.id()))));
         if (!another) {
-            errors.add(field, "'" + existing.name() + "' is the last valid " + setting.key() + ", so it stays valid.");
+            errors.add(field, t("validation.ticket-settings." + setting.key() + ".last-valid", existing.name()));
         }
     }
 

@@ -57,7 +57,7 @@ class MailDrafts {
     @Transactional(readOnly = true)
     MailDraft draft(int actorId, long ticketId, MailKind kind, Long articleId, Integer templateId) {
         Current ticket = rows.read(ticketId);
-        rows.require(actorId, ticket, Permission.RW, kind == MailKind.REPLY ? "answer tickets" : "forward tickets");
+        rows.require(actorId, ticket, Permission.RW, kind == MailKind.REPLY ? "permission.action.answer-tickets" : "permission.action.forward-tickets");
         List<ArticleView> all = articles.articlesOf(ticketId);
         Optional<ArticleView> answered = articleId == null
                 ? all.reversed().stream().filter(a -> a.sender() == SenderType.CUSTOMER).findFirst()
@@ -96,7 +96,7 @@ class MailDrafts {
     @Transactional(readOnly = true)
     Optional<String> templateText(int actorId, long ticketId, MailKind kind, int templateId) {
         Current ticket = rows.read(ticketId);
-        rows.require(actorId, ticket, Permission.RW, kind == MailKind.REPLY ? "answer tickets" : "forward tickets");
+        rows.require(actorId, ticket, Permission.RW, kind == MailKind.REPLY ? "permission.action.answer-tickets" : "permission.action.forward-tickets");
         int queueId = ticket.snapshot().queueId();
         boolean offered = texts.templates(queueId, kind == MailKind.REPLY ? "Answer" : "Forward").stream()
                 .anyMatch(template -> template.id() == templateId);

@@ -1,5 +1,6 @@
 package org.jotrs.ticket.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.TICKET;
 import static org.jotrs.platform.db.schema.Tables.TICKET_STATE;
 import static org.jotrs.platform.db.schema.Tables.TICKET_STATE_TYPE;
@@ -64,7 +65,7 @@ class SystemTickets {
     @Transactional
     CreatedTicket create(NewSystemTicket request) {
         Queue queue = queues.find(request.queueId()).filter(Queue::valid)
-                .orElseThrow(() -> new InvalidTicketRequest(Map.of("queue", "There is no valid queue " + request.queueId() + ".")));
+                .orElseThrow(() -> new InvalidTicketRequest(Map.of("queue", t("ticket.error.no-queue", String.valueOf(request.queueId())))));
         String title = request.title() == null || request.title().isBlank() ? "(no title)" : request.title().strip();
         title = title.length() > NewTickets.MAX_TITLE ? title.substring(0, NewTickets.MAX_TITLE - 1) + "…" : title;
         var chosen = lookups.chosen(settings.newPriority(), settings.newType(), "new");

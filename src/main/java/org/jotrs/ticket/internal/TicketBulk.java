@@ -1,5 +1,6 @@
 package org.jotrs.ticket.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.TICKET;
 
 import java.time.Clock;
@@ -34,7 +35,6 @@ import org.springframework.stereotype.Component;
 class TicketBulk {
 
     static final int MAX_TICKETS = 500;
-    private static final String DOES_NOT_EXIST = "It does not exist.";
 
     private final DSLContext db;
     private final TicketUpdates updates;
@@ -62,13 +62,13 @@ class TicketBulk {
     BulkResult apply(int actorId, List<Long> ticketIds, List<TicketAction> actions) {
         List<Long> ids = new ArrayList<>(new LinkedHashSet<>(ticketIds == null ? List.<Long>of() : ticketIds));
         if (ids.isEmpty()) {
-            throw new InvalidTicketRequest(Map.of("tickets", "Select at least one ticket."));
+            throw new InvalidTicketRequest(Map.of("tickets", t("ticket.error.bulk-none")));
         }
         if (ids.size() > MAX_TICKETS) {
-            throw new InvalidTicketRequest(Map.of("tickets", "Select at most " + MAX_TICKETS + " tickets at a time."));
+            throw new InvalidTicketRequest(Map.of("tickets", t("ticket.error.bulk-too-many", String.valueOf(MAX_TICKETS))));
         }
         if (actions.isEmpty()) {
-            throw new InvalidTicketRequest(Map.of("action", "Choose what to change."));
+            throw new InvalidTicketRequest(Map.of("action", t("ticket.error.bulk-no-action")));
         }
         actions.forEach(action -> validate(actorId, action));
         Long mergeTarget = actions.stream().filter(TicketAction.MergeInto.class::isInstance)
@@ -81,7 +81,7 @@ class TicketBulk {
             String number = readable.contains(ticketId)
                     ? db.select(TICKET.TN).from(TICKET).where(TICKET.ID.eq(ticketId)).fetchOne(TICKET.TN) : null;
             if (number == null) {
-                outcomes.add(new Outcome(ticketId, null, DOES_NOT_EXIST));
+                outcomes.add(new Outcome(ticketId, null, t("ticket.error.bulk-missing")));
                 continue;
             }
             try {
@@ -96,7 +96,7 @@ class TicketBulk {
                 }
                 outcomes.add(new Outcome(ticketId, number, null));
             } catch (NoSuchTicket gone) {
-                outcomes.add(new Outcome(ticketId, null, DOES_NOT_EXIST));
+                outcomes.add(new Outcome(ticketId, null, t("ticket.error.bulk-missing")));
             } catch (PermissionDenied | InvalidInput refused) {
                 String message = refused instanceof InvalidInput invalid
                         ? String.join(" ", invalid.errors().values()) : refused.getMessage();
@@ -111,24 +111,23 @@ class TicketBulk {
         switch (action) {
             case TicketAction.ChangeState change -> {
                 State state = Optional.ofNullable(change.state()).flatMap(lookups::state).filter(State::settableOnChange)
-                        .orElseThrow(() -> new InvalidTicketRequest(Map.of("state", "Choose a state a ticket can be set to.")));
+                        .orElseThrow(() -> new InvalidTicketRequest(Map.of("state", t("ticket.error.choose-state"))));
                 if (state.pending() && (change.pendingUntil() == null
                         || !change.pendingUntil().isAfter(LocalDateTime.now(clock)))) {
-                    throw new InvalidTicketRequest(Map.of("pendingUntil",
-                            "A pending state needs a date and time in the future."));
+                    throw new InvalidTicketRequest(Map.of("pendingUntil", t("ticket.error.bulk-pending")));
                 }
                 if (state.pending()) {
                     org.jotrs.platform.ColumnLimits.epochSeconds("pendingUntil", change.pendingUntil(), clock.getZone());
                 }
             }
             case TicketAction.ChangePriority change -> Optional.ofNullable(change.priority()).flatMap(lookups::priority)
-                    .orElseThrow(() -> new InvalidTicketRequest(Map.of("priority", "Choose a valid priority.")));
+                    .orElseThrow(() -> new InvalidTicketRequest(Map.of("priority", t("ticket.error.choose-priority"))));
             case TicketAction.MoveToQueue move -> Optional.ofNullable(move.queueId()).flatMap(queues::find)
                     .filter(Queue::valid)
-                    .orElseThrow(() -> new InvalidTicketRequest(Map.of("queue", "Choose a valid queue.")));
+                    .orElseThrow(() -> new InvalidTicketRequest(Map.of("queue", t("ticket.error.choose-queue"))));
             case TicketAction.AddNote note -> {
                 if (note.subject() == null || note.subject().isBlank() || note.body() == null || note.body().isBlank()) {
-                    throw new InvalidTicketRequest(Map.of("body", "A note needs a subject and a text."));
+                    throw new InvalidTicketRequest(Map.of("body", t("ticket.error.bulk-note")));
                 }
             }
             case TicketAction.MergeInto merge -> linking.idByNumber(actorId, merge.targetNumber(), "targetNumber");

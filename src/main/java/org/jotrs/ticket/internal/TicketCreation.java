@@ -157,11 +157,11 @@ class TicketCreation {
             try {
                 historyType = HistoryType.named(first.historyType());
             } catch (IllegalArgumentException e) {
-                errors.put("historyType", "There is no history type '" + first.historyType() + "'.");
+                errors.put("historyType", Messages.t("ticket.error.no-history-type", first.historyType()));
             }
         }
         timeAccounting.validate(first.timeUnits());
-        Valid valid = validate(actorId, request, errors, "Enter the text of the article.");
+        Valid valid = validate(actorId, request, errors, Messages.t("ticket.error.enter-article"));
         NewTickets.Created ticket = insert(actorId, request, valid);
         String subject = first.subject() == null || first.subject().isBlank() ? request.title().strip() : first.subject().strip();
         long articleId = articles.add(new NewArticle(ticket.id(), first.sender(), first.channel(), first.visibleForCustomer(),
@@ -280,7 +280,7 @@ class TicketCreation {
         if (queue == null) {
             errors.put("queue", Messages.t("ticket.error.choose-queue"));
         } else {
-            access.require(actorId, queue.groupId(), Permission.CREATE, "create tickets in queue " + queue.name());
+            access.require(actorId, queue.groupId(), Permission.CREATE, "permission.action.create-in-queue", queue.name());
         }
         String title = request.title() == null ? "" : request.title().strip();
         if (title.isEmpty()) {

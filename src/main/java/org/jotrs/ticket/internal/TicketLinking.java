@@ -1,5 +1,6 @@
 package org.jotrs.ticket.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.LINK_OBJECT;
 import static org.jotrs.platform.db.schema.Tables.LINK_RELATION;
 import static org.jotrs.platform.db.schema.Tables.LINK_STATE;
@@ -51,8 +52,8 @@ class TicketLinking {
 
     /** @param target the ticket to link to, already locked by the caller (see {@code TicketUpdates}) */
     void link(int actorId, Current current, Current target, LinkTo link) {
-        rows.require(actorId, current, Permission.RO, "link tickets");
-        rows.require(actorId, target, Permission.RO, "link tickets");
+        rows.require(actorId, current, Permission.RO, "permission.action.link-tickets");
+        rows.require(actorId, target, Permission.RO, "permission.action.link-tickets");
         LinkType type = link.type() == null ? LinkType.NORMAL : link.type();
         if (linked(current.ticketId(), target.ticketId(), type)) {
             return;
@@ -85,8 +86,8 @@ class TicketLinking {
      * @param other the other ticket, already locked by the caller (see {@code TicketUpdates})
      */
     void unlink(int actorId, Current current, Current other) {
-        rows.require(actorId, current, Permission.RO, "remove links");
-        rows.require(actorId, other, Permission.RO, "remove links");
+        rows.require(actorId, current, Permission.RO, "permission.action.remove-links");
+        rows.require(actorId, other, Permission.RO, "permission.action.remove-links");
         String own = Long.toString(current.ticketId());
         String theirs = Long.toString(other.ticketId());
         int removed = db.deleteFrom(LINK_RELATION)
@@ -170,12 +171,12 @@ class TicketLinking {
     private Current byNumber(int actorId, String number, String field) {
         String tn = number == null ? "" : number.strip();
         if (tn.isEmpty()) {
-            throw new InvalidTicketRequest(Map.of(field, "Enter a ticket number."));
+            throw new InvalidTicketRequest(Map.of(field, t("ticket.error.enter-number")));
         }
         Long id = db.select(TICKET.ID).from(TICKET).where(TICKET.TN.eq(tn)).fetchOne(TICKET.ID);
         Current found = id == null ? null : rows.read(id);
         if (found == null || !rows.mayRead(actorId, found)) {
-            throw new InvalidTicketRequest(Map.of(field, "There is no ticket with the number " + tn + "."));
+            throw new InvalidTicketRequest(Map.of(field, t("ticket.error.no-ticket-number", tn)));
         }
         return found;
     }

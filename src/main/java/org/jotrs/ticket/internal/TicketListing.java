@@ -69,7 +69,7 @@ class TicketListing {
         List<QueueCount> queues = queueViewing.readableQueueCounts(readableGroups);
         List<Integer> queueIds = queues.stream().map(QueueCount::queueId).toList();
         if (query.queueId() != null && !queueIds.contains(query.queueId())) {
-            throw new PermissionDenied(Permission.RO, "read this queue");
+            throw new PermissionDenied(Permission.RO, "permission.action.read-queue");
         }
         Condition readable = TICKET.QUEUE_ID.in(queueIds).or(TICKET.USER_ID.eq(actorId))
                 .or(TICKET.RESPONSIBLE_USER_ID.eq(actorId));

@@ -60,7 +60,7 @@ class TicketMailing {
 
     void send(int actorId, Current current, SendMail mail) {
         MailKind kind = mail.kind() == null ? MailKind.REPLY : mail.kind();
-        rows.require(actorId, current, Permission.RW, kind == MailKind.REPLY ? "answer tickets" : "forward tickets");
+        rows.require(actorId, current, Permission.RW, kind == MailKind.REPLY ? "permission.action.answer-tickets" : "permission.action.forward-tickets");
         Map<String, String> errors = new LinkedHashMap<>();
         List<String> to = MailFields.addresses(outbound, mail.to(), "to", errors);
         List<String> cc = MailFields.addresses(outbound, mail.cc(), "cc", errors);

@@ -1,5 +1,6 @@
 package org.jotrs.ticket.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.TICKET;
 import static org.jotrs.platform.db.schema.Tables.TICKET_WATCHER;
 import static org.jotrs.platform.db.schema.Tables.TIME_ACCOUNTING;
@@ -63,15 +64,14 @@ class TicketMerging {
 
     /** @param main the ticket to merge into, already locked by the caller (see {@code TicketUpdates}) */
     void merge(int actorId, Current merged, Current main) {
-        rows.require(actorId, merged, Permission.RW, "merge tickets");
+        rows.require(actorId, merged, Permission.RW, "permission.action.merge-tickets");
         if (merged.merged()) {
-            throw new InvalidTicketRequest(Map.of("targetNumber", "This ticket is already merged."));
+            throw new InvalidTicketRequest(Map.of("targetNumber", t("ticket.error.already-merged")));
         }
         if (main.merged()) {
-            throw new InvalidTicketRequest(Map.of("targetNumber", "Ticket#" + main.number()
-                    + " is itself merged; merge into the ticket it was merged into."));
+            throw new InvalidTicketRequest(Map.of("targetNumber", t("ticket.error.target-merged", main.number())));
         }
-        rows.require(actorId, main, Permission.RW, "merge tickets into ticket " + main.number());
+        rows.require(actorId, main, Permission.RW, "permission.action.merge-into", main.number());
         State mergedState = lookups.firstStateOfType("merged")
                 .orElseThrow(() -> new IllegalStateException("No valid state of type merged"));
 

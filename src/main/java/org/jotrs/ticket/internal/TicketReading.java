@@ -90,7 +90,7 @@ class TicketReading {
     @Transactional(readOnly = true)
     ZoomOptions options(int actorId, long ticketId) {
         Current ticket = rows.read(ticketId);
-        rows.require(actorId, ticket, Permission.RO, "read tickets");
+        rows.require(actorId, ticket, Permission.RO, "permission.action.read-tickets");
         Set<Integer> groups = access.groupsWith(actorId, Permission.MOVE_INTO);
         List<Queue> targets = queues.validQueues().stream().filter(queue -> groups.contains(queue.groupId())).toList();
         List<String> states = lookups.states().stream().filter(State::settableOnChange).map(State::name).toList();

@@ -122,7 +122,7 @@ class TicketRows {
      * on its group) learns nothing about it: the answer is {@link NoSuchTicket}, the same as for an
      * id that does not exist, and a refusal names neither the ticket's number nor its queue.
      */
-    void require(int actorId, Current current, Permission permission, String what) {
+    void require(int actorId, Current current, Permission permission, String action, String... args) {
         Snapshot ticket = current.snapshot();
         if (ticket.ownerId() == actorId || current.responsibleId() == actorId) {
             return;
@@ -131,11 +131,11 @@ class TicketRows {
         if (!held.contains(Permission.RO) && !held.contains(permission)) {
             throw new NoSuchTicket(current.ticketId());
         }
-        access.require(actorId, current.groupId(), permission, what);
+        access.require(actorId, current.groupId(), permission, action, args);
         if (permission != Permission.RO && current.locked() && !held.contains(Permission.RW)) {
             // The agent may read the ticket, so naming its owner tells nothing new.
             throw new PermissionDenied(Permission.RW,
-                    "change a ticket locked by " + current.ownerLogin() + " (it is locked by its owner)");
+                    "permission.action.change-locked", current.ownerLogin());
         }
     }
 

@@ -124,7 +124,7 @@ class TicketUpdates {
      */
     void apply(int actorId, long ticketId, TicketAction action, boolean fromBulk) {
         Need need = needOf(action);
-        rows.require(actorId, rows.read(ticketId), need.permission(), need.what());
+        rows.require(actorId, rows.read(ticketId), need.permission(), need.action());
         Long otherId = switch (action) {
             case TicketAction.MergeInto merge -> linking.idByNumber(actorId, merge.targetNumber(), "targetNumber");
             case TicketAction.LinkTo link -> linking.idByNumber(actorId, link.targetNumber(), "targetNumber");
@@ -134,7 +134,7 @@ class TicketUpdates {
         if (otherId != null && otherId == ticketId) {
             String field = action instanceof TicketAction.Unlink ? "otherTicketId" : "targetNumber";
             throw new InvalidTicketRequest(Map.of(field, action instanceof TicketAction.MergeInto
-                    ? "A ticket cannot be merged into itself." : "A ticket cannot be linked to itself."));
+                    ? Messages.t("ticket.error.merge-itself") : Messages.t("ticket.error.link-itself")));
         }
         transactions.executeWithoutResult(status -> applyLocked(actorId, ticketId, otherId, action, fromBulk));
     }
@@ -146,12 +146,11 @@ class TicketUpdates {
      * left alone ("Ticket is locked by another agent and will be ignored!").
      */
     void takeForBulk(int actorId, long ticketId) {
-        rows.require(actorId, rows.read(ticketId), Permission.OWNER, "take tickets");
+        rows.require(actorId, rows.read(ticketId), Permission.OWNER, "permission.action.take-tickets");
         transactions.executeWithoutResult(status -> {
             Current current = rows.lockAndRead(ticketId);
             if (current.locked() && current.snapshot().ownerId() != actorId) {
-                throw new InvalidTicketRequest(Map.of("lock", "It is locked by " + current.ownerLogin()
-                        + " and was left alone."));
+                throw new InvalidTicketRequest(Map.of("lock", Messages.t("ticket.error.bulk-locked", current.ownerLogin())));
             }
             lock(actorId, current);
         });
@@ -191,39 +190,39 @@ class TicketUpdates {
         }
     }
 
-    /** What an action needs on its ticket, and the refusal's wording ("You need the 'rw' permission to ..."). */
-    private record Need(Permission permission, String what) {
+    /** What an action needs on its ticket, and the bundle key of its words in the refusal (see PermissionDenied). */
+    private record Need(Permission permission, String action) {
     }
 
     /** The permission each action takes on its ticket (checked again by the action once the row is locked). */
     private static Need needOf(TicketAction action) {
         return switch (action) {
-            case AddNote note -> new Need(Permission.NOTE, "add notes");
-            case AddPhoneCall call -> new Need(Permission.NOTE, "add phone calls");
-            case ChangePriority change -> new Need(Permission.PRIORITY, "change the priority");
-            case MoveToQueue move -> new Need(Permission.MOVE_INTO, "move tickets out of this queue");
-            case TicketAction.Lock lock -> new Need(Permission.OWNER, "take tickets");
-            case TicketAction.Unlock unlock -> new Need(Permission.OWNER, "release tickets");
-            case TicketAction.ChangeOwner change -> new Need(Permission.OWNER, "change the owner");
-            case TicketAction.LinkTo link -> new Need(Permission.RO, "link tickets");
-            case TicketAction.Unlink unlink -> new Need(Permission.RO, "remove links");
-            case TicketAction.Watch watch -> new Need(Permission.RO, "watch tickets");
-            case TicketAction.Unwatch unwatch -> new Need(Permission.RO, "watch tickets");
+            case AddNote note -> new Need(Permission.NOTE, "permission.action.add-notes");
+            case AddPhoneCall call -> new Need(Permission.NOTE, "permission.action.add-phone-calls");
+            case ChangePriority change -> new Need(Permission.PRIORITY, "permission.action.change-priority");
+            case MoveToQueue move -> new Need(Permission.MOVE_INTO, "permission.action.move-out-of-this-queue");
+            case TicketAction.Lock lock -> new Need(Permission.OWNER, "permission.action.take-tickets");
+            case TicketAction.Unlock unlock -> new Need(Permission.OWNER, "permission.action.release-tickets");
+            case TicketAction.ChangeOwner change -> new Need(Permission.OWNER, "permission.action.change-owner");
+            case TicketAction.LinkTo link -> new Need(Permission.RO, "permission.action.link-tickets");
+            case TicketAction.Unlink unlink -> new Need(Permission.RO, "permission.action.remove-links");
+            case TicketAction.Watch watch -> new Need(Permission.RO, "permission.action.watch-tickets");
+            case TicketAction.Unwatch unwatch -> new Need(Permission.RO, "permission.action.watch-tickets");
             case TicketAction.SendMail mail -> new Need(Permission.RW,
-                    mail.kind() == TicketAction.MailKind.FORWARD ? "forward tickets" : "answer tickets");
-            case ChangeState change -> new Need(Permission.RW, "change the state");
-            case ChangeTitle change -> new Need(Permission.RW, "change the title");
-            case ChangeType change -> new Need(Permission.RW, "change the type");
-            case ChangeCustomer change -> new Need(Permission.RW, "change the customer");
-            case ChangeResponsible change -> new Need(Permission.RW, "change the responsible agent");
-            case TicketAction.MergeInto merge -> new Need(Permission.RW, "merge tickets");
+                    mail.kind() == TicketAction.MailKind.FORWARD ? "permission.action.forward-tickets" : "permission.action.answer-tickets");
+            case ChangeState change -> new Need(Permission.RW, "permission.action.change-state");
+            case ChangeTitle change -> new Need(Permission.RW, "permission.action.change-title");
+            case ChangeType change -> new Need(Permission.RW, "permission.action.change-type");
+            case ChangeCustomer change -> new Need(Permission.RW, "permission.action.change-customer");
+            case ChangeResponsible change -> new Need(Permission.RW, "permission.action.change-responsible");
+            case TicketAction.MergeInto merge -> new Need(Permission.RW, "permission.action.merge-tickets");
         };
     }
 
     /** The other ticket of an unlink, when the agent may read it; otherwise as if it did not exist. */
     private long readableId(int actorId, Long otherTicketId) {
         if (otherTicketId == null) {
-            throw new InvalidTicketRequest(Map.of("otherTicketId", "Choose the linked ticket."));
+            throw new InvalidTicketRequest(Map.of("otherTicketId", Messages.t("ticket.error.choose-linked")));
         }
         if (!rows.mayRead(actorId, rows.read(otherTicketId))) {
             throw new NoSuchTicket(otherTicketId);
@@ -232,7 +231,7 @@ class TicketUpdates {
     }
 
     private void addNote(int actorId, Current current, AddNote note, boolean fromBulk) {
-        rows.require(actorId, current, Permission.NOTE, "add notes");
+        rows.require(actorId, current, Permission.NOTE, "permission.action.add-notes");
         WrittenHtml html = note.htmlBody() == null ? null : articles.written(note.htmlBody());
         String body = html == null ? note.body() : html.text();
         Map<String, String> errors = textErrors(note.subject(), body, Messages.t("ticket.error.enter-note"));
@@ -253,7 +252,7 @@ class TicketUpdates {
 
     /** OTRS's phone screens for existing tickets: PhoneCallCustomer (inbound) or PhoneCallAgent (outbound). */
     private void addPhoneCall(int actorId, Current current, AddPhoneCall call) {
-        rows.require(actorId, current, Permission.NOTE, "add phone calls");
+        rows.require(actorId, current, Permission.NOTE, "permission.action.add-phone-calls");
         WrittenHtml html = call.htmlBody() == null ? null : articles.written(call.htmlBody());
         String body = html == null ? call.body() : html.text();
         Map<String, String> errors = textErrors(call.subject(), body, Messages.t("ticket.error.enter-call"));
@@ -291,10 +290,10 @@ class TicketUpdates {
     }
 
     private void changeState(int actorId, Current current, ChangeState change) {
-        rows.require(actorId, current, Permission.RW, "change the state");
+        rows.require(actorId, current, Permission.RW, "permission.action.change-state");
         State state = Optional.ofNullable(change.state()).flatMap(lookups::state)
                 .filter(State::settableOnChange)
-                .orElseThrow(() -> new InvalidTicketRequest(Map.of("state", "Choose a state a ticket can be set to.")));
+                .orElseThrow(() -> new InvalidTicketRequest(Map.of("state", Messages.t("ticket.error.choose-state"))));
         LocalDateTime pendingUntil = change.pendingUntil();
         int untilTime = 0;
         if (state.pending()) {
@@ -334,9 +333,9 @@ class TicketUpdates {
     }
 
     private void changePriority(int actorId, Current current, ChangePriority change) {
-        rows.require(actorId, current, Permission.PRIORITY, "change the priority");
+        rows.require(actorId, current, Permission.PRIORITY, "permission.action.change-priority");
         Priority priority = Optional.ofNullable(change.priority()).flatMap(lookups::priority)
-                .orElseThrow(() -> new InvalidTicketRequest(Map.of("priority", "Choose a valid priority.")));
+                .orElseThrow(() -> new InvalidTicketRequest(Map.of("priority", Messages.t("ticket.error.choose-priority"))));
         if (priority.id() == current.snapshot().priorityId()) {
             return;
         }
@@ -349,13 +348,13 @@ class TicketUpdates {
     }
 
     private void move(int actorId, Current current, MoveToQueue move) {
-        rows.require(actorId, current, Permission.MOVE_INTO, "move tickets out of queue " + current.queueName());
+        rows.require(actorId, current, Permission.MOVE_INTO, "permission.action.move-out-of-queue", current.queueName());
         // A queue the agent may neither read nor move into is answered like one that does not exist.
         Queue target = Optional.ofNullable(move.queueId()).flatMap(queues::find).filter(Queue::valid)
                 .filter(queue -> access.permissionsOn(actorId, queue.groupId()).contains(Permission.RO)
                         || access.permissionsOn(actorId, queue.groupId()).contains(Permission.MOVE_INTO))
                 .orElseThrow(() -> new InvalidTicketRequest(Map.of("queue", Messages.t("ticket.error.choose-queue"))));
-        access.require(actorId, target.groupId(), Permission.MOVE_INTO, "move tickets into queue " + target.name());
+        access.require(actorId, target.groupId(), Permission.MOVE_INTO, "permission.action.move-into-queue", target.name());
         if (target.id() == current.snapshot().queueId()) {
             return;
         }
@@ -368,13 +367,13 @@ class TicketUpdates {
     }
 
     private void changeTitle(int actorId, Current current, ChangeTitle change) {
-        rows.require(actorId, current, Permission.RW, "change the title");
+        rows.require(actorId, current, Permission.RW, "permission.action.change-title");
         String title = change.title() == null ? "" : change.title().strip();
         if (title.isEmpty()) {
             throw new InvalidTicketRequest(Map.of("title", Messages.t("ticket.error.enter-title")));
         }
         if (title.length() > NewTickets.MAX_TITLE) {
-            throw new InvalidTicketRequest(Map.of("title", "A title has at most " + NewTickets.MAX_TITLE + " characters."));
+            throw new InvalidTicketRequest(Map.of("title", Messages.t("ticket.error.title-too-long", String.valueOf(NewTickets.MAX_TITLE))));
         }
         if (title.equals(current.title())) {
             return;
@@ -386,9 +385,9 @@ class TicketUpdates {
     }
 
     private void changeType(int actorId, Current current, ChangeType change) {
-        rows.require(actorId, current, Permission.RW, "change the type");
+        rows.require(actorId, current, Permission.RW, "permission.action.change-type");
         var type = Optional.ofNullable(change.type()).flatMap(lookups::type)
-                .orElseThrow(() -> new InvalidTicketRequest(Map.of("type", "Choose a valid ticket type.")));
+                .orElseThrow(() -> new InvalidTicketRequest(Map.of("type", Messages.t("ticket.error.choose-type"))));
         Snapshot before = current.snapshot();
         if (type.id() == before.typeId()) {
             return;
@@ -403,11 +402,11 @@ class TicketUpdates {
     }
 
     private void changeCustomer(int actorId, Current current, ChangeCustomer change) {
-        rows.require(actorId, current, Permission.RW, "change the customer");
+        rows.require(actorId, current, Permission.RW, "permission.action.change-customer");
         CustomerUser customer = Optional.ofNullable(change.customerUser()).map(String::strip).filter(s -> !s.isEmpty())
                 .flatMap(customers::find).filter(CustomerUser::valid)
                 .orElseThrow(() -> new InvalidTicketRequest(Map.of("customerUser",
-                        "There is no valid customer user '" + Optional.ofNullable(change.customerUser()).orElse("") + "'.")));
+                        Messages.t("ticket.error.no-customer-user", Optional.ofNullable(change.customerUser()).orElse("")))));
         String customerId = change.customerId() == null || change.customerId().isBlank() ? customer.customerId()
                 : change.customerId().strip();
         if (customer.login().equals(current.customerUserId()) && customerId.equals(current.customerId())) {
@@ -421,7 +420,7 @@ class TicketUpdates {
     }
 
     private void lock(int actorId, Current current) {
-        rows.require(actorId, current, Permission.OWNER, "take tickets");
+        rows.require(actorId, current, Permission.OWNER, "permission.action.take-tickets");
         if (current.locked() && current.snapshot().ownerId() == actorId) {
             return;
         }
@@ -429,7 +428,7 @@ class TicketUpdates {
     }
 
     private void unlock(int actorId, Current current) {
-        rows.require(actorId, current, Permission.OWNER, "release tickets");
+        rows.require(actorId, current, Permission.OWNER, "permission.action.release-tickets");
         if (!current.locked()) {
             return;
         }
@@ -440,11 +439,11 @@ class TicketUpdates {
     }
 
     private void changeOwner(int actorId, Current current, TicketAction.ChangeOwner change) {
-        rows.require(actorId, current, Permission.OWNER, "change the owner");
+        rows.require(actorId, current, Permission.OWNER, "permission.action.change-owner");
         Integer ownerId = change.ownerId();
         if (ownerId == null || !access.permissionsOn(ownerId, current.groupId()).contains(Permission.OWNER)) {
             throw new InvalidTicketRequest(Map.of("owner",
-                    "Choose an agent who may own tickets in queue " + current.queueName() + "."));
+                    Messages.t("ticket.error.owner-not-allowed", current.queueName())));
         }
         setOwnerAndLock(actorId, current, ownerId, FeedKind.TICKET_OWNER_UPDATE);
     }
@@ -472,11 +471,11 @@ class TicketUpdates {
     }
 
     private void changeResponsible(int actorId, Current current, ChangeResponsible change) {
-        rows.require(actorId, current, Permission.RW, "change the responsible agent");
+        rows.require(actorId, current, Permission.RW, "permission.action.change-responsible");
         Integer responsibleId = change.responsibleId();
         if (responsibleId == null || !access.permissionsOn(responsibleId, current.groupId()).contains(Permission.OWNER)) {
             throw new InvalidTicketRequest(Map.of("responsible",
-                    "Choose an agent who may own tickets in queue " + current.queueName() + "."));
+                    Messages.t("ticket.error.owner-not-allowed", current.queueName())));
         }
         if (responsibleId == current.responsibleId()) {
             return;
@@ -491,12 +490,12 @@ class TicketUpdates {
     private String validAgentLogin(int agentId, String field) {
         return db.select(USERS.LOGIN).from(USERS).where(USERS.ID.eq(agentId))
                 .and(USERS.VALID_ID.eq((short) 1)).fetchOptional(USERS.LOGIN)
-                .orElseThrow(() -> new InvalidTicketRequest(Map.of(field, "There is no valid agent " + agentId + ".")));
+                .orElseThrow(() -> new InvalidTicketRequest(Map.of(field, Messages.t("ticket.error.no-agent", String.valueOf(agentId)))));
     }
 
     /** OTRS's TicketWatchSubscribe/Unsubscribe: needs ro; the history names the agent. */
     private void watch(int actorId, Current current, boolean subscribe) {
-        rows.require(actorId, current, Permission.RO, "watch tickets");
+        rows.require(actorId, current, Permission.RO, "permission.action.watch-tickets");
         long ticketId = current.ticketId();
         boolean watching = db.fetchExists(TICKET_WATCHER, TICKET_WATCHER.TICKET_ID.eq(ticketId)
                 .and(TICKET_WATCHER.USER_ID.eq(actorId)));

@@ -1,5 +1,6 @@
 package org.jotrs.ticket.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.QUEUE;
 import static org.jotrs.platform.db.schema.Tables.TICKET;
 import static org.jotrs.platform.db.schema.Tables.TICKET_HISTORY;
@@ -97,16 +98,16 @@ class TicketsFromMail {
         Map<String, String> errors = new LinkedHashMap<>();
         Queue queue = queues.find(request.queueId()).filter(Queue::valid).orElse(null);
         if (queue == null) {
-            errors.put("queue", "There is no valid queue " + request.queueId() + ".");
+            errors.put("queue", t("ticket.error.no-queue", String.valueOf(request.queueId())));
         }
         var chosen = lookups.chosen(blank(request.priority()) ? org.jotrs.ticket.TicketSettingsAdministration.DEFAULT_PRIORITY : request.priority(),
                 blank(request.type()) ? org.jotrs.ticket.TicketSettingsAdministration.DEFAULT_TYPE : request.type(),
                 blank(request.state()) ? "new" : request.state());
         if (chosen.priority().isEmpty()) {
-            errors.put("priority", "There is no valid priority '" + request.priority() + "'.");
+            errors.put("priority", t("ticket.error.no-priority", String.valueOf(request.priority())));
         }
         if (chosen.state().isEmpty() || chosen.state().get().pending() || !chosen.state().get().settableOnCreate()) {
-            errors.put("state", "'" + request.state() + "' is not a state a new ticket can have.");
+            errors.put("state", t("ticket.error.new-state", String.valueOf(request.state())));
         }
         short typeId = chosen.type().map(TicketLookups.TicketType::id).orElseGet(lookups::defaultTypeId);
         if (!errors.isEmpty()) {
@@ -219,7 +220,7 @@ class TicketsFromMail {
     void closeByCustomer(long ticketId, String stateName) {
         TicketRows.Current current = rows.lockAndRead(ticketId);
         State state = lookups.state(stateName).filter(s -> "closed".equals(s.type()))
-                .orElseThrow(() -> new InvalidTicketRequest(Map.of("state", "'" + stateName + "' is not a closed state.")));
+                .orElseThrow(() -> new InvalidTicketRequest(Map.of("state", t("ticket.error.not-closed-state", stateName))));
         if (state.id() == current.snapshot().stateId()) {
             return;
         }

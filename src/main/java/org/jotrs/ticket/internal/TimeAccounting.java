@@ -1,5 +1,6 @@
 package org.jotrs.ticket.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.TIME_ACCOUNTING;
 
 import java.math.BigDecimal;
@@ -39,7 +40,7 @@ class TimeAccounting {
             return;
         }
         if (units.scale() > 2 || units.abs().compareTo(LIMIT) >= 0) {
-            throw new InvalidTicketRequest(Map.of("timeUnits", "Enter the time as a number with at most two decimals."));
+            throw new InvalidTicketRequest(Map.of("timeUnits", t("ticket.error.time-decimals")));
         }
     }
 

@@ -36,7 +36,7 @@ class OtrsZoomLinks {
         }
         String ticketId = parameters.get("TicketID");
         if (!"AgentTicketZoom".equals(parameters.get("Action")) || ticketId == null || !DIGITS.matcher(ticketId).matches()) {
-            throw new NoSuchEntry("such OTRS page in Jotrs (only links to a ticket's zoom are followed)");
+            throw new NoSuchEntry("not-found.otrs-page");
         }
         return "redirect:/tickets/" + Long.parseLong(ticketId);
     }

@@ -1,5 +1,7 @@
 package org.jotrs.web.internal;
 
+import static org.jotrs.platform.Messages.t;
+
 import java.io.IOException;
 import java.util.Map;
 
@@ -49,8 +51,7 @@ class ErrorPages {
         }
         if (reply == null) {
             log.error("Request failed uri={}", request.getRequestURI(), thrown);
-            reply = Reply.of(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side; nothing was saved."
-                    + " Please try again; if it keeps happening, tell your administrator.");
+            reply = Reply.of(HttpStatus.INTERNAL_SERVER_ERROR, t("error.internal"));
         } else if (reply.status() == 503) {
             log.warn("Database unreachable uri={} cause={}", request.getRequestURI(), rootMessage(thrown));
         } else if (reply.clientError() && reply.status() != 404 && reply.status() != 422) {

@@ -1,5 +1,7 @@
 package org.jotrs.web.internal;
 
+import static org.jotrs.platform.Messages.t;
+
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
@@ -81,9 +83,8 @@ class InputGuard {
                 }
             } catch (IOException | ServletException | RuntimeException unreadable) {
                 return tooLarge(unreadable)
-                        ? Reply.of(HttpStatus.CONTENT_TOO_LARGE, "Nothing was saved: the upload is larger than this"
-                                + " server accepts. Go back and choose smaller files.")
-                        : Reply.of(HttpStatus.BAD_REQUEST, "The request could not be read: " + reason(unreadable));
+                        ? Reply.of(HttpStatus.CONTENT_TOO_LARGE, t("error.upload-too-large"))
+                        : Reply.of(HttpStatus.BAD_REQUEST, t("error.request-unreadable", reason(unreadable)));
             }
             for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
                 if (parameter.getKey().indexOf('\0') >= 0) {
@@ -99,7 +100,7 @@ class InputGuard {
         }
 
         private static Reply nul(String field) {
-            String message = "This field contains a NUL character (\\0), which cannot be stored; remove it and try again.";
+            String message = t("validation.nul-character");
             return new Reply(422, HttpStatus.UNPROCESSABLE_CONTENT.getReasonPhrase(), field + ": " + message,
                     Map.of(field, message));
         }

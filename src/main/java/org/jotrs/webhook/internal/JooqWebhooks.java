@@ -1,5 +1,6 @@
 package org.jotrs.webhook.internal;
 
+import static org.jotrs.platform.Messages.t;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_WEBHOOK;
 import static org.jotrs.platform.db.schema.Tables.JOTRS_WEBHOOK_DELIVERY;
 
@@ -102,7 +103,7 @@ class JooqWebhooks implements Webhooks {
         access.requireAdmin(actorId);
         JotrsWebhookRecord row = db.selectFrom(JOTRS_WEBHOOK).where(JOTRS_WEBHOOK.ID.eq(webhookId)).forUpdate().fetchOne();
         if (row == null) {
-            throw new NoSuchEntry("webhook " + webhookId);
+            throw new NoSuchEntry("not-found.webhook", String.valueOf(webhookId));
         }
         Valid valid = validate(settings, false);
         boolean wasEnabled = row.getValidId() == 1;
@@ -161,7 +162,7 @@ class JooqWebhooks implements Webhooks {
         JotrsWebhookDeliveryRecord row = db.selectFrom(JOTRS_WEBHOOK_DELIVERY).where(JOTRS_WEBHOOK_DELIVERY.ID.eq(deliveryId))
                 .forUpdate().fetchOne();
         if (row == null) {
-            throw new NoSuchEntry("webhook delivery " + deliveryId);
+            throw new NoSuchEntry("not-found.webhook-delivery", String.valueOf(deliveryId));
         }
         row.setStatus("pending");
         row.setAttempts(0);
@@ -177,32 +178,32 @@ class JooqWebhooks implements Webhooks {
 
     private Valid validate(WebhookSettings settings, boolean creating) {
         InvalidInput.Collector errors = new InvalidInput.Collector();
-        String name = errors.required("name", settings.name(), JOTRS_WEBHOOK.NAME, "Enter a name.");
-        String url = errors.required("url", settings.url(), JOTRS_WEBHOOK.URL, "Enter the URL to deliver to.");
+        String name = errors.required("name", settings.name(), JOTRS_WEBHOOK.NAME, t("validation.enter-name"));
+        String url = errors.required("url", settings.url(), JOTRS_WEBHOOK.URL, t("validation.webhook.enter-url"));
         if (url != null) {
             addresses.problemWithUrl(url).ifPresent(problem -> errors.add("url", switch (problem) {
-                case "scheme" -> "Only http:// and https:// URLs can receive webhooks.";
-                case "host" -> "The URL needs a host name.";
-                case "userinfo" -> "Put no user name or password into the URL; receivers check the signature instead.";
-                default -> "This is not a URL.";
+                case "scheme" -> t("validation.webhook.http-only");
+                case "host" -> t("validation.webhook.no-host");
+                case "userinfo" -> t("validation.webhook.no-user-info");
+                default -> t("validation.webhook.not-a-url");
             }));
             if (!errors.has("url")) {
                 addresses.problemWithHost(java.net.URI.create(url))
-                        .ifPresent(problem -> errors.add("url", "Jotrs may not call this host: " + problem + "."));
+                        .ifPresent(problem -> errors.add("url", t(problem.messageKey(), problem.value())));
             }
         }
         String secret = settings.secret() == null || settings.secret().isBlank() ? null : settings.secret().strip();
         if (secret != null && (secret.length() < MIN_SECRET || secret.length() > 200)) {
-            errors.add("secret", "A secret has " + MIN_SECRET + " to 200 characters; leave it empty and Jotrs makes one.");
+            errors.add("secret", t("validation.webhook.secret-length", String.valueOf(MIN_SECRET), "200"));
         }
         Set<String> known = new LinkedHashSet<>(Arrays.stream(FeedKind.values()).map(FeedKind::word).toList());
         List<String> events = settings.events().stream().map(String::strip).filter(e -> !e.isEmpty()).distinct().toList();
         if (events.isEmpty()) {
-            errors.add("events", "Choose at least one event.");
+            errors.add("events", t("validation.webhook.choose-event"));
         }
         for (String event : events) {
             if (!known.contains(event)) {
-                errors.add("events", "Unknown event " + event + ".");
+                errors.add("events", t("validation.webhook.unknown-event", event));
             }
         }
         errors.throwIfAny();
@@ -212,7 +213,7 @@ class JooqWebhooks implements Webhooks {
     private JotrsWebhookRecord row(int webhookId) {
         JotrsWebhookRecord row = db.selectFrom(JOTRS_WEBHOOK).where(JOTRS_WEBHOOK.ID.eq(webhookId)).fetchOne();
         if (row == null) {
-            throw new NoSuchEntry("webhook " + webhookId);
+            throw new NoSuchEntry("not-found.webhook", String.valueOf(webhookId));
         }
         return row;
     }

@@ -49,21 +49,38 @@ class ReceiverAddresses {
         return Optional.empty();
     }
 
+    /**
+     * Why a host may not be called: an internal address (its value the address) or an unknown
+     * host (its value the host name).
+     */
+    record HostProblem(boolean internal, String value) {
+
+        /** As the delivery log stores it (in English, like every stored text). */
+        String logged() {
+            return internal ? value + " is an internal address (jotrs.webhook.allow-private-networks is off)"
+                    : "unknown host " + value;
+        }
+
+        /** The bundle key of the refusal an administrator reads. */
+        String messageKey() {
+            return internal ? "validation.webhook.internal-address" : "validation.webhook.unknown-host";
+        }
+    }
+
     /** Why the host may not be called, or empty when it may (resolving it now). */
-    Optional<String> problemWithHost(URI uri) {
+    Optional<HostProblem> problemWithHost(URI uri) {
         if (properties.allowPrivateNetworks()) {
             return Optional.empty();
         }
         try {
             for (InetAddress address : InetAddress.getAllByName(IDN.toASCII(uri.getHost()))) {
                 if (internal(address)) {
-                    return Optional.of(address.getHostAddress() + " is an internal address"
-                            + " (jotrs.webhook.allow-private-networks is off)");
+                    return Optional.of(new HostProblem(true, address.getHostAddress()));
                 }
             }
             return Optional.empty();
         } catch (UnknownHostException e) {
-            return Optional.of("unknown host " + uri.getHost());
+            return Optional.of(new HostProblem(false, uri.getHost()));
         }
     }
 

@@ -282,9 +282,9 @@ class WebhookDeliverer {
         long started = System.nanoTime();
         try {
             URI uri = URI.create(attempt.webhook().getUrl());
-            Optional<String> refused = addresses.problemWithHost(uri);
+            Optional<ReceiverAddresses.HostProblem> refused = addresses.problemWithHost(uri);
             if (refused.isPresent()) {
-                return new Outcome(null, 0, "not sent: " + refused.get());
+                return new Outcome(null, 0, "not sent: " + refused.get().logged());
             }
             byte[] body = attempt.delivery().getPayload().getBytes(StandardCharsets.UTF_8);
             long timestamp = clock.instant().getEpochSecond();

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jooq.DSLContext;
 import org.jotrs.testing.OnEveryDatabase;
@@ -19,6 +20,7 @@ import org.jotrs.live.internal.LiveEvent.Revoked;
 import org.jotrs.live.internal.LiveEvent.TicketChanged;
 import org.jotrs.live.internal.LiveEvent.TicketsChanged;
 import org.jotrs.live.internal.LiveEvent.Viewers;
+import org.jotrs.platform.ChangeFeedTail;
 import org.jotrs.platform.DatabaseKind;
 import org.jotrs.testing.Agents;
 import org.jotrs.testing.RunningJotrs;
@@ -41,17 +43,17 @@ class LiveHubTest {
 
     private static final int ROOT = 1;
     private static final String ROOT_NAME = "Admin OTRS";
-    private static final Duration QUIET = Duration.ofMillis(600);
     private static final String[] FAST = {"--jotrs.change-feed.poll-interval=100ms",
             "--jotrs.live.heartbeat-interval=500ms", "--jotrs.live.presence-timeout=2s",
             "--jotrs.live.presence-interval=200ms", "--jotrs.live.max-streams-per-session=2"};
 
     @OnEveryDatabase
-    void streamsGetTheChangesTheirAgentMayReadAndWhoElseIsViewing(DatabaseKind kind) throws InterruptedException {
+    void streamsGetTheChangesTheirAgentMayReadAndWhoElseIsViewing(DatabaseKind kind) {
         try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database, FAST)) {
             DSLContext db = jotrs.bean(DSLContext.class);
             TicketService tickets = jotrs.bean(TicketService.class);
             LiveHub hub = jotrs.bean(LiveHub.class);
+            FeedWatch feed = new FeedWatch(jotrs.bean(ChangeFeedTail.class));
             Map<String, String> sessions = new HashMap<>();
             for (String name : List.of("reader-1", "reader-2", "outsider-1", "root-1", "reader-3")) {
                 sessions.put(name, session(jotrs));
@@ -65,7 +67,7 @@ class LiveHubTest {
             long second = ticket(tickets, "Printer jam");
             // Changes committed before a page opened but not yet passed on reach it as well (its
             // page may have been rendered before them); let the tail pass the creations first.
-            Thread.sleep(QUIET.toMillis());
+            feed.awaitPassed();
 
             RecordingSink readerZoom = new RecordingSink();
             hub.open(reader, sessions.get("reader-1"), new OneTicket(first), readerZoom);
@@ -84,13 +86,17 @@ class LiveHubTest {
             readerList.await(TicketsChanged.class, changed -> changed.ticketIds().contains(first));
             tickets.apply(ROOT, second, new TicketAction.ChangePriority("4 high"));
             readerList.await(TicketsChanged.class, changed -> changed.ticketIds().contains(second));
-            readerZoom.assertNothingAbout(second, QUIET);
-            outsiderList.assertNothingAbout(first, Duration.ZERO);
-            outsiderList.assertNothingAbout(second, Duration.ZERO);
+            // The list's event is the last the hub queues for a batch, so the others' came before it.
+            RecordingSink.awaitQueuedWritten(readerZoom, outsiderList);
+            readerZoom.assertNothingAbout(second);
+            outsiderList.assertNothingAbout(first);
+            outsiderList.assertNothingAbout(second);
 
             // Moved where the reader may not read: the zoom and the list showing it learn only that.
             tickets.apply(ROOT, first, new TicketAction.MoveToQueue(secret));
-            assertThat(readerList.settled(TicketsChanged.class, QUIET)).last()
+            feed.awaitPassed();
+            RecordingSink.awaitQueuedWritten(readerList);
+            assertThat(readerList.events(TicketsChanged.class)).last()
                     .isEqualTo(new TicketsChanged(List.of(first)));
             // The zoom hears it from the change or from its next heartbeat's check, whichever is first.
             assertThat(readerZoom.await(Revoked.class, revoked -> true).reason()).isEqualTo(Revoked.Reason.NOT_READABLE);
@@ -109,7 +115,9 @@ class LiveHubTest {
             tickets.apply(ROOT, second, new TicketAction.ChangePriority("5 very high"));
             RecordingSink rootZoom = new RecordingSink();
             String rootViewer = hub.open(ROOT, sessions.get("root-1"), new OneTicket(second), rootZoom);
-            rootZoom.assertNothingAbout(second, QUIET);
+            feed.awaitPassed();
+            RecordingSink.awaitQueuedWritten(rootZoom);
+            rootZoom.assertNothingAbout(second);
             tickets.apply(ROOT, second, new TicketAction.AddNote("Note", "From another window.", false));
             assertThat(rootZoom.await(TicketChanged.class, changed -> true).byViewer()).isTrue();
 
@@ -184,6 +192,28 @@ class LiveHubTest {
 
     private static long ticket(TicketService tickets, String title) {
         return tickets.createPhoneTicket(ROOT, new NewPhoneTicket(2, "carla", title, "Body.", null, null, null)).ticketId();
+    }
+
+    /**
+     * The highest feed id this node's tail has passed to its listeners. It subscribes after the
+     * hub (which subscribed when the application started), and the tail calls its listeners in
+     * order, so a change it has seen has been handed to the hub's streams.
+     */
+    private static final class FeedWatch {
+
+        private final ChangeFeedTail tail;
+        private final AtomicLong passed = new AtomicLong();
+
+        FeedWatch(ChangeFeedTail tail) {
+            this.tail = tail;
+            tail.subscribe(batch -> batch.forEach(change -> passed.accumulateAndGet(change.id(), Math::max)));
+        }
+
+        /** Waits until the tail has passed every change committed so far (this test commits one at a time). */
+        void awaitPassed() {
+            long latest = tail.latestId();
+            awaitTrue(() -> passed.get() >= latest);
+        }
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition) {

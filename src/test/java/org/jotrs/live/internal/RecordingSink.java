@@ -58,18 +58,44 @@ final class RecordingSink implements StreamSink {
         throw new AssertionError("latest " + type.getSimpleName() + " did not match within 10 s; got " + events);
     }
 
-    /** The events of the type received so far, after waiting a moment for stragglers. */
-    <T extends LiveEvent> List<T> settled(Class<T> type, Duration wait) {
-        sleep(wait.toMillis());
+    /**
+     * Waits until each stream has written everything the hub queued for it before the call: a
+     * stream writes its queue in order, so two heartbeats written after the call (the second
+     * queued a heartbeat interval after the first) come after anything queued before it. Call it
+     * once the tail has passed the changes in question to the hub (see {@code LiveHubTest.FeedWatch}).
+     */
+    static void awaitQueuedWritten(RecordingSink... sinks) {
+        long[] before = new long[sinks.length];
+        for (int i = 0; i < sinks.length; i++) {
+            before[i] = sinks[i].heartbeats();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (int i = 0; i < sinks.length; i++) {
+            while (sinks[i].heartbeats() < before[i] + 2) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("no two heartbeats within 10 s; got " + sinks[i].events);
+                }
+                sleep(20);
+            }
+        }
+    }
+
+    /** The events of the type written so far. */
+    <T extends LiveEvent> List<T> events(Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    void assertNothingAbout(long ticketId, Duration wait) {
-        assertThat(settled(LiveEvent.class, wait)).noneMatch(event -> switch (event) {
+    /** Nothing about the ticket has been written so far (after {@link #awaitQueuedWritten}: nothing came). */
+    void assertNothingAbout(long ticketId) {
+        assertThat(events).noneMatch(event -> switch (event) {
             case LiveEvent.TicketChanged changed -> changed.ticketId() == ticketId;
             case LiveEvent.TicketsChanged changed -> changed.ticketIds().contains(ticketId);
             default -> false;
         });
+    }
+
+    private long heartbeats() {
+        return events.stream().filter(LiveEvent.Heartbeat.class::isInstance).count();
     }
 
     private static void sleep(long millis) {
