@@ -178,9 +178,12 @@ class ObserverExportTest {
         byte[] secretKey = new byte[32];
         new SecureRandom().nextBytes(secretKey);
         try (FakeTrackers trackers = new FakeTrackers(jiraToken, "lin_api_unused"); TestDatabase database = TestDatabase.create(kind)) {
+            // The stopping node waits 1 s (not the default 20 s) for the export that waits for Jira's
+            // answer, then interrupts it: the same stop mid-call, sooner.
             String[] arguments = {"--jotrs.secret-key=" + Base64.getEncoder().encodeToString(secretKey),
                     "--jotrs.observer.export-interval=100ms", "--jotrs.observer.export-timeout=30s",
-                    "--jotrs.observer.export-backoff=200ms", "--jotrs.mail.notifications.public-url=" + PUBLIC_URL};
+                    "--jotrs.observer.export-backoff=200ms", "--jotrs.mail.notifications.public-url=" + PUBLIC_URL,
+                    "--jotrs.scheduler.shutdown-max-wait=1s"};
             try (RunningJotrs jotrs = RunningJotrs.start(database, arguments)) {
                 ObservedSites sites = jotrs.bean(ObservedSites.class);
                 long siteId = sites.create(1, new SiteSettings("Shop", ORIGIN, 2, 1, 0, 3, 1000, 30, 2500, 1000, 5, "", 30));

@@ -3,6 +3,7 @@ package org.jotrs.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jotrs.JotrsApplication;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -34,10 +38,23 @@ public final class RunningJotrs implements AutoCloseable {
     }
 
     /**
+     * Starts the application with this clock in place of its own {@code Clock} bean (the system
+     * clock), so that the test can move time forward instead of waiting for it.
+     */
+    public static RunningJotrs start(TestDatabase database, Clock clock, String... extraArguments) {
+        return start(database, List.of(), clock, extraArguments);
+    }
+
+    /**
      * Starts the application with listeners registered before anything else runs, to observe
      * start-up itself (when the port opens, say).
      */
     public static RunningJotrs start(TestDatabase database, List<ApplicationListener<?>> listeners,
+            String... extraArguments) {
+        return start(database, listeners, null, extraArguments);
+    }
+
+    private static RunningJotrs start(TestDatabase database, List<ApplicationListener<?>> listeners, Clock clock,
             String... extraArguments) {
         List<String> arguments = new ArrayList<>();
         for (String argument : database.jotrsArguments()) {
@@ -54,6 +71,11 @@ public final class RunningJotrs implements AutoCloseable {
         ConsoleCapture.Captured<ConfigurableApplicationContext> started = ConsoleCapture.during(
                 () -> new SpringApplicationBuilder(JotrsApplication.class)
                         .initializers(writeGuard)
+                        .initializers(context -> {
+                            if (clock != null) {
+                                context.addBeanFactoryPostProcessor(replaceClock(clock));
+                            }
+                        })
                         .listeners(StartupLock.listeners().toArray(ApplicationListener<?>[]::new))
                         .listeners(listeners.toArray(ApplicationListener<?>[]::new))
                         .run(arguments.toArray(String[]::new)));
@@ -104,6 +126,22 @@ public final class RunningJotrs implements AutoCloseable {
         if (!writeGuard.violations().isEmpty()) {
             throw new AssertionError("Writes across module boundaries: " + writeGuard.violations());
         }
+    }
+
+    /**
+     * Replaces the bean definition of the application's {@code Clock} (named {@code clock}). A
+     * plain post-processor added to the context runs after the configuration classes registered
+     * their beans, and before any bean is made.
+     */
+    private static BeanFactoryPostProcessor replaceClock(Clock clock) {
+        return beanFactory -> {
+            BeanDefinitionRegistry registry = (BeanDefinitionRegistry) beanFactory;
+            if (!registry.containsBeanDefinition("clock")) {
+                throw new IllegalStateException("The application has no bean named clock to replace");
+            }
+            registry.removeBeanDefinition("clock");
+            registry.registerBeanDefinition("clock", new RootBeanDefinition(Clock.class, () -> clock));
+        };
     }
 
     private static Path tempFolder() {

@@ -7,8 +7,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.jotrs.platform.DatabaseKind;
@@ -50,12 +59,34 @@ public final class TestDatabase implements AutoCloseable {
      * still to be issued). It is a copy of a template migrated once per test JVM and kind: running
      * the 16 migrations (276 ALTER TABLEs on MariaDB, which rebuild tables) for every test cost most
      * of the suite's time. Tests of installing, adopting or refusing a database use {@link #empty}.
+     *
+     * <p>On PostgreSQL and MariaDB the copy is made ahead: the test gets the one made in the
+     * background after the previous call, and the next one is started (copying the template's
+     * 150-odd tables takes MariaDB seconds, mostly waiting for its disk). Dropping a database
+     * happens in the background too; the JVM waits for both before it ends.
      */
     public static TestDatabase create(DatabaseKind kind) {
         Template template = TEMPLATES.computeIfAbsent(kind, Template::build);
-        TestDatabase database = empty(kind);
-        template.copyInto(database);
-        return database;
+        if (kind == DatabaseKind.H2) {
+            return template.copy();
+        }
+        Future<TestDatabase> ready;
+        synchronized (AHEAD) {
+            ready = AHEAD.remove(kind);
+            AHEAD.put(kind, BACKGROUND.submit(template::copy));
+        }
+        return ready == null ? template.copy() : await(ready);
+    }
+
+    private static TestDatabase await(Future<TestDatabase> ready) {
+        try {
+            return ready.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Creates an empty database of the given kind. */
@@ -118,8 +149,23 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** Drops the database: at once on H2, in the background on PostgreSQL and MariaDB (see {@link #create}). */
     @Override
     public void close() {
+        if (kind == DatabaseKind.H2) {
+            deleteFolder(h2Folder);
+            return;
+        }
+        BACKGROUND.execute(() -> {
+            try {
+                drop();
+            } catch (RuntimeException e) {
+                System.err.println("Dropping the test database " + name + " failed: " + e.getMessage());
+            }
+        });
+    }
+
+    private void drop() {
         switch (kind) {
             case H2 -> deleteFolder(h2Folder);
             case POSTGRESQL -> adminExecute(kind, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
@@ -160,6 +206,51 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static final java.util.Map<DatabaseKind, Template> TEMPLATES = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The copy made ahead per kind (PostgreSQL, MariaDB); guarded by itself. */
+    private static final Map<DatabaseKind, Future<TestDatabase>> AHEAD = new EnumMap<>(DatabaseKind.class);
+    /** Makes copies ahead and drops databases, one at a time, beside the tests. */
+    private static final ExecutorService BACKGROUND = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "test-databases");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    static {
+        // When the JVM ends: the background work finished, the copies made ahead and the templates dropped.
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropEverything, "drop-test-databases"));
+    }
+
+    private static void dropEverything() {
+        BACKGROUND.shutdown();
+        try {
+            if (!BACKGROUND.awaitTermination(2, TimeUnit.MINUTES)) {
+                System.err.println("Test databases were still being made or dropped after 2 minutes; some may be left");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<TestDatabase> left = new ArrayList<>();
+        synchronized (AHEAD) {
+            for (Future<TestDatabase> ready : AHEAD.values()) {
+                if (ready.isDone() && !ready.isCancelled()) {
+                    try {
+                        left.add(ready.get());
+                    } catch (ExecutionException | InterruptedException e) {
+                        // never made: nothing to drop
+                    }
+                }
+            }
+            AHEAD.clear();
+        }
+        TEMPLATES.values().forEach(template -> left.add(template.database));
+        for (TestDatabase database : left) {
+            try {
+                database.drop();
+            } catch (RuntimeException e) {
+                System.err.println("Dropping the test database " + database.name + " failed: " + e.getMessage());
+            }
+        }
+    }
 
     /** A database migrated with Jotrs's own migrations, copied for each test; dropped when the JVM ends. */
     private static final class Template {
@@ -181,8 +272,19 @@ public final class TestDatabase implements AutoCloseable {
                     .validateMigrationNaming(true)
                     .load()
                     .migrate();
-            Runtime.getRuntime().addShutdownHook(new Thread(database::close, "drop-template-" + kind));
             return new Template(database);
+        }
+
+        /** A new database holding a copy of the template. */
+        TestDatabase copy() {
+            TestDatabase copy = empty(database.kind);
+            try {
+                copyInto(copy);
+                return copy;
+            } catch (RuntimeException | Error e) {
+                copy.drop();
+                throw e;
+            }
         }
 
         void copyInto(TestDatabase target) {

@@ -35,6 +35,7 @@ import java.util.function.Function;
 
 import org.jooq.DSLContext;
 import org.jotrs.platform.DatabaseKind;
+import org.jotrs.testing.AheadClock;
 import org.jotrs.testing.Agents;
 import org.jotrs.testing.OnEveryDatabase;
 import org.jotrs.testing.RunningJotrs;
@@ -57,9 +58,12 @@ import org.springframework.core.io.ClassPathResource;
  * {@code until} are {@code 0} or {@code set}.
  *
  * <p>Every action starts in a new second: OTRS resets the unlock timeout only when the second
- * changed, and so does Jotrs; without the pause two actions in one second would write one row.
+ * changed, and so does Jotrs; two actions in one second would write one row. The application runs
+ * on a clock the test moves to the next second before each action, instead of waiting for it.
  */
 class OtrsSideBySideTest {
+
+    private static final AheadClock CLOCK = new AheadClock();
 
     private static final LocalDateTime PENDING_UNTIL = LocalDateTime.of(2031, 5, 6, 7, 8);
 
@@ -191,7 +195,7 @@ class OtrsSideBySideTest {
 
     @OnEveryDatabase
     void jotrsWritesTheRowsOtrsWrites(DatabaseKind kind) {
-        try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database)) {
+        try (TestDatabase database = TestDatabase.create(kind); RunningJotrs jotrs = RunningJotrs.start(database, CLOCK)) {
             DSLContext db = jotrs.bean(DSLContext.class);
             TicketWorkflowTest.customer(db, "carla", "carla@example.com", "ACME");
             int anna = Agents.agent(db, "anna", "Anna", "Agent");
@@ -214,17 +218,9 @@ class OtrsSideBySideTest {
         }
     }
 
-    /** Waits for the next second (see the class comment). */
+    /** Moves the application's clock to the next second (see the class comment). */
     private static void next() {
-        long second = System.currentTimeMillis() / 1000;
-        while (System.currentTimeMillis() / 1000 == second) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        CLOCK.nextSecond();
     }
 
     /** The fixture without its comment lines ({@code #}) and blank lines. */
