@@ -18,7 +18,7 @@ public final class TableOwners {
 
     static {
         own("platform", "jotrs_change_feed", "jotrs_audit_log", "jotrs_system_state", "jotrs_scheduled_tasks",
-                "jotrs_setting", "valid", "system_data");
+                "jotrs_setting", "jotrs_rate_limit", "valid", "system_data");
         own("access", "users", "user_preferences", "groups", "permission_groups", "roles", "group_user", "role_user",
                 "group_role", "jotrs_session", "sessions", "personal_queues", "personal_services");
         own("customer", "customer_user", "customer_company", "customer_preferences", "customer_user_customer",

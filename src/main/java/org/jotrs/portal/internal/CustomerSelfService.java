@@ -17,11 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Password resets and sign-ups through mailed links. A request first passes the rate limit (counted
- * alike for every login and address), then does its work and returns the same way whether an
- * account was found or not; the token and its mail are written in one transaction.
+ * alike for every login and address, across the cluster, and committed before the work starts), then
+ * does its work and returns the same way whether an account was found or not; the token and its mail
+ * are written in one transaction.
  */
 @Service
 class CustomerSelfService implements PortalSelfService {
@@ -37,10 +39,11 @@ class CustomerSelfService implements PortalSelfService {
     private final MailRequestLimits limits;
     private final PortalSettings settings;
     private final PortalProperties properties;
+    private final TransactionTemplate transactions;
 
     CustomerSelfService(CustomerAccounts accounts, PasswordHashing hashes, PasswordRules passwordRules, PortalTokens tokens,
             PortalSessions sessions, PortalMails mails, MailRequestLimits limits, PortalSettings settings,
-            PortalProperties properties) {
+            PortalProperties properties, TransactionTemplate transactions) {
         this.accounts = accounts;
         this.hashes = hashes;
         this.passwordRules = passwordRules;
@@ -50,16 +53,21 @@ class CustomerSelfService implements PortalSelfService {
         this.limits = limits;
         this.settings = settings;
         this.properties = properties;
+        this.transactions = transactions;
     }
 
+    /** Not {@code @Transactional}: the rate limit commits its count first, then the work runs in its own transaction. */
     @Override
-    @Transactional
     public void requestPasswordReset(String loginOrEmail, String address) {
         String wanted = loginOrEmail == null ? "" : loginOrEmail.strip();
         if (wanted.isEmpty() || wanted.length() > 200 || wanted.indexOf('\0') >= 0) {
             throw InvalidInput.of("loginOrEmail", t("portal.reset.login-missing"));
         }
         throttle(wanted, address);
+        transactions.executeWithoutResult(status -> mailResetLink(wanted, address));
+    }
+
+    private void mailResetLink(String wanted, String address) {
         Optional<CustomerAccount> account = accounts.account(wanted).filter(CustomerAccount::valid)
                 .or(() -> accounts.accountByEmail(wanted));
         if (account.isEmpty() || !MailAddressSyntax.isAddress(account.get().email())) {
@@ -100,8 +108,8 @@ class CustomerSelfService implements PortalSelfService {
         return settings.signUpEnabled();
     }
 
+    /** Not {@code @Transactional}: the rate limit commits its count first, then the work runs in its own transaction. */
     @Override
-    @Transactional
     public void signUp(SignUp form, String address) {
         if (!settings.signUpEnabled()) {
             throw new NoSuchEntry("not-found.sign-up");
@@ -115,6 +123,10 @@ class CustomerSelfService implements PortalSelfService {
         }
         errors.throwIfAny();
         throttle(email, address);
+        transactions.executeWithoutResult(status -> mailSignUpLink(email, first, last, address));
+    }
+
+    private void mailSignUpLink(String email, String first, String last, String address) {
         if (accounts.addressTaken(email)) {
             // Told to the address's owner, never to whoever typed it: the page answers as for a new address.
             mails.addressTaken(email);
