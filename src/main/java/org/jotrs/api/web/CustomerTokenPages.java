@@ -3,7 +3,6 @@ package org.jotrs.api.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -55,12 +54,7 @@ class CustomerTokenPages {
         entered.put("scope", scope);
         entered.put("expiresOn", expiresOn);
         try {
-            LocalDate expiry;
-            try {
-                expiry = expiresOn.isBlank() ? null : LocalDate.parse(expiresOn.strip());
-            } catch (DateTimeParseException e) {
-                throw InvalidInput.of("expiresOn", "'" + expiresOn.strip() + "' is not a date (2026-12-31).");
-            }
+            LocalDate expiry = TokenPages.expiry(expiresOn);
             IssuedApiToken issued = tokens.createForCustomer(customer.login(), name, scope, expiry);
             // The only answer that carries the secret: not cached, not kept in the session.
             response.setHeader("Cache-Control", CacheControl.noStore().getHeaderValue());

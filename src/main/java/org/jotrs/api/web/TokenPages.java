@@ -14,6 +14,7 @@ import org.jotrs.api.ApiTokens;
 import org.jotrs.api.IssuedApiToken;
 import org.jotrs.platform.AdminSection;
 import org.jotrs.platform.InvalidInput;
+import org.jotrs.platform.Messages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.CacheControl;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -60,12 +61,7 @@ class TokenPages {
         entered.put("scope", scope);
         entered.put("expiresOn", expiresOn);
         try {
-            LocalDate expiry;
-            try {
-                expiry = expiresOn.isBlank() ? null : LocalDate.parse(expiresOn.strip());
-            } catch (DateTimeParseException e) {
-                throw InvalidInput.of("expiresOn", "'" + expiresOn.strip() + "' is not a date (2026-12-31).");
-            }
+            LocalDate expiry = expiry(expiresOn);
             IssuedApiToken issued = tokens.create(agent.id(), name, scope, expiry);
             // The only answer that carries the secret: not cached, not kept in the session.
             response.setHeader("Cache-Control", CacheControl.noStore().getHeaderValue());
@@ -103,5 +99,14 @@ class TokenPages {
         model.addAttribute("issued", issued);
         model.addAttribute("now", LocalDateTime.now(clock));
         return "api/tokens";
+    }
+
+    /** A token form's expiry day, blank for none; the agents' and the customers' token pages share it. */
+    static LocalDate expiry(String expiresOn) {
+        try {
+            return expiresOn.isBlank() ? null : LocalDate.parse(expiresOn.strip());
+        } catch (DateTimeParseException e) {
+            throw InvalidInput.of("expiresOn", Messages.t("validation.not-a-date", expiresOn.strip()));
+        }
     }
 }

@@ -139,7 +139,7 @@ public record SearchForm(MultiValueMap<String, String> params) {
         try {
             return LocalDate.parse(value).atTime(time);
         } catch (DateTimeParseException e) {
-            throw new InvalidSearch("\"" + value + "\" is not a date (YYYY-MM-DD).");
+            throw new InvalidSearch(t("validation.not-a-date", value));
         }
     }
 }
