@@ -47,7 +47,7 @@ class ObserverDemoBrowserTest {
             page.getByLabel("Allowed origins").fill(jotrs.baseUrl());
             page.getByLabel("Occurrences before a ticket").fill("1");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create site")).click();
-            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Site created.");
+            assertThat(page.locator("main").getByRole(AriaRole.STATUS)).containsText("Site created.");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Issue a key")).click();
             assertThat(page.locator("#issued-key")).containsText("jok_");
             assertThat(page.locator("#snippet")).containsText("/observer/sdk/v1/observer.js\" data-key=\"jok_");

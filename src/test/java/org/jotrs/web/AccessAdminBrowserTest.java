@@ -53,7 +53,7 @@ class AccessAdminBrowserTest {
             admin.getByLabel("Mail address").fill("erika@example.com");
             admin.getByLabel("Password").fill("erika-secret-1");
             admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create agent")).click();
-            assertThat(admin.getByRole(AriaRole.STATUS)).containsText("Saved.");
+            assertThat(admin.locator("main").getByRole(AriaRole.STATUS)).containsText("Saved.");
             admin.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("admin-agent.png")).setFullPage(true));
 
             // A second agent with the same login (other case) is refused and nothing is created.
@@ -70,7 +70,7 @@ class AccessAdminBrowserTest {
             admin.getByLabel("Name").fill("billing");
             admin.getByLabel("Comment").fill("Invoices and refunds");
             admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create group")).click();
-            assertThat(admin.getByRole(AriaRole.STATUS)).containsText("Saved.");
+            assertThat(admin.locator("main").getByRole(AriaRole.STATUS)).containsText("Saved.");
             Locator erikaRw = admin.getByLabel("erika rw");
             erikaRw.check();
             admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save agent permissions")).click();
@@ -89,7 +89,7 @@ class AccessAdminBrowserTest {
             admin.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Billing");
             admin.getByLabel("Group").selectOption("billing");
             admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create queue")).click();
-            assertThat(admin.getByRole(AriaRole.STATUS)).containsText("Queue Billing created.");
+            assertThat(admin.locator("main").getByRole(AriaRole.STATUS)).containsText("Queue Billing created.");
             agent.navigate(jotrs.baseUrl() + "/queues");
             assertThat(agent.locator("#queue-list")).containsText("Billing");
             agent.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("agent-queue-from-group.png")));
@@ -126,7 +126,7 @@ class AccessAdminBrowserTest {
             agent.getByLabel("Theme").selectOption("dark");
             agent.getByLabel("Time zone", new Page.GetByLabelOptions().setExact(true)).selectOption("Europe/Berlin");
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save preferences")).click();
-            assertThat(agent.getByRole(AriaRole.STATUS)).containsText("saved");
+            assertThat(agent.locator("main").getByRole(AriaRole.STATUS)).containsText("saved");
             // The status can show before the page's stylesheets have loaded; the load event waits for them.
             agent.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
             Object background = agent.evaluate("getComputedStyle(document.body).backgroundColor");

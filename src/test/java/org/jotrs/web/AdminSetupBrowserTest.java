@@ -52,7 +52,7 @@ class AdminSetupBrowserTest {
             page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Acme Inc.");
             page.getByLabel("City").fill("Springfield");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create company")).click();
-            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Company Acme Inc. created.");
+            assertThat(page.locator("main").getByRole(AriaRole.STATUS)).containsText("Company Acme Inc. created.");
 
             page.navigate(jotrs.baseUrl() + "/admin/customers");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New customer user")).click();
@@ -67,7 +67,7 @@ class AdminSetupBrowserTest {
             page.getByLabel("Password").fill("carla-secret-1");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/admin-customer-user.png")).setFullPage(true));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create customer user")).click();
-            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Customer user carla created.");
+            assertThat(page.locator("main").getByRole(AriaRole.STATUS)).containsText("Customer user carla created.");
 
             // the same login again is refused with a message beside the field
             page.navigate(jotrs.baseUrl() + "/admin/customers/new");
@@ -101,7 +101,7 @@ class AdminSetupBrowserTest {
             page.getByLabel("Solution time (minutes)").fill("480");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/admin-queue.png")).setFullPage(true));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create queue")).click();
-            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Queue Facilities created.");
+            assertThat(page.locator("main").getByRole(AriaRole.STATUS)).containsText("Queue Facilities created.");
             page.navigate(jotrs.baseUrl() + "/admin/queues");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/admin-queues.png")).setFullPage(true));
 

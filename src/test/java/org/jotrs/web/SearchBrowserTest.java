@@ -90,7 +90,7 @@ class SearchBrowserTest {
             // Saved as a view with its count, and a result opened from it.
             page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Quasars in Misc");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save this search")).click();
-            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Quasars in Misc");
+            assertThat(page.locator("main").getByRole(AriaRole.STATUS)).containsText("Quasars in Misc");
             assertThat(page.locator(".topnav .saved-view")).containsText("Quasars in Misc");
             assertThat(page.locator(".topnav .saved-view .count")).hasText("1");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/search.png")).setFullPage(true));

@@ -122,7 +122,7 @@ class TicketWorkflowBrowserTest {
             page.locator("#bulk-note-body").fill("Closed during clean-up.");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/bulk.png")).setFullPage(true));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply to selected")).click();
-            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Changed 2 of 2 tickets.");
+            assertThat(page.locator("main").getByRole(AriaRole.STATUS)).containsText("Changed 2 of 2 tickets.");
             assertThat(page.locator("table.tickets")).not().containsText("Old request one");
             for (long id : batch) {
                 assertThat(tickets.details(1, id).state()).isEqualTo("closed successful");
