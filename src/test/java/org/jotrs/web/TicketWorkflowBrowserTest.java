@@ -83,6 +83,10 @@ class TicketWorkflowBrowserTest {
             page.locator(".article-actions").first().getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Reply")).click();
             assertThat(page.getByLabel("To")).hasValue("\"Carla Customer\" <carla@example.com>");
             assertThat(page.getByLabel("Subject")).hasValue("RE: [Ticket#" + mainNumber + "] Printer on floor 3 jams");
+            // Typed once the editor has started: keys typed into the textarea before it starts would go on
+            // into the hidden textarea (the final run of 7 December lost "arla, a technician …" that way).
+            assertThat(page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)))
+                    .hasClass(java.util.regex.Pattern.compile("rich-area"));
             page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).press("Control+Home");
             page.getByLabel("Text", new Page.GetByLabelOptions().setExact(true)).pressSequentially("Hello Carla, a technician comes on Tuesday.");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/reply.png")));
